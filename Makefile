@@ -1,0 +1,80 @@
+# The two commands: `make serve` and `make test`. Each installs what is missing first and
+# skips what is already there at the right version. Nothing is downloaded from outside the
+# package registries (crates.io, npm, Debian).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, "", $$0); print; exit}' Cargo.lock)
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: help serve build test test-native test-browser bench lint tools wasm-target trunk wasm-bindgen node-deps chromium clean
+
+help:
+	@echo "make serve   build and serve the app on http://127.0.0.1:8080"
+	@echo "make test    native tests, then browser tests in headless Chromium"
+	@echo "make build   release build into dist/"
+	@echo "make bench   sizes of the release build (raw, gzip, brotli)"
+	@echo "make lint    cargo fmt --check and clippy -D warnings"
+
+serve: tools
+	trunk serve --release
+
+build: tools
+	trunk build --release
+
+test: test-native test-browser
+
+test-native:
+	cargo test --locked
+
+test-browser: build chromium
+	node --test --test-concurrency=1 tests/e2e/
+
+bench: build
+	node tests/support/size.mjs dist
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets --locked -- -D warnings
+
+# ---- installs (each skips itself when already satisfied) ----
+
+tools: wasm-target trunk wasm-bindgen node-deps
+
+wasm-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+
+trunk:
+	@if trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)"; then :; else \
+	  echo "Installing Trunk $(TRUNK_VERSION) (about 13 minutes on 2 cores)…"; \
+	  cargo install trunk --version $(TRUNK_VERSION) --locked; fi
+
+# No --locked here: the CLI's own lock file pins a crate version the registry does not serve.
+wasm-bindgen:
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
+	@if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then :; else \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 4 minutes)…"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
+
+# binaryen brings wasm-opt; playwright-core drives Chromium. Installed from the lock file.
+node-deps: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; else \
+	  echo "Installing Debian's Chromium…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi
+
+clean:
+	rm -rf dist target/screenshots

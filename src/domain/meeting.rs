@@ -1,0 +1,147 @@
+//! The meeting and its frame: days, rooms and themes.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
+use super::person::Person;
+use super::schedule::hhmm;
+use super::session::{Placement, Session};
+
+/// A whole meeting: its details and everything scheduled in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meeting {
+    pub title: String,
+    /// Short name used for file names and links, e.g. "r2p-focal-points-2022".
+    pub short_name: String,
+    /// Edition or subtitle, e.g. "Tenth annual meeting".
+    pub edition: String,
+    pub host: String,
+    pub venue: String,
+    pub city: String,
+    /// IANA timezone name of the venue, e.g. "America/New_York". All times are local to it.
+    pub timezone: String,
+    pub description: String,
+    pub days: Vec<Day>,
+    pub rooms: Vec<Room>,
+    pub themes: Vec<Theme>,
+    pub people: Vec<Person>,
+    pub sessions: Vec<Session>,
+}
+
+/// One programme day.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Day {
+    pub id: DayId,
+    pub date: NaiveDate,
+    /// Optional label, e.g. "Day 1" or "Pre-conference".
+    #[serde(default)]
+    pub label: String,
+    /// When the programme day starts and ends; sessions must fit inside.
+    #[serde(with = "hhmm")]
+    pub start: NaiveTime,
+    #[serde(with = "hhmm")]
+    pub end: NaiveTime,
+}
+
+/// A room at the venue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Room {
+    pub id: RoomId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<u32>,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A theme (track): groups sessions by topic, shown by colour.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: ThemeId,
+    pub name: String,
+    /// CSS colour as "#rrggbb".
+    pub colour: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+impl Meeting {
+    /// A new meeting with one day (on `date`, 09:00–17:00), one room and nothing scheduled.
+    pub fn blank(date: NaiveDate) -> Meeting {
+        let time = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_default();
+        Meeting {
+            title: "Untitled meeting".into(),
+            short_name: "meeting".into(),
+            timezone: "UTC".into(),
+            days: vec![Day {
+                id: DayId(1),
+                date,
+                label: String::new(),
+                start: time(9),
+                end: time(17),
+            }],
+            rooms: vec![Room {
+                id: RoomId(1),
+                name: "Main room".into(),
+                capacity: None,
+                description: String::new(),
+            }],
+            ..Meeting::default()
+        }
+    }
+
+    pub fn day(&self, id: DayId) -> Option<&Day> {
+        self.days.iter().find(|d| d.id == id)
+    }
+
+    pub fn room(&self, id: RoomId) -> Option<&Room> {
+        self.rooms.iter().find(|r| r.id == id)
+    }
+
+    pub fn theme(&self, id: ThemeId) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn session(&self, id: SessionId) -> Option<&Session> {
+        self.sessions.iter().find(|s| s.id == id)
+    }
+
+    /// The days in date order.
+    pub fn days_in_order(&self) -> Vec<&Day> {
+        let mut days: Vec<&Day> = self.days.iter().collect();
+        days.sort_by_key(|d| (d.date, d.start));
+        days
+    }
+
+    /// The sessions of one day in programme order (start, then end, then title).
+    pub fn sessions_on(&self, day: DayId) -> Vec<&Session> {
+        let mut sessions: Vec<&Session> = self.sessions.iter().filter(|s| s.day == day).collect();
+        sessions.sort_by(|a, b| {
+            (a.start, a.end, &a.title, a.id).cmp(&(b.start, b.end, &b.title, b.id))
+        });
+        sessions
+    }
+
+    /// Where a session is, as the programme says it: a room name or "All rooms".
+    pub fn placement_label(&self, placement: Placement) -> String {
+        match placement {
+            Placement::AllRooms => "All rooms".into(),
+            Placement::Room(id) => self
+                .room(id)
+                .map_or_else(|| format!("Unknown room {id}"), |r| r.name.clone()),
+        }
+    }
+
+    /// First and last date of the meeting, if it has days.
+    pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let first = self.days.iter().map(|d| d.date).min()?;
+        let last = self.days.iter().map(|d| d.date).max()?;
+        Some((first, last))
+    }
+}

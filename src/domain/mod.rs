@@ -1,0 +1,18 @@
+//! The meeting model and its rules: pure Rust, no browser or UI crates, tested natively.
+
+pub mod edit;
+pub mod ids;
+pub mod meeting;
+pub mod person;
+pub mod programme;
+pub mod sample;
+pub mod schedule;
+pub mod session;
+pub mod validate;
+
+pub use edit::{Edit, EditError};
+pub use ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
+pub use meeting::{Day, Meeting, Room, Theme};
+pub use person::{Category, Person};
+pub use session::{Participant, Placement, Role, RunItem, Session, SessionKind, Status};
+pub use validate::ValidationError;

@@ -1,0 +1,120 @@
+//! People: who speaks, chairs or moderates, and how the programme names them.
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::PersonId;
+
+/// The kind of body a person comes from; used for grouping and filtering.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Government,
+    RegionalOrganization,
+    UnitedNations,
+    CivilSociety,
+    Academia,
+    #[default]
+    Other,
+}
+
+impl Category {
+    /// Every category, in the order the UI lists them.
+    pub const ALL: [Category; 6] = [
+        Category::Government,
+        Category::RegionalOrganization,
+        Category::UnitedNations,
+        Category::CivilSociety,
+        Category::Academia,
+        Category::Other,
+    ];
+
+    /// Human-readable name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Government => "Government",
+            Category::RegionalOrganization => "Regional organization",
+            Category::UnitedNations => "United Nations",
+            Category::CivilSociety => "Civil society",
+            Category::Academia => "Academia",
+            Category::Other => "Other",
+        }
+    }
+}
+
+/// A person who takes part in the meeting's sessions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    pub id: PersonId,
+    /// Free text: "H.E.", "Hon.", "Amb.", "Dr", "Prof.", "Ms", "Mr"…
+    pub honorific: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub position: String,
+    pub organization: String,
+    /// Short form of the organization, e.g. "OAS"; used when the programme asks for short names.
+    pub organization_short: String,
+    pub category: Category,
+    pub bio: String,
+}
+
+impl Person {
+    /// "Luis Almagro Lemes": given and family name, without honorific.
+    pub fn name(&self) -> String {
+        join_nonempty(&[&self.given_name, &self.family_name], " ")
+    }
+
+    /// "H.E. Luis Almagro Lemes" (or without the honorific when `with_honorific` is false).
+    pub fn display_name(&self, with_honorific: bool) -> String {
+        if with_honorific {
+            join_nonempty(&[&self.honorific, &self.given_name, &self.family_name], " ")
+        } else {
+            self.name()
+        }
+    }
+
+    /// The organization as the programme shows it: short form when asked and available.
+    pub fn organization_label(&self, short: bool) -> &str {
+        if short && !self.organization_short.trim().is_empty() {
+            &self.organization_short
+        } else {
+            &self.organization
+        }
+    }
+
+    /// "H.E. Luis Almagro Lemes, Secretary General, Organization of American States":
+    /// how the printed programme names a person. Empty parts are left out.
+    pub fn programme_line(&self, with_honorific: bool, short_organization: bool) -> String {
+        join_nonempty(
+            &[
+                &self.display_name(with_honorific),
+                &self.position,
+                self.organization_label(short_organization),
+            ],
+            ", ",
+        )
+    }
+
+    /// Whether `query` (already lower-cased) occurs in the name or organization.
+    pub fn matches(&self, query_lower: &str) -> bool {
+        [
+            &self.given_name,
+            &self.family_name,
+            &self.organization,
+            &self.organization_short,
+        ]
+        .iter()
+        .any(|field| field.to_lowercase().contains(query_lower))
+    }
+}
+
+fn join_nonempty(parts: &[&str], separator: &str) -> String {
+    let mut out = String::new();
+    for part in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push_str(separator);
+        }
+        out.push_str(part);
+    }
+    out
+}

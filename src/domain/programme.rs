@@ -1,0 +1,126 @@
+//! What the programme shows for each session, resolved from ids to text: the one place that
+//! decides how a session reads (names by role, times, room, themes). The agenda screen renders
+//! it; later the printable export will too.
+
+use super::ids::{DayId, SessionId};
+use super::meeting::Meeting;
+use super::session::{Role, Session, SessionKind};
+
+/// How people are named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameStyle {
+    pub honorifics: bool,
+    pub short_organizations: bool,
+}
+
+impl Default for NameStyle {
+    fn default() -> Self {
+        NameStyle {
+            honorifics: true,
+            short_organizations: false,
+        }
+    }
+}
+
+/// A theme as a session shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ThemeTag {
+    pub name: String,
+    pub colour: String,
+}
+
+/// The people of one role: "Panelists" and their programme lines.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RoleGroup {
+    pub role: Role,
+    pub heading: &'static str,
+    pub people: Vec<String>,
+}
+
+/// A run-of-show line.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ItemLine {
+    pub time: String,
+    pub title: String,
+    pub person: Option<String>,
+}
+
+/// One session, ready to show.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SessionEntry {
+    pub id: SessionId,
+    pub kind: SessionKind,
+    pub title: String,
+    pub start: String,
+    pub end: String,
+    pub place: String,
+    pub themes: Vec<ThemeTag>,
+    pub description: String,
+    pub roles: Vec<RoleGroup>,
+    pub items: Vec<ItemLine>,
+}
+
+impl Meeting {
+    /// One session as the programme shows it. Unknown ids (which validation refuses) are
+    /// skipped rather than shown as blanks.
+    pub fn entry(&self, session: &Session, style: NameStyle) -> SessionEntry {
+        let line = |id| {
+            self.person(id)
+                .map(|p| p.programme_line(style.honorifics, style.short_organizations))
+        };
+        let mut items: Vec<ItemLine> = session
+            .items
+            .iter()
+            .map(|item| ItemLine {
+                time: item.time.format("%H:%M").to_string(),
+                title: item.title.clone(),
+                person: item
+                    .person
+                    .and_then(|id| self.person(id))
+                    .map(|p| p.display_name(style.honorifics)),
+            })
+            .collect();
+        items.sort_by(|a, b| a.time.cmp(&b.time));
+        SessionEntry {
+            id: session.id,
+            kind: session.kind,
+            title: session.title.clone(),
+            start: session.start.format("%H:%M").to_string(),
+            end: session.end.format("%H:%M").to_string(),
+            place: self.placement_label(session.placement),
+            themes: session
+                .themes
+                .iter()
+                .filter_map(|&id| self.theme(id))
+                .map(|t| ThemeTag {
+                    name: t.name.clone(),
+                    colour: t.colour.clone(),
+                })
+                .collect(),
+            description: session.description.clone(),
+            roles: session
+                .people_by_role()
+                .into_iter()
+                .map(|(role, members)| {
+                    let people: Vec<String> =
+                        members.iter().filter_map(|p| line(p.person)).collect();
+                    RoleGroup {
+                        role,
+                        heading: role.heading(people.len()),
+                        people,
+                    }
+                })
+                .filter(|group| !group.people.is_empty())
+                .collect(),
+            items,
+        }
+    }
+
+    /// The sessions of one day, in order, as the programme shows them.
+    pub fn programme_day(&self, day: DayId, style: NameStyle) -> Vec<SessionEntry> {
+        self.sessions_on(day)
+            .into_iter()
+            .map(|s| self.entry(s, style))
+            .collect()
+    }
+}

@@ -1,0 +1,291 @@
+//! Sessions, the people in them and what happens inside them.
+
+use chrono::NaiveTime;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
+use super::schedule::hhmm;
+
+/// What kind of session this is; drives defaults, labels and CSS modifiers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionKind {
+    OpeningCeremony,
+    Keynote,
+    Panel,
+    Roundtable,
+    Plenary,
+    Consultation,
+    Break,
+    Meal,
+    Reception,
+    Closing,
+    #[default]
+    Other,
+}
+
+impl SessionKind {
+    /// Every kind, in the order the UI lists them.
+    pub const ALL: [SessionKind; 11] = [
+        SessionKind::OpeningCeremony,
+        SessionKind::Keynote,
+        SessionKind::Panel,
+        SessionKind::Roundtable,
+        SessionKind::Plenary,
+        SessionKind::Consultation,
+        SessionKind::Break,
+        SessionKind::Meal,
+        SessionKind::Reception,
+        SessionKind::Closing,
+        SessionKind::Other,
+    ];
+
+    /// Human-readable name.
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionKind::OpeningCeremony => "Opening ceremony",
+            SessionKind::Keynote => "Keynote",
+            SessionKind::Panel => "Panel",
+            SessionKind::Roundtable => "Roundtable",
+            SessionKind::Plenary => "Plenary",
+            SessionKind::Consultation => "Consultation",
+            SessionKind::Break => "Break",
+            SessionKind::Meal => "Meal",
+            SessionKind::Reception => "Reception",
+            SessionKind::Closing => "Closing",
+            SessionKind::Other => "Other",
+        }
+    }
+
+    /// Stable lower-case token, used as a CSS modifier and in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionKind::OpeningCeremony => "opening-ceremony",
+            SessionKind::Keynote => "keynote",
+            SessionKind::Panel => "panel",
+            SessionKind::Roundtable => "roundtable",
+            SessionKind::Plenary => "plenary",
+            SessionKind::Consultation => "consultation",
+            SessionKind::Break => "break",
+            SessionKind::Meal => "meal",
+            SessionKind::Reception => "reception",
+            SessionKind::Closing => "closing",
+            SessionKind::Other => "other",
+        }
+    }
+
+    /// Breaks, meals and receptions: time in the programme without content of its own.
+    pub fn is_pause(self) -> bool {
+        matches!(
+            self,
+            SessionKind::Break | SessionKind::Meal | SessionKind::Reception
+        )
+    }
+}
+
+/// Where a session takes place.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    /// In one room.
+    Room(RoomId),
+    /// Spans every room (a plenary, a lunch): nothing else can run at the same time.
+    #[default]
+    AllRooms,
+}
+
+/// A person's part in a session. The order here is the order the programme lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Chair,
+    Moderator,
+    Welcome,
+    OpeningRemarks,
+    Keynote,
+    Panelist,
+    Speaker,
+    Discussant,
+    Rapporteur,
+    ClosingRemarks,
+}
+
+impl Role {
+    /// Every role, in programme order.
+    pub const ALL: [Role; 10] = [
+        Role::Chair,
+        Role::Moderator,
+        Role::Welcome,
+        Role::OpeningRemarks,
+        Role::Keynote,
+        Role::Panelist,
+        Role::Speaker,
+        Role::Discussant,
+        Role::Rapporteur,
+        Role::ClosingRemarks,
+    ];
+
+    /// Heading for this role with `count` people in it: "Moderator", "Panelists".
+    pub fn heading(self, count: usize) -> &'static str {
+        let one = count == 1;
+        match self {
+            Role::Chair => {
+                if one {
+                    "Chair"
+                } else {
+                    "Chairs"
+                }
+            }
+            Role::Moderator => {
+                if one {
+                    "Moderator"
+                } else {
+                    "Moderators"
+                }
+            }
+            Role::Welcome => "Welcome",
+            Role::OpeningRemarks => "Opening remarks",
+            Role::Keynote => {
+                if one {
+                    "Keynote speaker"
+                } else {
+                    "Keynote speakers"
+                }
+            }
+            Role::Panelist => {
+                if one {
+                    "Panelist"
+                } else {
+                    "Panelists"
+                }
+            }
+            Role::Speaker => {
+                if one {
+                    "Speaker"
+                } else {
+                    "Speakers"
+                }
+            }
+            Role::Discussant => {
+                if one {
+                    "Discussant"
+                } else {
+                    "Discussants"
+                }
+            }
+            Role::Rapporteur => {
+                if one {
+                    "Rapporteur"
+                } else {
+                    "Rapporteurs"
+                }
+            }
+            Role::ClosingRemarks => "Closing remarks",
+        }
+    }
+
+    /// Stable lower-case token, used as a CSS modifier and in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Chair => "chair",
+            Role::Moderator => "moderator",
+            Role::Welcome => "welcome",
+            Role::OpeningRemarks => "opening-remarks",
+            Role::Keynote => "keynote",
+            Role::Panelist => "panelist",
+            Role::Speaker => "speaker",
+            Role::Discussant => "discussant",
+            Role::Rapporteur => "rapporteur",
+            Role::ClosingRemarks => "closing-remarks",
+        }
+    }
+}
+
+/// Where a person's participation stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Invited,
+    Confirmed,
+    Declined,
+    ToBeConfirmed,
+}
+
+impl Status {
+    /// Human-readable name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Invited => "Invited",
+            Status::Confirmed => "Confirmed",
+            Status::Declined => "Declined",
+            Status::ToBeConfirmed => "To be confirmed",
+        }
+    }
+}
+
+/// One person in one role of one session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub person: PersonId,
+    pub role: Role,
+    #[serde(default)]
+    pub status: Status,
+    /// Position within the role (0 first).
+    #[serde(default)]
+    pub order: u32,
+}
+
+/// A run-of-show item inside a session: "09:05 Call to order — Luis Almagro".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunItem {
+    #[serde(with = "hhmm")]
+    pub time: NaiveTime,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<PersonId>,
+}
+
+/// A session of the programme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: SessionId,
+    pub title: String,
+    pub kind: SessionKind,
+    pub day: DayId,
+    #[serde(with = "hhmm")]
+    pub start: NaiveTime,
+    #[serde(with = "hhmm")]
+    pub end: NaiveTime,
+    #[serde(default)]
+    pub placement: Placement,
+    #[serde(default)]
+    pub themes: Vec<ThemeId>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    #[serde(default)]
+    pub items: Vec<RunItem>,
+}
+
+impl Session {
+    /// The session's people grouped by role, in programme order (role, then `order`).
+    pub fn people_by_role(&self) -> Vec<(Role, Vec<&Participant>)> {
+        let mut sorted: Vec<&Participant> = self.participants.iter().collect();
+        sorted.sort_by_key(|p| (p.role, p.order));
+        let mut groups: Vec<(Role, Vec<&Participant>)> = Vec::new();
+        for participant in sorted {
+            match groups.last_mut() {
+                Some((role, members)) if *role == participant.role => members.push(participant),
+                _ => groups.push((participant.role, vec![participant])),
+            }
+        }
+        groups
+    }
+
+    /// Length in minutes (negative when the end is before the start).
+    pub fn duration_minutes(&self) -> i64 {
+        (self.end - self.start).num_minutes()
+    }
+}

@@ -1,0 +1,241 @@
+//! Structural validation: what makes a meeting unusable, with typed errors that say where.
+//!
+//! These are hard rules (a session must end after it starts, ids must point somewhere).
+//! Scheduling advice (clashes, missing moderators) is a separate, softer check.
+
+use std::collections::HashSet;
+
+use chrono::{NaiveDate, NaiveTime};
+use thiserror::Error;
+
+use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
+use super::meeting::Meeting;
+use super::session::{Placement, Role};
+
+/// One reason a meeting is not valid.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ValidationError {
+    #[error("the meeting has no title")]
+    EmptyMeetingTitle,
+    #[error("two {kind} share the id {id}")]
+    DuplicateId { kind: &'static str, id: u32 },
+    #[error("day {date} ends at {end}, which is not after its start at {start}")]
+    DayEndNotAfterStart {
+        date: NaiveDate,
+        start: NaiveTime,
+        end: NaiveTime,
+    },
+    #[error("two days have the same date, {date}")]
+    DuplicateDate { date: NaiveDate },
+    #[error("a room has no name (room {room})")]
+    EmptyRoomName { room: RoomId },
+    #[error("a theme has no name (theme {theme})")]
+    EmptyThemeName { theme: ThemeId },
+    #[error("theme “{name}” has colour “{colour}”, which is not of the form #rrggbb")]
+    InvalidColour { name: String, colour: String },
+    #[error("a person has neither a given nor a family name (person {person})")]
+    EmptyPersonName { person: PersonId },
+    #[error("session {session} has no title")]
+    EmptySessionTitle { session: SessionId },
+    #[error("session “{title}” ends at {end}, which is not after its start at {start}")]
+    EndNotAfterStart {
+        session: SessionId,
+        title: String,
+        start: NaiveTime,
+        end: NaiveTime,
+    },
+    #[error("session “{title}” ({start}–{end}) is outside its day ({day_start}–{day_end})")]
+    OutsideDay {
+        session: SessionId,
+        title: String,
+        start: NaiveTime,
+        end: NaiveTime,
+        day_start: NaiveTime,
+        day_end: NaiveTime,
+    },
+    #[error("session “{title}” is on day {day}, which does not exist")]
+    UnknownDay {
+        session: SessionId,
+        title: String,
+        day: DayId,
+    },
+    #[error("session “{title}” is in room {room}, which does not exist")]
+    UnknownRoom {
+        session: SessionId,
+        title: String,
+        room: RoomId,
+    },
+    #[error("session “{title}” has theme {theme}, which does not exist")]
+    UnknownTheme {
+        session: SessionId,
+        title: String,
+        theme: ThemeId,
+    },
+    #[error("session “{title}” lists person {person}, who does not exist")]
+    UnknownPerson {
+        session: SessionId,
+        title: String,
+        person: PersonId,
+    },
+    #[error("session “{title}” lists {name} twice as {role}")]
+    DuplicateParticipant {
+        session: SessionId,
+        title: String,
+        name: String,
+        role: &'static str,
+    },
+}
+
+/// Whether `colour` is a CSS hex colour "#rrggbb".
+pub fn is_hex_colour(colour: &str) -> bool {
+    let bytes = colour.as_bytes();
+    bytes.len() == 7 && bytes[0] == b'#' && bytes[1..].iter().all(u8::is_ascii_hexdigit)
+}
+
+fn duplicate_ids(
+    kind: &'static str,
+    ids: impl Iterator<Item = u32>,
+    errors: &mut Vec<ValidationError>,
+) {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            errors.push(ValidationError::DuplicateId { kind, id });
+        }
+    }
+}
+
+impl Meeting {
+    /// Every structural error in the meeting, in a stable order; empty when valid.
+    pub fn validate(&self) -> Vec<ValidationError> {
+        use ValidationError as E;
+        let mut errors = Vec::new();
+        if self.title.trim().is_empty() {
+            errors.push(E::EmptyMeetingTitle);
+        }
+        duplicate_ids("days", self.days.iter().map(|d| d.id.0), &mut errors);
+        duplicate_ids("rooms", self.rooms.iter().map(|r| r.id.0), &mut errors);
+        duplicate_ids("themes", self.themes.iter().map(|t| t.id.0), &mut errors);
+        duplicate_ids("people", self.people.iter().map(|p| p.id.0), &mut errors);
+        duplicate_ids(
+            "sessions",
+            self.sessions.iter().map(|s| s.id.0),
+            &mut errors,
+        );
+
+        let mut dates = HashSet::new();
+        for day in &self.days {
+            if day.end <= day.start {
+                errors.push(E::DayEndNotAfterStart {
+                    date: day.date,
+                    start: day.start,
+                    end: day.end,
+                });
+            }
+            if !dates.insert(day.date) {
+                errors.push(E::DuplicateDate { date: day.date });
+            }
+        }
+        for room in self.rooms.iter().filter(|r| r.name.trim().is_empty()) {
+            errors.push(E::EmptyRoomName { room: room.id });
+        }
+        for theme in &self.themes {
+            if theme.name.trim().is_empty() {
+                errors.push(E::EmptyThemeName { theme: theme.id });
+            }
+            if !is_hex_colour(&theme.colour) {
+                errors.push(E::InvalidColour {
+                    name: theme.name.clone(),
+                    colour: theme.colour.clone(),
+                });
+            }
+        }
+        for person in self.people.iter().filter(|p| p.name().is_empty()) {
+            errors.push(E::EmptyPersonName { person: person.id });
+        }
+
+        let people: HashSet<PersonId> = self.people.iter().map(|p| p.id).collect();
+        for session in &self.sessions {
+            let title = || session.title.clone();
+            if session.title.trim().is_empty() {
+                errors.push(E::EmptySessionTitle {
+                    session: session.id,
+                });
+            }
+            if session.end <= session.start {
+                errors.push(E::EndNotAfterStart {
+                    session: session.id,
+                    title: title(),
+                    start: session.start,
+                    end: session.end,
+                });
+            }
+            match self.day(session.day) {
+                None => errors.push(E::UnknownDay {
+                    session: session.id,
+                    title: title(),
+                    day: session.day,
+                }),
+                Some(day) if session.start < day.start || session.end > day.end => {
+                    errors.push(E::OutsideDay {
+                        session: session.id,
+                        title: title(),
+                        start: session.start,
+                        end: session.end,
+                        day_start: day.start,
+                        day_end: day.end,
+                    })
+                }
+                Some(_) => {}
+            }
+            if let Placement::Room(room) = session.placement {
+                if self.room(room).is_none() {
+                    errors.push(E::UnknownRoom {
+                        session: session.id,
+                        title: title(),
+                        room,
+                    });
+                }
+            }
+            for &theme in &session.themes {
+                if self.theme(theme).is_none() {
+                    errors.push(E::UnknownTheme {
+                        session: session.id,
+                        title: title(),
+                        theme,
+                    });
+                }
+            }
+            let mut seen: HashSet<(PersonId, Role)> = HashSet::new();
+            for participant in &session.participants {
+                if !people.contains(&participant.person) {
+                    errors.push(E::UnknownPerson {
+                        session: session.id,
+                        title: title(),
+                        person: participant.person,
+                    });
+                } else if !seen.insert((participant.person, participant.role)) {
+                    errors.push(E::DuplicateParticipant {
+                        session: session.id,
+                        title: title(),
+                        name: self
+                            .person(participant.person)
+                            .map(|p| p.name())
+                            .unwrap_or_default(),
+                        role: participant.role.heading(1),
+                    });
+                }
+            }
+            for item in &session.items {
+                if let Some(person) = item.person.filter(|p| !people.contains(p)) {
+                    errors.push(E::UnknownPerson {
+                        session: session.id,
+                        title: title(),
+                        person,
+                    });
+                }
+            }
+        }
+        errors
+    }
+}

@@ -1,0 +1,13 @@
+//! Browser entry point: panic hook and mount, nothing else.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(agenda_planner::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The agenda planner runs in the browser: see README.md (`make serve`).");
+    std::process::exit(2);
+}

@@ -1,0 +1,342 @@
+//! Validation, edits and how the programme names people: the domain's rules, natively.
+
+use agenda_planner::domain::programme::NameStyle;
+use agenda_planner::domain::sample::sample_meeting;
+use agenda_planner::domain::schedule::{date_range_label, hhmm};
+use agenda_planner::domain::*;
+use chrono::NaiveDate;
+
+fn time(text: &str) -> chrono::NaiveTime {
+    hhmm::parse(text).expect("time")
+}
+
+fn first_session(meeting: &mut Meeting) -> &mut Session {
+    let id = meeting.sessions_on(DayId(1))[1].id; // the opening ceremony
+    meeting
+        .sessions
+        .iter_mut()
+        .find(|s| s.id == id)
+        .expect("session")
+}
+
+#[test]
+fn a_valid_meeting_has_no_errors() {
+    assert!(sample_meeting().validate().is_empty());
+    let blank = Meeting::blank(NaiveDate::from_ymd_opt(2026, 1, 5).unwrap());
+    assert!(blank.validate().is_empty());
+}
+
+#[test]
+fn a_session_ending_before_it_starts_is_refused() {
+    let mut m = sample_meeting();
+    let s = first_session(&mut m);
+    s.end = s.start;
+    let id = s.id;
+    assert!(matches!(
+        m.validate().as_slice(),
+        [ValidationError::EndNotAfterStart { session, .. }] if *session == id
+    ));
+}
+
+#[test]
+fn a_session_outside_its_day_is_refused_but_one_touching_the_edges_is_not() {
+    let mut m = sample_meeting();
+    let day_end = m.days[0].end;
+    let day_start = m.days[0].start;
+    let s = first_session(&mut m);
+    s.start = day_start;
+    s.end = day_end;
+    assert!(m.validate().is_empty(), "exactly filling the day is fine");
+    let s = first_session(&mut m);
+    s.end = time("20:01");
+    assert!(matches!(
+        m.validate().as_slice(),
+        [ValidationError::OutsideDay { .. }]
+    ));
+    let s = first_session(&mut m);
+    s.start = time("08:00");
+    s.end = time("09:00");
+    let errors = m.validate();
+    assert!(matches!(
+        errors.as_slice(),
+        [ValidationError::OutsideDay { .. }]
+    ));
+    assert!(
+        errors[0].to_string().contains("Opening ceremony"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn ids_that_point_nowhere_are_refused_each_with_its_own_error() {
+    let mut m = sample_meeting();
+    first_session(&mut m).day = DayId(99);
+    assert!(matches!(
+        m.validate().as_slice(),
+        [ValidationError::UnknownDay { day: DayId(99), .. }]
+    ));
+
+    let mut m = sample_meeting();
+    first_session(&mut m).placement = Placement::Room(RoomId(42));
+    assert!(matches!(
+        m.validate().as_slice(),
+        [ValidationError::UnknownRoom {
+            room: RoomId(42),
+            ..
+        }]
+    ));
+
+    let mut m = sample_meeting();
+    first_session(&mut m).themes.push(ThemeId(7));
+    assert!(matches!(
+        m.validate().as_slice(),
+        [ValidationError::UnknownTheme {
+            theme: ThemeId(7),
+            ..
+        }]
+    ));
+
+    let mut m = sample_meeting();
+    first_session(&mut m).participants[0].person = PersonId(500);
+    assert!(matches!(
+        m.validate().as_slice(),
+        [ValidationError::UnknownPerson {
+            person: PersonId(500),
+            ..
+        }]
+    ));
+
+    let mut m = sample_meeting();
+    first_session(&mut m).items[0].person = Some(PersonId(501));
+    assert!(matches!(
+        m.validate().as_slice(),
+        [ValidationError::UnknownPerson {
+            person: PersonId(501),
+            ..
+        }]
+    ));
+}
+
+#[test]
+fn an_empty_title_anywhere_is_refused() {
+    let mut m = sample_meeting();
+    m.title = "   ".into();
+    first_session(&mut m).title = String::new();
+    let errors = m.validate();
+    assert!(errors.contains(&ValidationError::EmptyMeetingTitle));
+    assert!(errors
+        .iter()
+        .any(|e| matches!(e, ValidationError::EmptySessionTitle { .. })));
+}
+
+#[test]
+fn the_same_person_twice_in_one_role_is_refused_but_in_two_roles_is_not() {
+    let mut m = sample_meeting();
+    let s = first_session(&mut m);
+    let mut again = s.participants[1].clone();
+    let original_role = again.role;
+    again.role = Role::Speaker;
+    s.participants.push(again.clone());
+    assert!(
+        m.validate().is_empty(),
+        "one person in two roles is allowed"
+    );
+    again.role = original_role;
+    first_session(&mut m).participants.push(again);
+    let errors = m.validate();
+    assert!(matches!(
+        errors.as_slice(),
+        [ValidationError::DuplicateParticipant { .. }]
+    ));
+    assert!(
+        errors[0].to_string().contains("George Okoth-Obbo"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn duplicate_ids_dates_bad_colours_and_unnamed_things_are_refused() {
+    let mut m = sample_meeting();
+    m.people[1].id = m.people[0].id;
+    assert!(m.validate().contains(&ValidationError::DuplicateId {
+        kind: "people",
+        id: 1
+    }));
+
+    let mut m = sample_meeting();
+    m.days[1].date = m.days[0].date;
+    assert!(matches!(
+        m.validate().as_slice(),
+        [ValidationError::DuplicateDate { .. }]
+    ));
+
+    let mut m = sample_meeting();
+    m.days[1].end = m.days[1].start;
+    assert!(m
+        .validate()
+        .iter()
+        .any(|e| matches!(e, ValidationError::DayEndNotAfterStart { .. })));
+
+    for bad in ["red", "#12345", "#12345g", "1234567", "javascript:x"] {
+        let mut m = sample_meeting();
+        m.themes[0].colour = bad.into();
+        assert!(
+            matches!(
+                m.validate().as_slice(),
+                [ValidationError::InvalidColour { .. }]
+            ),
+            "{bad} accepted"
+        );
+    }
+
+    let mut m = sample_meeting();
+    m.rooms[0].name = " ".into();
+    m.themes[0].name = String::new();
+    m.people[0].given_name = String::new();
+    m.people[0].family_name = String::new();
+    let errors = m.validate();
+    assert!(errors.contains(&ValidationError::EmptyRoomName { room: RoomId(1) }));
+    assert!(errors.contains(&ValidationError::EmptyThemeName { theme: ThemeId(1) }));
+    assert!(errors.contains(&ValidationError::EmptyPersonName {
+        person: PersonId(1)
+    }));
+}
+
+#[test]
+fn renaming_returns_the_edit_that_undoes_it() {
+    let mut m = sample_meeting();
+    let before = m.clone();
+    let undo = Edit::SetTitle("  R2P Focal Points 2023 ".into())
+        .apply(&mut m)
+        .expect("applies");
+    assert_eq!(m.title, "R2P Focal Points 2023", "the title is trimmed");
+    undo.apply(&mut m).expect("undo applies");
+    assert_eq!(m, before);
+}
+
+#[test]
+fn a_refused_rename_changes_nothing() {
+    let mut m = sample_meeting();
+    let before = m.clone();
+    assert_eq!(
+        Edit::SetTitle("   ".into()).apply(&mut m),
+        Err(EditError::EmptyTitle)
+    );
+    assert_eq!(
+        Edit::SetTitle("x".repeat(301)).apply(&mut m),
+        Err(EditError::TitleTooLong(301))
+    );
+    assert_eq!(m, before);
+}
+
+#[test]
+fn replacing_the_meeting_is_undoable_and_an_invalid_replacement_is_refused() {
+    let mut m = sample_meeting();
+    let before = m.clone();
+    let blank = Meeting::blank(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+    let undo = Edit::Replace(Box::new(blank.clone()))
+        .apply(&mut m)
+        .expect("applies");
+    assert_eq!(m, blank);
+    undo.apply(&mut m).expect("undo");
+    assert_eq!(m, before);
+
+    let mut broken = blank;
+    broken.title.clear();
+    assert!(matches!(
+        Edit::Replace(Box::new(broken)).apply(&mut m),
+        Err(EditError::InvalidMeeting(_))
+    ));
+    assert_eq!(m, before);
+}
+
+#[test]
+fn the_programme_names_people_by_role_as_honorific_name_position_organization() {
+    let m = sample_meeting();
+    let day = m.programme_day(DayId(1), NameStyle::default());
+    let opening = day
+        .iter()
+        .find(|e| e.title == "Opening ceremony")
+        .expect("opening");
+    assert_eq!(opening.start, "09:00");
+    assert_eq!(opening.end, "10:00");
+    assert_eq!(opening.place, "Hall of the Americas");
+    let headings: Vec<&str> = opening.roles.iter().map(|g| g.heading).collect();
+    assert_eq!(headings, ["Chair", "Opening remarks"]);
+    assert_eq!(
+        opening.roles[0].people,
+        ["H.E. Luis Almagro Lemes, Secretary General, Organization of American States"]
+    );
+    assert_eq!(opening.roles[1].people.len(), 3);
+    let panel = day
+        .iter()
+        .find(|e| e.title.starts_with("The role of civil society"))
+        .unwrap();
+    assert_eq!(panel.roles[0].heading, "Panelists");
+    assert_eq!(panel.themes[0].name, "Civil society");
+
+    let short = m.programme_day(
+        DayId(1),
+        NameStyle {
+            honorifics: false,
+            short_organizations: true,
+        },
+    );
+    let opening = short
+        .iter()
+        .find(|e| e.title == "Opening ceremony")
+        .unwrap();
+    assert_eq!(
+        opening.roles[0].people,
+        ["Luis Almagro Lemes, Secretary General, OAS"]
+    );
+}
+
+#[test]
+fn a_day_lists_its_sessions_in_time_order_and_no_other_days() {
+    let m = sample_meeting();
+    let day2 = m.programme_day(DayId(2), NameStyle::default());
+    assert!(day2.windows(2).all(|w| w[0].start <= w[1].start));
+    let on_day2 = m.sessions.iter().filter(|s| s.day == DayId(2)).count();
+    assert_eq!(day2.len(), on_day2);
+    assert!(day2.iter().all(|e| e.title != "Opening ceremony"));
+}
+
+#[test]
+fn programme_lines_leave_out_empty_parts() {
+    let p = Person {
+        given_name: "Ana".into(),
+        family_name: "Silva".into(),
+        organization: "Ministry".into(),
+        ..Person::default()
+    };
+    assert_eq!(p.programme_line(true, false), "Ana Silva, Ministry");
+    assert_eq!(
+        p.programme_line(true, true),
+        "Ana Silva, Ministry",
+        "no short name: full one"
+    );
+}
+
+#[test]
+fn date_ranges_read_naturally() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    assert_eq!(
+        date_range_label(d(2022, 9, 15), d(2022, 9, 16)),
+        "15–16 September 2022"
+    );
+    assert_eq!(
+        date_range_label(d(2022, 9, 15), d(2022, 9, 15)),
+        "15 September 2022"
+    );
+    assert_eq!(
+        date_range_label(d(2022, 9, 30), d(2022, 10, 2)),
+        "30 September – 2 October 2022"
+    );
+    assert_eq!(
+        date_range_label(d(2022, 12, 31), d(2023, 1, 2)),
+        "31 December 2022 – 2 January 2023"
+    );
+}

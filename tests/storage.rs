@@ -1,0 +1,173 @@
+//! The stored envelope: encode/decode, migrations, and refusing what cannot be read.
+
+use agenda_planner::domain::sample::sample_meeting;
+use agenda_planner::domain::{Placement, Role, RoomId};
+use agenda_planner::storage::{
+    decode, encode, encode_pretty, startup, DecodeError, Startup, VERSION,
+};
+
+const V1: &str = include_str!("fixtures/meeting-v1.json");
+
+#[test]
+fn encode_then_decode_gives_back_the_same_meeting() {
+    let sample = sample_meeting();
+    assert_eq!(decode(&encode(&sample)), Ok(sample.clone()));
+    assert_eq!(decode(&encode_pretty(&sample)), Ok(sample));
+}
+
+#[test]
+fn the_envelope_names_format_and_version() {
+    let text = encode(&sample_meeting());
+    assert!(
+        text.starts_with(r#"{"format":"agenda-planner","version":1,"meeting":{"#),
+        "{}",
+        &text[..60]
+    );
+    assert!(
+        text.contains(r#""start":"09:00""#),
+        "times are stored as HH:MM"
+    );
+}
+
+#[test]
+fn a_version_1_file_written_by_hand_still_opens() {
+    let meeting = decode(V1).expect("version 1 opens");
+    assert_eq!(
+        meeting.title,
+        "Regional Consultation on Atrocity Prevention"
+    );
+    assert_eq!(meeting.sessions[0].placement, Placement::Room(RoomId(1)));
+    assert_eq!(meeting.sessions[1].placement, Placement::AllRooms);
+    assert_eq!(
+        meeting.sessions[0].participants[0].role,
+        Role::OpeningRemarks
+    );
+    assert_eq!(meeting.sessions[0].items[0].time.to_string(), "09:05:00");
+    assert_eq!(meeting.rooms[0].capacity, Some(80));
+    assert_eq!(
+        decode(&encode(&meeting)),
+        Ok(meeting),
+        "re-saving keeps everything"
+    );
+}
+
+#[test]
+fn text_that_is_not_json_says_where() {
+    match decode("{\"format\": \"agenda-planner\",\n  \"version\": 1,, }") {
+        Err(DecodeError::NotJson { line, column, .. }) => {
+            assert_eq!((line, column), (2, 16), "the second comma");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(decode(""), Err(DecodeError::NotJson { .. })));
+    assert!(matches!(
+        decode(&encode(&sample_meeting())[..500]),
+        Err(DecodeError::NotJson { .. })
+    ));
+}
+
+#[test]
+fn json_of_another_shape_is_not_taken_for_a_meeting() {
+    for text in [
+        "[]",
+        "42",
+        r#"{"schedule": {}}"#,
+        r#"{"format": "frab", "version": 1}"#,
+    ] {
+        assert!(
+            matches!(decode(text), Err(DecodeError::WrongFormat { .. })),
+            "{text}"
+        );
+    }
+    let missing = decode(r#"{"format": "agenda-planner", "version": "one", "meeting": {}}"#);
+    assert_eq!(missing, Err(DecodeError::MissingVersion));
+    let no_meeting = decode(r#"{"format": "agenda-planner", "version": 1}"#);
+    assert_eq!(no_meeting, Err(DecodeError::MissingMeeting));
+}
+
+#[test]
+fn a_newer_version_is_refused_and_says_so() {
+    let newer = V1.replacen("\"version\": 1", "\"version\": 7", 1);
+    let error = decode(&newer).unwrap_err();
+    assert_eq!(
+        error,
+        DecodeError::NewerVersion {
+            found: 7,
+            supported: VERSION
+        }
+    );
+    assert!(error.to_string().contains("newer version"), "{error}");
+}
+
+#[test]
+fn a_wrong_value_is_reported_with_its_path() {
+    let bad_time = V1.replacen(
+        "\"start\": \"09:00\", \"end\": \"09:30\"",
+        "\"start\": \"9 o'clock\", \"end\": \"09:30\"",
+        1,
+    );
+    match decode(&bad_time) {
+        Err(DecodeError::BadField { path, message }) => {
+            assert_eq!(path, "meeting.sessions[0].start");
+            assert!(message.contains("9 o'clock"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let bad_date = V1.replacen("2023-03-01", "2023-02-30", 1);
+    assert!(
+        matches!(decode(&bad_date), Err(DecodeError::BadField { path, .. }) if path == "meeting.days[0].date")
+    );
+    let bad_role = V1.replacen("opening_remarks", "juggler", 1);
+    assert!(
+        matches!(decode(&bad_role), Err(DecodeError::BadField { path, .. }) if path == "meeting.sessions[0].participants[0].role")
+    );
+}
+
+#[test]
+fn a_meeting_whose_ids_point_nowhere_is_refused() {
+    let dangling = V1.replacen("\"person\": 1, \"role\"", "\"person\": 9, \"role\"", 1);
+    match decode(&dangling) {
+        Err(DecodeError::Invalid(errors)) => {
+            assert!(errors[0].to_string().contains("person 9"), "{}", errors[0]);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn startup_shows_the_sample_when_nothing_is_stored() {
+    assert_eq!(startup(None), Startup::Fresh(sample_meeting()));
+}
+
+#[test]
+fn startup_loads_what_is_stored() {
+    let stored = decode(V1).unwrap();
+    assert_eq!(startup(Some(V1.to_string())), Startup::Loaded(stored));
+}
+
+#[test]
+fn startup_keeps_corrupt_or_newer_stored_text_for_backup_and_shows_the_sample() {
+    for raw in [
+        "{not json",
+        r#"{"format":"agenda-planner","version":99,"meeting":{}}"#,
+        "\u{0}\u{ffff}",
+    ] {
+        match startup(Some(raw.to_string())) {
+            Startup::Unreadable {
+                sample, raw: kept, ..
+            } => {
+                assert_eq!(kept, raw, "the stored text is handed back unchanged");
+                assert_eq!(sample, sample_meeting());
+            }
+            other => panic!("{raw}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn odd_text_in_fields_round_trips_unchanged() {
+    let mut m = sample_meeting();
+    m.title = "<script>alert(1)</script> & \"Co\" 'x' — ünïcødé 🎉\n\ttab".into();
+    m.people[0].bio = "\u{202e}right-to-left override".into();
+    assert_eq!(decode(&encode(&m)), Ok(m));
+}
