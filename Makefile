@@ -29,7 +29,7 @@ serve: tools
 build: tools
 	trunk build --release
 
-test: test-native test-browser
+test: lint test-native test-browser
 
 test-native:
 	cargo test --locked

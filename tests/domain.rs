@@ -266,9 +266,10 @@ fn the_programme_names_people_by_role_as_honorific_name_position_organization() 
     let headings: Vec<&str> = opening.roles.iter().map(|g| g.heading).collect();
     assert_eq!(headings, ["Chair", "Opening remarks"]);
     assert_eq!(
-        opening.roles[0].people,
-        ["H.E. Luis Almagro Lemes, Secretary General, Organization of American States"]
+        opening.roles[0].people[0].to_string(),
+        "H.E. Luis Almagro Lemes, Secretary General, Organization of American States"
     );
+    assert_eq!(opening.roles[0].people[0].name, "H.E. Luis Almagro Lemes");
     assert_eq!(opening.roles[1].people.len(), 3);
     let panel = day
         .iter()
@@ -289,8 +290,8 @@ fn the_programme_names_people_by_role_as_honorific_name_position_organization() 
         .find(|e| e.title == "Opening ceremony")
         .unwrap();
     assert_eq!(
-        opening.roles[0].people,
-        ["Luis Almagro Lemes, Secretary General, OAS"]
+        opening.roles[0].people[0].to_string(),
+        "Luis Almagro Lemes, Secretary General, OAS"
     );
 }
 
@@ -339,4 +340,48 @@ fn date_ranges_read_naturally() {
         date_range_label(d(2022, 12, 31), d(2023, 1, 2)),
         "31 December 2022 – 2 January 2023"
     );
+}
+
+#[test]
+fn times_and_dates_parse_only_in_their_stored_forms() {
+    use agenda_planner::domain::schedule::{hh_mm, iso_date, parse_date, parse_time};
+    assert_eq!(parse_time("09:05").map(hh_mm).as_deref(), Some("09:05"));
+    assert_eq!(
+        parse_time("23:59:30").map(|t| t.to_string()).as_deref(),
+        Some("23:59:30")
+    );
+    for bad in [
+        "9:05",
+        "24:00",
+        "12:60",
+        "12:00:",
+        "12:00:00:00",
+        "aa:bb",
+        "",
+        "١٢:٠٠",
+        "+1:00",
+    ] {
+        assert_eq!(parse_time(bad), None, "{bad:?} accepted");
+    }
+    let date = parse_date("2024-02-29").expect("leap day");
+    assert_eq!(iso_date(date), "2024-02-29");
+    for bad in [
+        "2023-02-29",
+        "2023-2-01",
+        "2023/02/01",
+        "20230201",
+        "2023-02-01T00",
+        "",
+        "२०२३-०२-०१",
+    ] {
+        assert_eq!(parse_date(bad), None, "{bad:?} accepted");
+    }
+}
+
+#[test]
+fn long_and_short_dates_name_the_weekday() {
+    use agenda_planner::domain::schedule::{long_date, short_date};
+    let d = NaiveDate::from_ymd_opt(2022, 9, 15).unwrap();
+    assert_eq!(long_date(d), "Thursday 15 September 2022");
+    assert_eq!(short_date(d), "Thu 15 Sep");
 }

@@ -61,7 +61,12 @@ pub fn SessionCard(
                                 <dt>{group.heading}</dt>
                                 <dd>
                                     <ul>
-                                        {group.people.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                        {group.people.into_iter().map(|line| view! {
+                                            <li>
+                                                <span class="person-line__name">{line.name}</span>
+                                                {(!line.affiliation.is_empty()).then(|| format!(", {}", line.affiliation))}
+                                            </li>
+                                        }).collect_view()}
                                     </ul>
                                 </dd>
                             </div>

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 use super::person::Person;
-use super::schedule::hhmm;
+use super::schedule::{hhmm, ymd};
 use super::session::{Placement, Session};
 
 /// A whole meeting: its details and everything scheduled in it.
@@ -34,6 +34,7 @@ pub struct Meeting {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Day {
     pub id: DayId,
+    #[serde(with = "ymd")]
     pub date: NaiveDate,
     /// Optional label, e.g. "Day 1" or "Pre-conference".
     #[serde(default)]

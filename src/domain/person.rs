@@ -82,14 +82,22 @@ impl Person {
         }
     }
 
+    /// "Secretary General, Organization of American States": position and organization,
+    /// empty parts left out.
+    pub fn affiliation(&self, short_organization: bool) -> String {
+        join_nonempty(
+            &[&self.position, self.organization_label(short_organization)],
+            ", ",
+        )
+    }
+
     /// "H.E. Luis Almagro Lemes, Secretary General, Organization of American States":
     /// how the printed programme names a person. Empty parts are left out.
     pub fn programme_line(&self, with_honorific: bool, short_organization: bool) -> String {
         join_nonempty(
             &[
                 &self.display_name(with_honorific),
-                &self.position,
-                self.organization_label(short_organization),
+                &self.affiliation(short_organization),
             ],
             ", ",
         )

@@ -4,6 +4,7 @@
 
 use super::ids::{DayId, SessionId};
 use super::meeting::Meeting;
+use super::schedule::hh_mm;
 use super::session::{Role, Session, SessionKind};
 
 /// How people are named.
@@ -29,12 +30,32 @@ pub struct ThemeTag {
     pub colour: String,
 }
 
-/// The people of one role: "Panelists" and their programme lines.
+/// A person as the programme names them: "H.E. Luis Almagro Lemes" and
+/// "Secretary General, Organization of American States".
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PersonLine {
+    pub name: String,
+    /// Position and organization, joined; may be empty.
+    pub affiliation: String,
+}
+
+impl std::fmt::Display for PersonLine {
+    /// The whole line: "H.E. Luis Almagro Lemes, Secretary General, Organization of American States".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.affiliation.is_empty() {
+            f.write_str(&self.name)
+        } else {
+            write!(f, "{}, {}", self.name, self.affiliation)
+        }
+    }
+}
+
+/// The people of one role: "Panelists" and who they are.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RoleGroup {
     pub role: Role,
     pub heading: &'static str,
-    pub people: Vec<String>,
+    pub people: Vec<PersonLine>,
 }
 
 /// A run-of-show line.
@@ -65,14 +86,16 @@ impl Meeting {
     /// skipped rather than shown as blanks.
     pub fn entry(&self, session: &Session, style: NameStyle) -> SessionEntry {
         let line = |id| {
-            self.person(id)
-                .map(|p| p.programme_line(style.honorifics, style.short_organizations))
+            self.person(id).map(|p| PersonLine {
+                name: p.display_name(style.honorifics),
+                affiliation: p.affiliation(style.short_organizations),
+            })
         };
         let mut items: Vec<ItemLine> = session
             .items
             .iter()
             .map(|item| ItemLine {
-                time: item.time.format("%H:%M").to_string(),
+                time: hh_mm(item.time),
                 title: item.title.clone(),
                 person: item
                     .person
@@ -85,8 +108,8 @@ impl Meeting {
             id: session.id,
             kind: session.kind,
             title: session.title.clone(),
-            start: session.start.format("%H:%M").to_string(),
-            end: session.end.format("%H:%M").to_string(),
+            start: hh_mm(session.start),
+            end: hh_mm(session.end),
             place: self.placement_label(session.placement),
             themes: session
                 .themes
@@ -102,7 +125,7 @@ impl Meeting {
                 .people_by_role()
                 .into_iter()
                 .map(|(role, members)| {
-                    let people: Vec<String> =
+                    let people: Vec<PersonLine> =
                         members.iter().filter_map(|p| line(p.person)).collect();
                     RoleGroup {
                         role,

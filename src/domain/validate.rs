@@ -10,6 +10,7 @@ use thiserror::Error;
 
 use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 use super::meeting::Meeting;
+use super::schedule::hh_mm;
 use super::session::{Placement, Role};
 
 /// One reason a meeting is not valid.
@@ -19,7 +20,7 @@ pub enum ValidationError {
     EmptyMeetingTitle,
     #[error("two {kind} share the id {id}")]
     DuplicateId { kind: &'static str, id: u32 },
-    #[error("day {date} ends at {end}, which is not after its start at {start}")]
+    #[error("day {date} ends at {}, which is not after its start at {}", hh_mm(*.end), hh_mm(*.start))]
     DayEndNotAfterStart {
         date: NaiveDate,
         start: NaiveTime,
@@ -37,14 +38,14 @@ pub enum ValidationError {
     EmptyPersonName { person: PersonId },
     #[error("session {session} has no title")]
     EmptySessionTitle { session: SessionId },
-    #[error("session “{title}” ends at {end}, which is not after its start at {start}")]
+    #[error("session “{title}” ends at {}, which is not after its start at {}", hh_mm(*.end), hh_mm(*.start))]
     EndNotAfterStart {
         session: SessionId,
         title: String,
         start: NaiveTime,
         end: NaiveTime,
     },
-    #[error("session “{title}” ({start}–{end}) is outside its day ({day_start}–{day_end})")]
+    #[error("session “{title}” ({}–{}) is outside its day ({}–{})", hh_mm(*.start), hh_mm(*.end), hh_mm(*.day_start), hh_mm(*.day_end))]
     OutsideDay {
         session: SessionId,
         title: String,

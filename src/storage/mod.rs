@@ -8,8 +8,8 @@
 
 pub mod local;
 
-use serde::Serialize;
-use serde_json::Value;
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::{Meeting, ValidationError};
@@ -36,8 +36,12 @@ pub enum DecodeError {
     NewerVersion { found: u64, supported: u64 },
     #[error("it has no \"meeting\"")]
     MissingMeeting,
-    #[error("the meeting has a wrong value at {path}: {message}")]
-    BadField { path: String, message: String },
+    #[error("the meeting has a wrong value at line {line}, column {column}: {message}")]
+    BadField {
+        message: String,
+        line: usize,
+        column: usize,
+    },
     #[error("the meeting is not consistent: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<ValidationError>),
 }
@@ -70,23 +74,47 @@ pub fn encode_pretty(meeting: &Meeting) -> String {
     serde_json::to_string_pretty(&envelope(meeting)).unwrap_or_default()
 }
 
-/// Reads stored text or a file: envelope, migration, fields, then consistency.
+/// The envelope's `format`, read first (unknown fields, the meeting among them, are skipped).
+#[derive(Deserialize)]
+struct FormatField {
+    format: Option<String>,
+}
+
+/// The envelope's `version` and whether it has a meeting, read once the format is ours.
+#[derive(Deserialize)]
+struct VersionField {
+    version: Option<u64>,
+    meeting: Option<IgnoredAny>,
+}
+
+/// The meeting, read in full once the envelope is known to be ours.
+#[derive(Deserialize)]
+struct Body {
+    meeting: Meeting,
+}
+
+/// Reads stored text or a file: envelope, version, fields, then consistency.
 pub fn decode(text: &str) -> Result<Meeting, DecodeError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson {
-        message: describe_json_error(&e),
+    let not_json = |e: serde_json::Error| DecodeError::NotJson {
+        message: describe(&e),
         line: e.line(),
         column: e.column(),
-    })?;
-    let Value::Object(mut envelope) = value else {
-        return Err(DecodeError::WrongFormat {
-            found: ", found something that is not an object".into(),
-        });
     };
-    match envelope.get("format") {
-        Some(Value::String(f)) if f == FORMAT => {}
-        Some(other) => {
+    // Syntax first, so a broken file is reported as such wherever the break is.
+    let format = match serde_json::from_str::<FormatField>(text) {
+        Ok(header) => header.format,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(e)),
+        Err(_) => {
             return Err(DecodeError::WrongFormat {
-                found: format!(", found {}", short(other)),
+                found: ", found something else".into(),
+            })
+        }
+    };
+    match format {
+        Some(f) if f == FORMAT => {}
+        Some(f) => {
+            return Err(DecodeError::WrongFormat {
+                found: format!(", found \"{}\"", short(&f)),
             })
         }
         None => {
@@ -95,9 +123,10 @@ pub fn decode(text: &str) -> Result<Meeting, DecodeError> {
             })
         }
     }
-    let version = envelope
-        .get("version")
-        .and_then(Value::as_u64)
+    let header =
+        serde_json::from_str::<VersionField>(text).map_err(|_| DecodeError::MissingVersion)?;
+    let version = header
+        .version
         .filter(|v| *v >= 1)
         .ok_or(DecodeError::MissingVersion)?;
     if version > VERSION {
@@ -106,53 +135,43 @@ pub fn decode(text: &str) -> Result<Meeting, DecodeError> {
             supported: VERSION,
         });
     }
-    let meeting = envelope
-        .remove("meeting")
-        .ok_or(DecodeError::MissingMeeting)?;
-    let meeting = migrate(version, meeting);
-    let meeting: Meeting =
-        serde_path_to_error::deserialize(meeting).map_err(|e| DecodeError::BadField {
-            path: readable_path(&e.path().to_string()),
-            message: e.inner().to_string(),
-        })?;
-    let errors = meeting.validate();
+    if header.meeting.is_none() {
+        return Err(DecodeError::MissingMeeting);
+    }
+    // Version 1 is the first: there is nothing older to migrate yet. A version 2 reads
+    // older files into a `serde_json::Value`, upgrades them step by step, and keeps a
+    // fixture of every old version in `tests/storage.rs`.
+    let body: Body = serde_json::from_str(text).map_err(|e| DecodeError::BadField {
+        message: describe(&e),
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let errors = body.meeting.validate();
     if errors.is_empty() {
-        Ok(meeting)
+        Ok(body.meeting)
     } else {
         Err(DecodeError::Invalid(errors))
     }
 }
 
-/// Brings a meeting value of an older envelope version up to [`VERSION`].
-/// Version 1 is the first: there is nothing older to migrate yet. A new version adds a step
-/// here (`if version < 2 { … }`) and a fixture of the old version in `tests/storage.rs`.
-fn migrate(_version: u64, meeting: Value) -> Value {
-    meeting
-}
-
-fn describe_json_error(e: &serde_json::Error) -> String {
+/// serde_json's message in plain words, without its trailing " at line L column C"
+/// (reported separately).
+fn describe(e: &serde_json::Error) -> String {
+    if e.is_eof() {
+        return "the text ends before the JSON is complete".into();
+    }
     let text = e.to_string();
-    // serde_json appends " at line L column C"; we report those separately.
     match text.rfind(" at line ") {
         Some(i) => text[..i].to_string(),
         None => text,
     }
 }
 
-fn readable_path(path: &str) -> String {
-    if path == "." || path.is_empty() {
-        "the top level".into()
-    } else {
-        format!("meeting.{path}")
-    }
-}
-
-fn short(value: &Value) -> String {
-    let text = value.to_string();
+fn short(text: &str) -> String {
     if text.chars().count() > 40 {
         format!("{}…", text.chars().take(40).collect::<String>())
     } else {
-        text
+        text.to_string()
     }
 }
 

@@ -1,0 +1,40 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, and the
+// release build served on a free loopback port.
+import { chromium } from 'playwright-core';
+import { serve } from '../support/server.mjs';
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the server and a browser with a fresh profile. */
+export async function start() {
+  const server = await serve('dist');
+  // launch() gives every run a new, empty profile of its own.
+  const plain = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: FLAGS,
+  });
+  return {
+    url: server.url,
+    /** A new page in its own context: its own, empty localStorage. */
+    async newPage(options = {}) {
+      const context = await plain.newContext(options);
+      const page = await context.newPage();
+      const errors = [];
+      page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+      page.on('pageerror', (err) => errors.push(String(err)));
+      return { page, context, errors };
+    },
+    async stop() {
+      await plain.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits until the app has mounted (the meeting's title is on screen). */
+export async function appReady(page) {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
