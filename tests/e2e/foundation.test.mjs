@@ -127,6 +127,29 @@ test('an empty title is refused next to the field and nothing is saved', async (
   await context.close();
 });
 
+test('when storage is full the edit stays on screen and the user is told at once', async () => {
+  const { page, context } = await app.newPage();
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'agenda-planner.meeting') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.goto(app.url);
+  await page.getByText('Rename meeting').click();
+  await page.getByLabel('Meeting title').fill('Renamed while the disk is full');
+  await page.getByRole('button', { name: 'Save title' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be saved' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /QuotaExceededError/);
+  await page.getByText(/^Not saved: /).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Renamed while the disk is full' }).waitFor();
+  await context.close();
+});
+
 for (const [what, stored, message] of [
   ['corrupt', '{"format":"agenda-planner","version":1,"meeting":{"title":', 'is not valid JSON'],
   ['newer', '{"format":"agenda-planner","version":9,"meeting":{"title":"From the future"}}', 'newer version'],
