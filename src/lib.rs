@@ -6,6 +6,7 @@
 //! versioned envelope, plus a thin localStorage glue in the browser.
 
 pub mod domain;
+pub mod export;
 pub mod storage;
 
 mod app;

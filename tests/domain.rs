@@ -385,3 +385,16 @@ fn long_and_short_dates_name_the_weekday() {
     assert_eq!(long_date(d), "Thursday 15 September 2022");
     assert_eq!(short_date(d), "Thu 15 Sep");
 }
+
+#[test]
+fn generated_meetings_are_valid_repeatable_and_of_the_asked_size() {
+    use agenda_planner::domain::generate::generated_meeting;
+    let m = generated_meeting(1000, 2000, 3, 10);
+    assert_eq!(m.sessions.len(), 1000);
+    assert_eq!(m.people.len(), 2000);
+    assert_eq!((m.days.len(), m.rooms.len()), (3, 10));
+    assert_eq!(m.validate(), vec![]);
+    assert_eq!(m, generated_meeting(1000, 2000, 3, 10));
+    let small = generated_meeting(7, 3, 2, 2);
+    assert_eq!(small.validate(), vec![]);
+}

@@ -1,0 +1,67 @@
+//! `make bench` (native part): how long the pure functions take on a generated meeting of
+//! 1,000 sessions and 2,000 people over 3 days and 10 rooms. Prints the median of many runs.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use agenda_planner::domain::generate::generated_meeting;
+use agenda_planner::export::html::{programme, ProgrammeOptions};
+use agenda_planner::export::ics::{calendar, CalendarOptions, TzDatabase};
+use agenda_planner::storage::{decode, encode};
+
+fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn report(what: &str, budget_ms: Option<f64>, time: Duration) {
+    let ms = time.as_secs_f64() * 1e3;
+    let verdict = match budget_ms {
+        Some(b) if ms <= b => format!("  (budget {b} ms: ok)"),
+        Some(b) => format!("  (budget {b} ms: OVER)"),
+        None => String::new(),
+    };
+    println!("{what:<48}{ms:>9.2} ms{verdict}");
+}
+
+fn main() {
+    let meeting = generated_meeting(1000, 2000, 3, 10);
+    println!("native, 1,000 sessions / 2,000 people / 3 days / 10 rooms; median of 31 runs");
+    let options = ProgrammeOptions::default();
+    report(
+        "printable programme (HTML export)",
+        Some(100.0),
+        median(31, || programme(&meeting, &options)),
+    );
+    let ics = CalendarOptions {
+        sessions: None,
+        stamp: chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .unwrap_or_default(),
+        honorifics: true,
+    };
+    report(
+        "iCalendar export",
+        None,
+        median(31, || calendar(&meeting, &ics, &TzDatabase)),
+    );
+    let text = encode(&meeting);
+    report("JSON encode", None, median(31, || encode(&meeting)));
+    report("JSON decode + validate", None, median(31, || decode(&text)));
+    println!(
+        "sizes: programme {} KB, iCalendar {} KB, JSON {} KB",
+        programme(&meeting, &options).len() / 1024,
+        calendar(&meeting, &ics, &TzDatabase)
+            .map(|s| s.len())
+            .unwrap_or(0)
+            / 1024,
+        text.len() / 1024
+    );
+}

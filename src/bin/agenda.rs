@@ -1,0 +1,191 @@
+//! `agenda`: the planner's command-line companion. It uses the same pure functions as the app.
+//!
+//! ```text
+//! agenda export --format html|ics|json [options] MEETING.json [-o OUT]
+//! agenda check MEETING.json
+//! agenda sample [-o FILE]
+//! ```
+//! Exit status: 0 success; 1 the file could not be read, is not valid, or could not be written;
+//! 2 the command line is wrong.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use agenda_planner::domain::sample::sample_meeting;
+use agenda_planner::domain::schedule::parse_date;
+use agenda_planner::domain::Meeting;
+use agenda_planner::export::html::{programme, Paper, ProgrammeOptions};
+use agenda_planner::export::ics::{calendar, CalendarOptions, TzDatabase};
+use agenda_planner::export::Format;
+use agenda_planner::storage::{decode, encode_pretty};
+
+const USAGE: &str = "\
+Usage:
+  agenda export --format html|ics|json [options] MEETING.json [-o OUT]
+  agenda check MEETING.json
+  agenda sample [-o FILE]
+
+Export writes to OUT, or to standard output when -o is missing or '-'.
+
+Programme (html) options:
+  --no-honorifics          leave out honorifics (H.E., Dr…)
+  --short-organizations    use short organization names where given
+  --no-descriptions        leave out session descriptions
+  --no-run-of-show         leave out run-of-show items
+  --no-people-index        leave out the index of people
+  --no-biographies         leave out the biographies annex
+  --draft                  mark every page DRAFT
+  --version-label TEXT     e.g. \"Draft 2\"
+  --version-date YYYY-MM-DD
+  --paper a4|letter        (default a4)
+
+Exit status: 0 done; 1 bad or unreadable file, or failed write; 2 wrong command line.";
+
+/// A failure, with the exit status it maps to.
+enum Failure {
+    Usage(String),
+    File(String),
+}
+
+fn main() -> ExitCode {
+    match run(std::env::args_os().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(message)) => {
+            eprintln!("agenda: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::File(message)) => {
+            eprintln!("agenda: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn usage(e: impl std::fmt::Display) -> Failure {
+    Failure::Usage(e.to_string())
+}
+
+fn run(args: Vec<OsString>) -> Result<(), Failure> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let command = match parser.next().map_err(usage)? {
+        Some(Value(command)) => command.string().map_err(usage)?,
+        Some(Long("help")) | Some(Short('h')) => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        Some(other) => return Err(usage(other.unexpected())),
+        None => return Err(usage("no command given")),
+    };
+    let mut format = None;
+    let mut input: Option<PathBuf> = None;
+    let mut output: Option<PathBuf> = None;
+    let mut options = ProgrammeOptions::default();
+    while let Some(arg) = parser.next().map_err(usage)? {
+        match arg {
+            Short('o') | Long("output") => output = Some(parser.value().map_err(usage)?.into()),
+            Long("format") if command == "export" => {
+                let token = parser.value().map_err(usage)?.string().map_err(usage)?;
+                format = Some(Format::parse(&token).ok_or_else(|| {
+                    usage(format!("unknown format “{token}” (use html, ics or json)"))
+                })?);
+            }
+            Long("no-honorifics") if command == "export" => options.honorifics = false,
+            Long("short-organizations") if command == "export" => {
+                options.short_organizations = true
+            }
+            Long("no-descriptions") if command == "export" => options.descriptions = false,
+            Long("no-run-of-show") if command == "export" => options.run_of_show = false,
+            Long("no-people-index") if command == "export" => options.people_index = false,
+            Long("no-biographies") if command == "export" => options.biographies = false,
+            Long("draft") if command == "export" => options.draft = true,
+            Long("version-label") if command == "export" => {
+                options.version_label = parser.value().map_err(usage)?.string().map_err(usage)?
+            }
+            Long("version-date") if command == "export" => {
+                let text = parser.value().map_err(usage)?.string().map_err(usage)?;
+                options.version_date = Some(parse_date(&text).ok_or_else(|| {
+                    usage(format!("--version-date “{text}” is not a date YYYY-MM-DD"))
+                })?);
+            }
+            Long("paper") if command == "export" => {
+                options.paper = match parser
+                    .value()
+                    .map_err(usage)?
+                    .string()
+                    .map_err(usage)?
+                    .as_str()
+                {
+                    "a4" | "A4" => Paper::A4,
+                    "letter" | "Letter" => Paper::Letter,
+                    other => {
+                        return Err(usage(format!("unknown paper “{other}” (use a4 or letter)")))
+                    }
+                }
+            }
+            Long("help") | Short('h') => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            Value(path) if input.is_none() && command != "sample" => input = Some(path.into()),
+            other => return Err(usage(other.unexpected())),
+        }
+    }
+    match command.as_str() {
+        "export" => {
+            let format = format.ok_or_else(|| usage("export needs --format html, ics or json"))?;
+            let meeting = read_meeting(input)?;
+            let text = match format {
+                Format::Html => programme(&meeting, &options),
+                Format::Json => encode_pretty(&meeting),
+                Format::Ics => {
+                    let stamp = chrono::Utc::now().naive_utc();
+                    let options = CalendarOptions {
+                        sessions: None,
+                        stamp,
+                        honorifics: options.honorifics,
+                    };
+                    calendar(&meeting, &options, &TzDatabase)
+                        .map_err(|e| Failure::File(format!("cannot export: {e}")))?
+                }
+            };
+            write_output(output, &text)
+        }
+        "check" => {
+            let path = input.clone();
+            let meeting = read_meeting(input)?;
+            let display = path.map(|p| p.display().to_string()).unwrap_or_default();
+            println!(
+                "{display}: valid — “{}”, {} days, {} sessions, {} people",
+                meeting.title,
+                meeting.days.len(),
+                meeting.sessions.len(),
+                meeting.people.len()
+            );
+            Ok(())
+        }
+        "sample" => write_output(output, &encode_pretty(&sample_meeting())),
+        other => Err(usage(format!("unknown command “{other}”"))),
+    }
+}
+
+fn read_meeting(path: Option<PathBuf>) -> Result<Meeting, Failure> {
+    let path = path.ok_or_else(|| usage("no meeting file given"))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| Failure::File(format!("cannot read {}: {e}", path.display())))?;
+    decode(&text).map_err(|e| Failure::File(format!("{} cannot be opened: {e}", path.display())))
+}
+
+fn write_output(path: Option<PathBuf>, text: &str) -> Result<(), Failure> {
+    match path {
+        Some(path) if path.as_os_str() != "-" => std::fs::write(&path, text)
+            .map_err(|e| Failure::File(format!("cannot write {}: {e}", path.display()))),
+        _ => {
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(|e| Failure::File(format!("cannot write to standard output: {e}")))
+        }
+    }
+}

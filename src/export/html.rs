@@ -1,0 +1,343 @@
+//! The printable programme: one self-contained HTML file (CSS inlined; no scripts, fonts or
+//! images), made to print well on A4 or US Letter. The in-app print preview shows this same
+//! document. All text is escaped by `html-escape`.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+
+use crate::domain::programme::{NameStyle, SessionEntry};
+use crate::domain::schedule::{date_range_label, hh_mm, long_date, short_date};
+use crate::domain::{Meeting, PersonId, Role};
+
+/// The stylesheet of the programme, inlined into every export.
+pub const PROGRAMME_CSS: &str = include_str!("../../style/programme.css");
+
+/// Paper size the programme is laid out for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    fn css_size(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
+}
+
+/// What the printed programme includes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgrammeOptions {
+    pub honorifics: bool,
+    pub short_organizations: bool,
+    pub descriptions: bool,
+    pub run_of_show: bool,
+    /// An index of people, each with the sessions they are in.
+    pub people_index: bool,
+    /// An annex with the biographies of people who have one.
+    pub biographies: bool,
+    /// A "DRAFT" mark on every page.
+    pub draft: bool,
+    /// "Draft 2", "Final"… shown in the title block when set.
+    pub version_label: String,
+    pub version_date: Option<NaiveDate>,
+    pub paper: Paper,
+}
+
+impl Default for ProgrammeOptions {
+    fn default() -> Self {
+        ProgrammeOptions {
+            honorifics: true,
+            short_organizations: false,
+            descriptions: true,
+            run_of_show: true,
+            people_index: true,
+            biographies: true,
+            draft: false,
+            version_label: String::new(),
+            version_date: None,
+            paper: Paper::A4,
+        }
+    }
+}
+
+/// The whole programme as one HTML document.
+pub fn programme(meeting: &Meeting, options: &ProgrammeOptions) -> String {
+    let style = NameStyle {
+        honorifics: options.honorifics,
+        short_organizations: options.short_organizations,
+    };
+    let mut out = String::with_capacity(4096 + meeting.sessions.len() * 700);
+    let title = if meeting.title.trim().is_empty() {
+        "Programme"
+    } else {
+        meeting.title.as_str()
+    };
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{} — Programme</title>\n<style>\n{}@page {{ size: {}; }}\n</style>\n</head>\n<body>\n",
+        text(title),
+        PROGRAMME_CSS,
+        options.paper.css_size()
+    );
+    if options.draft {
+        out.push_str("<div class=\"draft-mark\" aria-hidden=\"true\">DRAFT</div>\n");
+    }
+    title_block(&mut out, meeting, options);
+    out.push_str("<main>\n");
+    for day in meeting.days_in_order() {
+        let _ = write!(
+            out,
+            "<section class=\"day\" aria-labelledby=\"day-{id}\">\n<h2 id=\"day-{id}\">{date}",
+            id = day.id,
+            date = text(&long_date(day.date)),
+        );
+        if !day.label.trim().is_empty() {
+            let _ = write!(
+                out,
+                " <span class=\"day-label\">{}</span>",
+                text(&day.label)
+            );
+        }
+        out.push_str("</h2>\n");
+        let entries = meeting.programme_day(day.id, style);
+        if entries.is_empty() {
+            out.push_str("<p class=\"empty\">No sessions on this day.</p>\n");
+        }
+        for entry in &entries {
+            session(&mut out, entry, options);
+        }
+        out.push_str("</section>\n");
+    }
+    if options.people_index {
+        people_index(&mut out, meeting, style);
+    }
+    if options.biographies {
+        biographies(&mut out, meeting, style);
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+fn title_block(out: &mut String, meeting: &Meeting, options: &ProgrammeOptions) {
+    out.push_str("<header class=\"title-block\">\n");
+    if !meeting.edition.trim().is_empty() {
+        let _ = writeln!(out, "<p class=\"edition\">{}</p>", text(&meeting.edition));
+    }
+    let _ = writeln!(out, "<h1>{}</h1>", text(&meeting.title));
+    let when = meeting
+        .date_range()
+        .map(|(a, b)| date_range_label(a, b))
+        .unwrap_or_default();
+    let place = [meeting.venue.trim(), meeting.city.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let when_where = [when.as_str(), place.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if !when_where.is_empty() {
+        let _ = writeln!(out, "<p class=\"when-where\">{}</p>", text(&when_where));
+    }
+    if !meeting.host.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"host\">Hosted by {}</p>",
+            text(&meeting.host)
+        );
+    }
+    let version = [
+        options.version_label.trim().to_string(),
+        options.version_date.map(long_date).unwrap_or_default(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" — ");
+    if !version.is_empty() {
+        let _ = writeln!(out, "<p class=\"version\">Version: {}</p>", text(&version));
+    }
+    if !meeting.timezone.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"timezone\">All times are local to the venue ({}).</p>",
+            text(&meeting.timezone)
+        );
+    }
+    if options.descriptions && !meeting.description.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"description\">{}</p>",
+            text(&meeting.description)
+        );
+    }
+    out.push_str("</header>\n");
+}
+
+fn session(out: &mut String, entry: &SessionEntry, options: &ProgrammeOptions) {
+    let pause = if entry.kind.is_pause() {
+        " session--pause"
+    } else {
+        ""
+    };
+    let _ = write!(
+        out,
+        "<article class=\"session session--{}{}\">\n<p class=\"time\"><time>{}</time>–<time>{}</time></p>\n<div class=\"body\">\n<p class=\"meta\"><span class=\"kind\">{}</span> <span class=\"place\">{}</span>",
+        entry.kind.as_str(),
+        pause,
+        text(&entry.start),
+        text(&entry.end),
+        text(entry.kind.label()),
+        text(&entry.place),
+    );
+    for theme in &entry.themes {
+        let _ = write!(
+            out,
+            " <span class=\"theme\"><span class=\"swatch\" style=\"background:{}\"></span>{}</span>",
+            attr(&theme.colour),
+            text(&theme.name)
+        );
+    }
+    let _ = writeln!(out, "</p>\n<h3>{}</h3>", text(&entry.title));
+    if options.descriptions && !entry.description.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"description\">{}</p>",
+            text(&entry.description)
+        );
+    }
+    if !entry.roles.is_empty() {
+        out.push_str("<dl class=\"people\">\n");
+        for group in &entry.roles {
+            let _ = write!(out, "<div><dt>{}</dt><dd><ul>", text(group.heading));
+            for person in &group.people {
+                let _ = write!(out, "<li><strong>{}</strong>", text(&person.name));
+                if !person.affiliation.is_empty() {
+                    let _ = write!(out, ", {}", text(&person.affiliation));
+                }
+                out.push_str("</li>");
+            }
+            out.push_str("</ul></dd></div>\n");
+        }
+        out.push_str("</dl>\n");
+    }
+    if options.run_of_show && !entry.items.is_empty() {
+        out.push_str("<ol class=\"run-of-show\">\n");
+        for item in &entry.items {
+            let _ = write!(
+                out,
+                "<li><time>{}</time> {}",
+                text(&item.time),
+                text(&item.title)
+            );
+            if let Some(person) = &item.person {
+                let _ = write!(out, " — {}", text(person));
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ol>\n");
+    }
+    out.push_str("</div>\n</article>\n");
+}
+
+/// People sorted by family name, then given name (case-insensitive).
+fn people_sorted(meeting: &Meeting) -> Vec<&crate::domain::Person> {
+    let mut people: Vec<_> = meeting.people.iter().collect();
+    people.sort_by_cached_key(|p| (p.family_name.to_lowercase(), p.given_name.to_lowercase()));
+    people
+}
+
+fn people_index(out: &mut String, meeting: &Meeting, style: NameStyle) {
+    // person → (day date, start, title, role) for every session they are in.
+    let mut by_person: std::collections::HashMap<PersonId, Vec<(NaiveDate, String, &str, Role)>> =
+        std::collections::HashMap::new();
+    for session in &meeting.sessions {
+        let Some(day) = meeting.day(session.day) else {
+            continue;
+        };
+        for participant in &session.participants {
+            by_person.entry(participant.person).or_default().push((
+                day.date,
+                hh_mm(session.start),
+                session.title.as_str(),
+                participant.role,
+            ));
+        }
+    }
+    let people: Vec<_> = people_sorted(meeting)
+        .into_iter()
+        .filter(|p| by_person.contains_key(&p.id))
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<section class=\"people-index\" aria-labelledby=\"people-index\">\n<h2 id=\"people-index\">Index of people</h2>\n<dl>\n",
+    );
+    for person in people {
+        let mut sessions = by_person.remove(&person.id).unwrap_or_default();
+        sessions.sort();
+        let _ = write!(
+            out,
+            "<div class=\"index-entry\"><dt><strong>{}</strong>",
+            text(&person.display_name(style.honorifics))
+        );
+        let affiliation = person.affiliation(style.short_organizations);
+        if !affiliation.is_empty() {
+            let _ = write!(out, ", {}", text(&affiliation));
+        }
+        out.push_str("</dt>");
+        for (date, start, title, role) in sessions {
+            let _ = write!(
+                out,
+                "<dd>{} {} · {} <span class=\"role\">({})</span></dd>",
+                text(&short_date(date)),
+                text(&start),
+                text(title),
+                text(role.heading(1))
+            );
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("</dl>\n</section>\n");
+}
+
+fn biographies(out: &mut String, meeting: &Meeting, style: NameStyle) {
+    let people: Vec<_> = people_sorted(meeting)
+        .into_iter()
+        .filter(|p| !p.bio.trim().is_empty())
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<section class=\"biographies\" aria-labelledby=\"biographies\">\n<h2 id=\"biographies\">Biographies</h2>\n",
+    );
+    for person in people {
+        let _ = write!(
+            out,
+            "<article class=\"bio\"><h3>{}</h3>",
+            text(&person.display_name(style.honorifics))
+        );
+        let affiliation = person.affiliation(style.short_organizations);
+        if !affiliation.is_empty() {
+            let _ = write!(out, "<p class=\"affiliation\">{}</p>", text(&affiliation));
+        }
+        for paragraph in person.bio.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            let _ = write!(out, "<p>{}</p>", text(paragraph.trim()));
+        }
+        out.push_str("</article>\n");
+    }
+    out.push_str("</section>\n");
+}

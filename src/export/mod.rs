@@ -1,0 +1,104 @@
+//! Exports: pure functions from a meeting (and options) to the text of a file.
+//! The browser glue (download, print) and the command line only call these.
+
+pub mod html;
+pub mod ics;
+
+use thiserror::Error;
+
+use crate::domain::Meeting;
+
+/// The formats a meeting can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The printable programme: one self-contained HTML file.
+    Html,
+    /// iCalendar (RFC 5545): one event per session.
+    Ics,
+    /// Our own versioned JSON envelope.
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Html, Format::Ics, Format::Json];
+
+    /// Human-readable name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Html => "Printable programme (HTML)",
+            Format::Ics => "Calendar (iCalendar .ics)",
+            Format::Json => "Meeting file (JSON)",
+        }
+    }
+
+    /// The token used on the command line and in the UI: "html", "ics", "json".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Ics => "ics",
+            Format::Json => "json",
+        }
+    }
+
+    /// Parses the command-line token.
+    pub fn parse(token: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.as_str() == token)
+    }
+
+    /// MIME type of the file.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Html => "text/html;charset=utf-8",
+            Format::Ics => "text/calendar;charset=utf-8",
+            Format::Json => "application/json",
+        }
+    }
+
+    /// "r2p-focal-points-2022-programme.html", "….ics", "….json".
+    pub fn file_name(self, meeting: &Meeting) -> String {
+        let stem = file_stem(meeting);
+        match self {
+            Format::Html => format!("{stem}-programme.html"),
+            Format::Ics => format!("{stem}.ics"),
+            Format::Json => format!("{stem}.json"),
+        }
+    }
+}
+
+/// A file-name-safe stem from the meeting's short name (or title): lower-case ASCII letters,
+/// digits and single dashes; "meeting" when nothing usable is left.
+pub fn file_stem(meeting: &Meeting) -> String {
+    let source = if meeting.short_name.trim().is_empty() {
+        &meeting.title
+    } else {
+        &meeting.short_name
+    };
+    let mut stem = String::new();
+    for ch in source.chars() {
+        if ch.is_ascii_alphanumeric() {
+            stem.push(ch.to_ascii_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        "meeting".into()
+    } else {
+        stem.chars().take(60).collect()
+    }
+}
+
+/// Why an export could not be made.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ExportError {
+    #[error("the meeting's timezone “{0}” is not a known IANA timezone name")]
+    UnknownTimezone(String),
+    #[error("session “{title}” starts or ends at {time} on {date}, a time that does not exist in {timezone} (the clocks skip it)")]
+    NoSuchLocalTime {
+        title: String,
+        date: String,
+        time: String,
+        timezone: String,
+    },
+}

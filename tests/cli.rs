@@ -1,0 +1,252 @@
+//! The `agenda` command line: each subcommand on good and bad input, with the exit status
+//! and message a command-line user expects.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use agenda_planner::domain::sample::sample_meeting;
+use agenda_planner::storage::{decode, encode};
+
+fn agenda(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_agenda"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+/// A fresh scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("agenda-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn path(dir: &std::path::Path, file: &str) -> String {
+    dir.join(file).display().to_string()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn sample_writes_the_sample_meeting_as_our_json() {
+    let dir = scratch("sample");
+    let file = path(&dir, "sample.json");
+    let out = agenda(&["sample", "-o", &file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(decode(&text), Ok(sample_meeting()));
+    let to_stdout = agenda(&["sample"]);
+    assert_eq!(
+        decode(&String::from_utf8(to_stdout.stdout).unwrap()),
+        Ok(sample_meeting())
+    );
+}
+
+#[test]
+fn check_accepts_a_valid_meeting_and_says_what_it_holds() {
+    let dir = scratch("check-ok");
+    let file = path(&dir, "m.json");
+    std::fs::write(&file, encode(&sample_meeting())).unwrap();
+    let out = agenda(&["check", &file]);
+    assert!(out.status.success());
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.contains("valid") && said.contains("2 days, 16 sessions, 20 people"),
+        "{said}"
+    );
+}
+
+#[test]
+fn export_writes_each_format() {
+    let dir = scratch("export");
+    let file = path(&dir, "m.json");
+    std::fs::write(&file, encode(&sample_meeting())).unwrap();
+    let html = path(&dir, "programme.html");
+    let out = agenda(&[
+        "export",
+        "--format",
+        "html",
+        "--draft",
+        "--version-label",
+        "Draft 2",
+        "--paper",
+        "letter",
+        &file,
+        "-o",
+        &html,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        text.contains("Opening ceremony")
+            && text.contains(">DRAFT</div>")
+            && text.contains("Version: Draft 2")
+    );
+    assert!(text.contains("size: letter"));
+
+    let out = agenda(&["export", "--format", "ics", &file]);
+    assert!(out.status.success());
+    let ics = String::from_utf8(out.stdout).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("DTSTART:20220915T130000Z"));
+
+    let json = path(&dir, "copy.json");
+    assert!(agenda(&["export", "--format", "json", &file, "-o", &json])
+        .status
+        .success());
+    assert_eq!(
+        decode(&std::fs::read_to_string(&json).unwrap()),
+        Ok(sample_meeting())
+    );
+
+    let out = agenda(&[
+        "export",
+        "--format",
+        "html",
+        "--no-honorifics",
+        "--short-organizations",
+        &file,
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Luis Almagro Lemes</strong>, Secretary General, OAS")
+            && !text.contains("H.E.")
+    );
+}
+
+#[test]
+fn a_missing_file_is_reported_with_exit_status_1() {
+    for args in [
+        vec!["check", "/nonexistent/m.json"],
+        vec!["export", "--format", "html", "/nonexistent/m.json"],
+    ] {
+        let out = agenda(&args);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains("cannot read /nonexistent/m.json"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn malformed_json_and_a_newer_version_are_refused_with_exit_status_1() {
+    let dir = scratch("bad");
+    let broken = path(&dir, "broken.json");
+    std::fs::write(
+        &broken,
+        "{\"format\": \"agenda-planner\", \"version\": 1, \"meeting\": {",
+    )
+    .unwrap();
+    let out = agenda(&["check", &broken]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("is not valid JSON"),
+        "{}",
+        stderr(&out)
+    );
+
+    let newer = path(&dir, "newer.json");
+    std::fs::write(
+        &newer,
+        encode(&sample_meeting()).replacen("\"version\":1", "\"version\":2", 1),
+    )
+    .unwrap();
+    for args in [
+        vec!["check", newer.as_str()],
+        vec!["export", "--format", "ics", newer.as_str()],
+    ] {
+        let out = agenda(&args);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains("newer version of the planner"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(out.stdout.is_empty());
+    }
+
+    let mut dangling = sample_meeting();
+    dangling.sessions[1].participants[0].person = agenda_planner::domain::PersonId(99);
+    let invalid = path(&dir, "invalid.json");
+    std::fs::write(&invalid, encode(&dangling)).unwrap();
+    let out = agenda(&["check", &invalid]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("person 99, who does not exist"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_export_that_cannot_be_made_or_written_fails_with_exit_status_1() {
+    let dir = scratch("unwritable");
+    let mut m = sample_meeting();
+    m.timezone = "Atlantis/Capital".into();
+    let file = path(&dir, "m.json");
+    std::fs::write(&file, encode(&m)).unwrap();
+    let out = agenda(&["export", "--format", "ics", &file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("“Atlantis/Capital” is not a known IANA timezone"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = agenda(&[
+        "export",
+        "--format",
+        "html",
+        &file,
+        "-o",
+        "/nonexistent/dir/out.html",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("cannot write /nonexistent/dir/out.html"));
+}
+
+#[test]
+fn a_wrong_command_line_gives_usage_and_exit_status_2() {
+    for (args, says) in [
+        (vec![], "no command given"),
+        (vec!["publish"], "unknown command “publish”"),
+        (vec!["export", "m.json"], "export needs --format"),
+        (
+            vec!["export", "--format", "pdf", "m.json"],
+            "unknown format “pdf”",
+        ),
+        (
+            vec!["export", "--format", "html", "--paper", "a3", "m.json"],
+            "unknown paper “a3”",
+        ),
+        (
+            vec![
+                "export",
+                "--format",
+                "html",
+                "--version-date",
+                "12/08/2022",
+                "m.json",
+            ],
+            "is not a date",
+        ),
+        (vec!["check"], "no meeting file given"),
+        (vec!["check", "a.json", "b.json"], "unexpected argument"),
+        (vec!["sample", "--draft"], "invalid option '--draft'"),
+    ] {
+        let out = agenda(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(err.contains("Usage:"), "{args:?}");
+    }
+    let help = agenda(&["--help"]);
+    assert!(help.status.success());
+    assert!(String::from_utf8(help.stdout)
+        .unwrap()
+        .contains("agenda export --format html|ics|json"));
+}
