@@ -1,23 +1,44 @@
 //! `<App/>`: provides the state and lays out the shell.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::components::{meeting_actions::MeetingActions, notice_banner::NoticeBanner};
-use crate::pages::agenda::AgendaPage;
-use crate::state::provide_app_state;
+use crate::pages::{agenda::AgendaPage, export::ExportPage};
+use crate::state::{provide_app_state, Screen};
 
-/// The whole app: header with meeting-wide actions, notices, then the agenda.
+/// The whole app: header with navigation and meeting-wide actions, notices, then a screen.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_app_state();
+    let state = provide_app_state();
+    let screen = state.screen;
+    let nav_button = move |target: Screen, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="app-bar__nav-button"
+                aria-current=move || (screen.get() == target).then_some("page")
+                on:click=move |_| screen.set(target)
+            >
+                {label}
+            </button>
+        }
+    };
     view! {
         <header class="app-bar">
             <p class="app-bar__name">"Agenda planner"</p>
+            <nav class="app-bar__nav" aria-label="Screens">
+                {nav_button(Screen::Programme, "Programme")}
+                {nav_button(Screen::Export, "Export")}
+            </nav>
             <MeetingActions/>
         </header>
         <NoticeBanner/>
         <main id="main" class="page">
-            <AgendaPage/>
+            {move || match screen.get() {
+                Screen::Programme => Either::Left(view! { <AgendaPage/> }),
+                Screen::Export => Either::Right(view! { <ExportPage/> }),
+            }}
         </main>
     }
 }

@@ -12,6 +12,7 @@ pub mod storage;
 mod app;
 pub mod components;
 pub mod pages;
+pub mod platform;
 pub mod state;
 
 pub use app::App;

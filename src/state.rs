@@ -28,6 +28,13 @@ impl NoticeKind {
     }
 }
 
+/// The screen in view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Programme,
+    Export,
+}
+
 /// Whether the meeting on screen is safely stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
@@ -45,6 +52,8 @@ pub struct AppState {
     /// The latest message for the user, if any.
     pub notice: RwSignal<Option<Notice>>,
     pub save_state: RwSignal<SaveState>,
+    /// The screen in view (UI-only state).
+    pub screen: RwSignal<Screen>,
     /// Set when unreadable stored text could not be backed up: then saving would destroy it.
     saving_blocked: StoredValue<bool>,
 }
@@ -81,6 +90,7 @@ impl AppState {
             meeting: RwSignal::new(meeting),
             notice: RwSignal::new(notice),
             save_state: RwSignal::new(SaveState::Untouched),
+            screen: RwSignal::new(Screen::Programme),
             saving_blocked: StoredValue::new(saving_blocked),
         }
     }

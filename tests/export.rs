@@ -385,3 +385,38 @@ fn a_large_generated_meeting_exports_in_every_format() {
     let events = events(&calendar(&m, &ics_options(), &TzDatabase).unwrap());
     assert_eq!(events.len(), 300);
 }
+
+#[test]
+fn programme_options_are_read_from_form_fields_as_a_form_submits_them() {
+    let fields: std::collections::HashMap<&str, &str> = [
+        ("honorifics", "on"),
+        ("people_index", "on"),
+        ("draft", "on"),
+        ("version_label", "  Draft 3 "),
+        ("version_date", "2022-09-01"),
+        ("paper", "letter"),
+    ]
+    .into();
+    let options = ProgrammeOptions::from_fields(|name| fields.get(name).map(|v| v.to_string()));
+    assert_eq!(
+        options,
+        ProgrammeOptions {
+            honorifics: true,
+            short_organizations: false,
+            descriptions: false,
+            run_of_show: false,
+            people_index: true,
+            biographies: false,
+            draft: true,
+            version_label: "Draft 3".into(),
+            version_date: parse_date("2022-09-01"),
+            paper: Paper::Letter,
+        }
+    );
+    let odd = ProgrammeOptions::from_fields(|name| match name {
+        "version_date" => Some("01/09/2022".into()),
+        "paper" => Some("a3".into()),
+        _ => None,
+    });
+    assert_eq!((odd.version_date, odd.paper), (None, Paper::A4), "odd values fall back");
+}

@@ -140,7 +140,12 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
                 Format::Html => programme(&meeting, &options),
                 Format::Json => encode_pretty(&meeting),
                 Format::Ics => {
-                    let stamp = chrono::Utc::now().naive_utc();
+                    let stamp = std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .ok()
+                        .and_then(|d| chrono::DateTime::from_timestamp(d.as_secs() as i64, 0))
+                        .map(|t| t.naive_utc())
+                        .unwrap_or_default();
                     let options = CalendarOptions {
                         sessions: None,
                         stamp,

@@ -47,29 +47,25 @@ pub fn DayTabs(
 
     view! {
         <div class="day-tabs" role="tablist" aria-label="Days" on:keydown=on_keydown>
-            <For
-                each=move || days.get()
-                key=|day| day.clone()
-                children=move |day| {
-                    let id = day.id;
-                    let is_selected = move || selected.get() == Some(id);
-                    view! {
-                        <button
-                            type="button"
-                            role="tab"
-                            class="day-tabs__tab"
-                            id=format!("day-tab-{id}")
-                            aria-controls="day-panel"
-                            aria-selected=move || is_selected().to_string()
-                            tabindex=move || if is_selected() { "0" } else { "-1" }
-                            on:click=move |_| on_select.run(id)
-                        >
-                            <span class="day-tabs__label">{day.label.clone()}</span>
-                            <span class="day-tabs__date">{short_date(day.date)}</span>
-                        </button>
-                    }
+            {move || days.get().into_iter().map(|day| {
+                let id = day.id;
+                let is_selected = move || selected.get() == Some(id);
+                view! {
+                    <button
+                        type="button"
+                        role="tab"
+                        class="day-tabs__tab"
+                        id=format!("day-tab-{id}")
+                        aria-controls="day-panel"
+                        aria-selected=move || is_selected().to_string()
+                        tabindex=move || if is_selected() { "0" } else { "-1" }
+                        on:click=move |_| on_select.run(id)
+                    >
+                        <span class="day-tabs__label">{day.label}</span>
+                        <span class="day-tabs__date">{short_date(day.date)}</span>
+                    </button>
                 }
-            />
+            }).collect_view()}
         </div>
     }
 }

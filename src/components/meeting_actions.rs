@@ -1,6 +1,5 @@
 //! Meeting-wide actions: restore the sample, start blank; each asks before replacing.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::sample::sample_meeting;
@@ -25,20 +24,9 @@ impl Replacement {
     fn meeting(self) -> Meeting {
         match self {
             Replacement::Sample => sample_meeting(),
-            Replacement::Blank => Meeting::blank(today()),
+            Replacement::Blank => Meeting::blank(crate::platform::today()),
         }
     }
-}
-
-/// The browser's local date.
-fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
 }
 
 /// "Restore the sample" and "Start a blank meeting", with an inline confirmation, and the

@@ -1,6 +1,7 @@
 //! Renaming the meeting: the first edit control, with inline validation.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::Edit;
 use crate::state::use_app_state;
@@ -9,27 +10,23 @@ use crate::state::use_app_state;
 #[component]
 pub fn RenameForm() -> impl IntoView {
     let state = use_app_state();
-    let title = Memo::new(move |_| state.meeting.with(|m| m.title.clone()));
-    let draft = RwSignal::new(title.get_untracked());
-    let error = RwSignal::new(None::<String>);
-    let saved = RwSignal::new(false);
-    // When the meeting's title changes (a save here, or the whole meeting replaced), follow it.
-    Effect::new(move |_| {
-        draft.set(title.get());
-    });
+    // None: nothing tried yet; Some(Ok): saved; Some(Err(message)): refused.
+    let outcome = RwSignal::new(None::<Result<(), String>>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match state.apply(Edit::SetTitle(draft.get_untracked())) {
-            Ok(()) => {
-                error.set(None);
-                saved.set(true);
-            }
-            Err(e) => {
-                error.set(Some(e.to_string()));
-                saved.set(false);
-            }
-        }
+        let title = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            .and_then(|form| web_sys::FormData::new_with_form(&form).ok())
+            .and_then(|data| data.get("title").as_string())
+            .unwrap_or_default();
+        outcome.set(Some(
+            state
+                .apply(Edit::SetTitle(title))
+                .map_err(|e| e.to_string()),
+        ));
     };
+    let invalid = move || matches!(outcome.get(), Some(Err(_)));
     view! {
         <details class="edit-panel">
             <summary>"Rename meeting"</summary>
@@ -37,19 +34,24 @@ pub fn RenameForm() -> impl IntoView {
                 <label for="meeting-title">"Meeting title"</label>
                 <input
                     id="meeting-title"
+                    name="title"
                     type="text"
                     maxlength="300"
-                    bind:value=draft
-                    on:input=move |_| saved.set(false)
-                    aria-invalid=move || error.with(Option::is_some).to_string()
-                    aria-describedby="meeting-title-error"
+                    prop:value=move || state.meeting.with(|m| m.title.clone())
+                    aria-invalid=move || invalid().to_string()
+                    aria-describedby="meeting-title-message"
                 />
                 <button type="submit">"Save title"</button>
-                <p id="meeting-title-error" class="field-error" role="alert">
-                    {move || error.get()}
-                </p>
-                <p class="field-ok" role="status">
-                    {move || saved.get().then_some("Title saved.")}
+                <p
+                    id="meeting-title-message"
+                    class=move || if invalid() { "field-error" } else { "field-ok" }
+                    role="status"
+                >
+                    {move || match outcome.get() {
+                        Some(Ok(())) => "Title saved.".to_string(),
+                        Some(Err(message)) => message,
+                        None => String::new(),
+                    }}
                 </p>
             </form>
         </details>

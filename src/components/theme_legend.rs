@@ -10,8 +10,7 @@ pub fn ThemeLegend() -> impl IntoView {
     let state = use_app_state();
     let themes = Memo::new(move |_| state.meeting.with(|m| m.themes.clone()));
     view! {
-        <Show when=move || themes.with(|t| !t.is_empty())>
-            <section class="theme-legend" aria-labelledby="themes-heading">
+        <section class="theme-legend" aria-labelledby="themes-heading" hidden=move || themes.with(Vec::is_empty)>
                 <h2 id="themes-heading">"Themes"</h2>
                 <ul class="theme-tags">
                     {move || themes.get().into_iter().map(|t| view! {
@@ -24,7 +23,6 @@ pub fn ThemeLegend() -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ul>
-            </section>
-        </Show>
+        </section>
     }
 }

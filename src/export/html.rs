@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use crate::domain::programme::{NameStyle, SessionEntry};
-use crate::domain::schedule::{date_range_label, hh_mm, long_date, short_date};
-use crate::domain::{Meeting, PersonId, Role};
+use crate::domain::schedule::{date_range_label, hh_mm, long_date, parse_date, short_date};
+use crate::domain::{Meeting, PersonId};
 
 /// The stylesheet of the programme, inlined into every export.
 pub const PROGRAMME_CSS: &str = include_str!("../../style/programme.css");
@@ -63,6 +63,34 @@ impl Default for ProgrammeOptions {
             version_label: String::new(),
             version_date: None,
             paper: Paper::A4,
+        }
+    }
+}
+
+impl ProgrammeOptions {
+    /// Reads the options from named form fields, as an HTML form submits them: `field(name)`
+    /// is the field's value, `None` for an unchecked checkbox. Field names are the option
+    /// names (`honorifics`, `short_organizations`, …, `version_label`, `version_date`,
+    /// `paper` = "a4" | "letter"). A date that is not YYYY-MM-DD is left out.
+    pub fn from_fields(field: impl Fn(&str) -> Option<String>) -> ProgrammeOptions {
+        let on = |name| field(name).is_some();
+        ProgrammeOptions {
+            honorifics: on("honorifics"),
+            short_organizations: on("short_organizations"),
+            descriptions: on("descriptions"),
+            run_of_show: on("run_of_show"),
+            people_index: on("people_index"),
+            biographies: on("biographies"),
+            draft: on("draft"),
+            version_label: field("version_label")
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+            version_date: field("version_date").and_then(|d| parse_date(&d)),
+            paper: match field("paper").as_deref() {
+                Some("letter") => Paper::Letter,
+                _ => Paper::A4,
+            },
         }
     }
 }
@@ -251,28 +279,36 @@ fn session(out: &mut String, entry: &SessionEntry, options: &ProgrammeOptions) {
     out.push_str("</div>\n</article>\n");
 }
 
-/// People sorted by family name, then given name (case-insensitive).
+/// People sorted by family name, then given name (ignoring ASCII case).
 fn people_sorted(meeting: &Meeting) -> Vec<&crate::domain::Person> {
     let mut people: Vec<_> = meeting.people.iter().collect();
-    people.sort_by_cached_key(|p| (p.family_name.to_lowercase(), p.given_name.to_lowercase()));
+    // ASCII case folding: Unicode case tables would add ~30 KB to the app for a sort order
+    // that only differs for names starting with a lower-case accented letter.
+    people.sort_by_cached_key(|p| {
+        (
+            p.family_name.to_ascii_lowercase(),
+            p.given_name.to_ascii_lowercase(),
+        )
+    });
     people
 }
 
 fn people_index(out: &mut String, meeting: &Meeting, style: NameStyle) {
-    // person → (day date, start, title, role) for every session they are in.
-    let mut by_person: std::collections::HashMap<PersonId, Vec<(NaiveDate, String, &str, Role)>> =
+    // person → their sessions as index lines, gathered in programme order (so already sorted).
+    let mut by_person: std::collections::HashMap<PersonId, Vec<String>> =
         std::collections::HashMap::new();
-    for session in &meeting.sessions {
-        let Some(day) = meeting.day(session.day) else {
-            continue;
-        };
-        for participant in &session.participants {
-            by_person.entry(participant.person).or_default().push((
-                day.date,
-                hh_mm(session.start),
-                session.title.as_str(),
-                participant.role,
-            ));
+    for day in meeting.days_in_order() {
+        for session in meeting.sessions_on(day.id) {
+            for participant in &session.participants {
+                let line = format!(
+                    "{} {} · {} <span class=\"role\">({})</span>",
+                    text(&short_date(day.date)),
+                    hh_mm(session.start),
+                    text(&session.title),
+                    participant.role.heading(1)
+                );
+                by_person.entry(participant.person).or_default().push(line);
+            }
         }
     }
     let people: Vec<_> = people_sorted(meeting)
@@ -286,27 +322,19 @@ fn people_index(out: &mut String, meeting: &Meeting, style: NameStyle) {
         "<section class=\"people-index\" aria-labelledby=\"people-index\">\n<h2 id=\"people-index\">Index of people</h2>\n<dl>\n",
     );
     for person in people {
-        let mut sessions = by_person.remove(&person.id).unwrap_or_default();
-        sessions.sort();
-        let _ = write!(
-            out,
-            "<div class=\"index-entry\"><dt><strong>{}</strong>",
-            text(&person.display_name(style.honorifics))
-        );
+        out.push_str("<div class=\"index-entry\"><dt><strong>");
+        out.push_str(&text(&person.display_name(style.honorifics)));
+        out.push_str("</strong>");
         let affiliation = person.affiliation(style.short_organizations);
         if !affiliation.is_empty() {
-            let _ = write!(out, ", {}", text(&affiliation));
+            out.push_str(", ");
+            out.push_str(&text(&affiliation));
         }
         out.push_str("</dt>");
-        for (date, start, title, role) in sessions {
-            let _ = write!(
-                out,
-                "<dd>{} {} · {} <span class=\"role\">({})</span></dd>",
-                text(&short_date(date)),
-                text(&start),
-                text(title),
-                text(role.heading(1))
-            );
+        for line in by_person.remove(&person.id).unwrap_or_default() {
+            out.push_str("<dd>");
+            out.push_str(&line);
+            out.push_str("</dd>");
         }
         out.push_str("</div>\n");
     }

@@ -49,39 +49,38 @@ pub fn AgendaPage() -> impl IntoView {
         <ThemeLegend/>
         <section class="programme" aria-labelledby="programme-heading">
             <h2 id="programme-heading">"Programme"</h2>
-            <Show
-                when=move || current.with(Option::is_some)
-                fallback=|| view! { <p class="empty">"This meeting has no days yet."</p> }
+            {move || current.with(Option::is_none).then(|| view! {
+                <p class="empty">"This meeting has no days yet."</p>
+            })}
+            <DayTabs
+                days=days
+                selected=selected_id
+                on_select=move |id| chosen.set(Some(id))
+            />
+            <div
+                class="day-panel"
+                role="tabpanel"
+                id="day-panel"
+                tabindex="0"
+                hidden=move || current.with(Option::is_none)
+                aria-labelledby=move || {
+                    selected_id.get().map(|id| format!("day-tab-{id}")).unwrap_or_default()
+                }
             >
-                <DayTabs
-                    days=days
-                    selected=selected_id
-                    on_select=move |id| chosen.set(Some(id))
-                />
-                <div
-                    class="day-panel"
-                    role="tabpanel"
-                    id="day-panel"
-                    tabindex="0"
-                    aria-labelledby=move || {
-                        selected_id.get().map(|id| format!("day-tab-{id}")).unwrap_or_default()
-                    }
-                >
-                    <h3 class="day-panel__date">
-                        {move || current.with(|d| d.as_ref().map(|d| long_date(d.date)))}
-                    </h3>
-                    <Show when=move || entries.with(Vec::is_empty)>
-                        <p class="empty">"No sessions on this day yet."</p>
-                    </Show>
-                    <ol class="session-list">
-                        <For
-                            each=move || entries.get()
-                            key=|entry| entry.clone()
-                            children=move |entry| view! { <li><SessionCard entry=entry/></li> }
-                        />
-                    </ol>
-                </div>
-            </Show>
+                <h3 class="day-panel__date">
+                    {move || current.with(|d| d.as_ref().map(|d| long_date(d.date)))}
+                </h3>
+                {move || entries.with(Vec::is_empty).then(|| view! {
+                    <p class="empty">"No sessions on this day yet."</p>
+                })}
+                <ol class="session-list">
+                    <For
+                        each=move || entries.get()
+                        key=|entry| entry.clone()
+                        children=move |entry| view! { <li><SessionCard entry=entry/></li> }
+                    />
+                </ol>
+            </div>
         </section>
     }
 }

@@ -1,3 +1,4 @@
 //! One file per screen.
 
 pub mod agenda;
+pub mod export;

@@ -1,0 +1,115 @@
+//! Browser glue: the few things the pure modules cannot do (clock, downloads, printing, the
+//! browser's timezone data). Thin by design; everything decided here is decided elsewhere.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::export::ics::{OffsetError, UtcOffsets};
+
+#[wasm_bindgen(inline_js = r#"
+export function utcOffsetMinutes(timeZone, y, mo, d, h, mi) {
+  let format;
+  try {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric',
+      month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+  } catch (e) {
+    return NaN; // unknown timezone
+  }
+  const wall = (t) => {
+    const p = {};
+    for (const part of format.formatToParts(new Date(t))) p[part.type] = Number(part.value);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  };
+  const local = Date.UTC(y, mo - 1, d, h, mi);
+  // Two rounds find the offset in force; a local time that never shows on the wall
+  // clock fell in a gap (the clocks skipped it).
+  let offset = wall(local) - local;
+  offset = wall(local - offset) - (local - offset);
+  const earlier = wall(local - offset - 3600000) - (local - offset - 3600000);
+  if (wall(local - earlier) === local) offset = Math.max(offset, earlier);
+  return wall(local - offset) === local ? offset / 60000 : Infinity;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = utcOffsetMinutes)]
+    fn utc_offset_minutes(timezone: &str, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> f64;
+}
+
+/// UTC offsets from the browser's own timezone data (no database shipped with the app).
+pub struct BrowserOffsets;
+
+impl UtcOffsets for BrowserOffsets {
+    fn utc_offset(&self, timezone: &str, local: NaiveDateTime) -> Result<i32, OffsetError> {
+        let minutes = utc_offset_minutes(
+            timezone,
+            local.year(),
+            local.month(),
+            local.day(),
+            local.hour(),
+            local.minute(),
+        );
+        if minutes.is_nan() {
+            Err(OffsetError::UnknownTimezone)
+        } else if minutes.is_infinite() {
+            Err(OffsetError::NoSuchLocalTime)
+        } else {
+            Ok(minutes as i32 * 60)
+        }
+    }
+}
+
+/// The browser's local date.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// The current time in UTC.
+pub fn now_utc() -> NaiveDateTime {
+    chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
+        .map(|t| t.naive_utc())
+        .unwrap_or_default()
+}
+
+/// Offers `text` to the user as a file download.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("the browser could not {what}");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("make the file"))?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("make the file"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("reach the page"))?;
+    let link = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(|| fail("start the download"))?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Prints the document shown in the iframe with this id (the print preview).
+pub fn print_frame(id: &str) -> Result<(), String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlIFrameElement>().ok())
+        .and_then(|frame| frame.content_window())
+        .ok_or_else(|| "the preview is not ready to print".to_string())?
+        .print()
+        .map_err(|_| "the browser refused to print".to_string())
+}
