@@ -20,7 +20,7 @@ help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080"
 	@echo "make test    native tests, then browser tests in headless Chromium"
 	@echo "make build   release build into dist/"
-	@echo "make bench   sizes of the release build (raw, gzip, brotli)"
+	@echo "make bench   sizes of the release build; native timings on a 1,000-session meeting"
 	@echo "make lint    cargo fmt --check and clippy -D warnings"
 
 serve: tools
@@ -39,6 +39,7 @@ test-browser: build chromium
 
 bench: build
 	node tests/support/size.mjs dist
+	cargo bench --locked --bench native
 
 lint:
 	cargo fmt --check
@@ -72,9 +73,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 
 chromium:
-	@if [ -x $(CHROMIUM) ]; then :; else \
-	  echo "Installing Debian's Chromium…"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi
+	@if [ -x $(CHROMIUM) ] && command -v pdftotext >/dev/null; then :; else \
+	  echo "Installing Debian's Chromium and poppler-utils (pdftotext, pdftoppm)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; fi
 
 clean:
 	rm -rf dist target/screenshots

@@ -82,6 +82,11 @@ pub fn ExportPage() -> impl IntoView {
             <h1 id="export-heading">"Export"</h1>
             <div class="export__layout">
                 <form class="export__options" on:input=on_change on:submit=on_submit>
+                    <div class="export__actions">
+                        <button type="submit">"Download " {file_name}</button>
+                        <button type="button" class="export__print" on:click=on_print>"Print"</button>
+                    </div>
+                    <p class="field-error" role="alert">{move || message.get()}</p>
                     <fieldset>
                         <legend>"Format"</legend>
                         {Format::ALL.into_iter().map(|f| view! {
@@ -119,11 +124,6 @@ pub fn ExportPage() -> impl IntoView {
                             </select>
                         </label>
                     </fieldset>
-                    <p class="field-error" role="alert">{move || message.get()}</p>
-                    <div class="export__actions">
-                        <button type="submit">"Download " {file_name}</button>
-                        <button type="button" class="export__print" on:click=on_print>"Print"</button>
-                    </div>
                 </form>
                 <iframe
                     class="export__preview"
