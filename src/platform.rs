@@ -102,6 +102,22 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Indents compact JSON text (two spaces, as `serde_json`'s pretty printer does) with the
+/// browser's own JSON, so the app carries no second copy of the serializer.
+pub fn pretty_json(compact: &str) -> String {
+    js_sys::JSON::parse(compact)
+        .and_then(|value| {
+            js_sys::JSON::stringify_with_replacer_and_space(
+                &value,
+                &JsValue::NULL,
+                &JsValue::from_f64(2.0),
+            )
+        })
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| compact.to_string())
+}
+
 /// Prints the document shown in the iframe with this id (the print preview).
 pub fn print_frame(id: &str) -> Result<(), String> {
     web_sys::window()

@@ -418,5 +418,9 @@ fn programme_options_are_read_from_form_fields_as_a_form_submits_them() {
         "paper" => Some("a3".into()),
         _ => None,
     });
-    assert_eq!((odd.version_date, odd.paper), (None, Paper::A4), "odd values fall back");
+    assert_eq!(
+        (odd.version_date, odd.paper),
+        (None, Paper::A4),
+        "odd values fall back"
+    );
 }

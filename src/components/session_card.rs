@@ -27,8 +27,11 @@ pub fn SessionCard(
     let pause = kind.is_pause();
     view! {
         <article
-            class=format!("session session--{}", kind.as_str())
-            class:session--pause=pause
+            class=format!(
+                "session session--{}{}",
+                kind.as_str(),
+                if pause { " session--pause" } else { "" }
+            )
             aria-labelledby=labelled_by
         >
             <p class="session__time">

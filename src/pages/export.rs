@@ -13,7 +13,7 @@ use crate::export::ics::{calendar, CalendarOptions};
 use crate::export::Format;
 use crate::platform::{self, BrowserOffsets};
 use crate::state::use_app_state;
-use crate::storage::encode_pretty;
+use crate::storage::encode;
 
 const PREVIEW_ID: &str = "programme-preview";
 
@@ -60,7 +60,7 @@ pub fn ExportPage() -> impl IntoView {
         let result = state.meeting.with_untracked(|meeting| {
             let text = match format {
                 Format::Html => Ok(preview.get_untracked()),
-                Format::Json => Ok(encode_pretty(meeting)),
+                Format::Json => Ok(platform::pretty_json(&encode(meeting))),
                 Format::Ics => {
                     let ics = CalendarOptions {
                         sessions: None,

@@ -59,6 +59,8 @@ test('the Export screen downloads the programme, the calendar and the meeting fi
   await page.getByLabel('Meeting file (JSON)').check();
   const json = await download(page, 'Download r2p-focal-points-2022.json');
   const parsed = JSON.parse(json.text);
+  const fromCli = execFileSync('cargo', ['run', '-q', '--bin', 'agenda', '--', 'sample'], { encoding: 'utf8' });
+  assert.equal(json.text, fromCli, 'the app and the command line write the same file');
   assert.equal(parsed.format, 'agenda-planner');
   assert.equal(parsed.meeting.sessions.length, 16);
   assert.deepEqual(errors, []);

@@ -34,6 +34,7 @@ console.log(`${'total'.padEnd(48)}${kb(sum('raw'))}${kb(sum('gzip'))}${kb(sum('b
 const app = rows.filter((r) => /\.(wasm|js|css)$/.test(r.name));
 const appBrotli = sum('brotli', app);
 console.log(
-  `app (wasm + js + css): ${kb(appBrotli).trim()} brotli of a ${kb(BUDGET_BROTLI).trim()} budget` +
+  `app (wasm + js + css): ${kb(appBrotli).trim()} brotli (${appBrotli} bytes) of a ` +
+    `${kb(BUDGET_BROTLI).trim()} (${BUDGET_BROTLI} bytes) budget` +
     (appBrotli > BUDGET_BROTLI ? ' — OVER BUDGET' : ''),
 );
