@@ -1,17 +1,114 @@
 //! Commands the UI applies to a meeting. Every change goes through [`Edit::apply`], which
-//! returns the inverse edit, so undo, saving and tab sync all see one stream of changes.
+//! either applies the whole edit and returns the edit that undoes it exactly, or refuses it and
+//! leaves the meeting as it was. Undo, saving and tab sync all see this one stream of changes.
+//!
+//! The set is small on purpose: put (insert or replace) or remove any item by id, shift
+//! sessions in time, change the meeting's details, replace the whole meeting, and batches of
+//! these. Finer changes (a participant added, an item reordered) are a `Put` of the changed
+//! session, so each has an exact inverse without a command of its own.
 
+use chrono::{Duration, NaiveTime};
 use thiserror::Error;
 
-use super::meeting::Meeting;
+use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
+use super::meeting::{Day, Meeting, Room, Theme};
+use super::person::Person;
+use super::session::{Placement, Session};
+
+/// Anything in a meeting that has an id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    Day(Day),
+    Room(Room),
+    Theme(Theme),
+    Person(Person),
+    Session(Session),
+}
+
+/// The id of an [`Item`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemId {
+    Day(DayId),
+    Room(RoomId),
+    Theme(ThemeId),
+    Person(PersonId),
+    Session(SessionId),
+}
+
+impl Item {
+    pub fn id(&self) -> ItemId {
+        match self {
+            Item::Day(x) => ItemId::Day(x.id),
+            Item::Room(x) => ItemId::Room(x.id),
+            Item::Theme(x) => ItemId::Theme(x.id),
+            Item::Person(x) => ItemId::Person(x.id),
+            Item::Session(x) => ItemId::Session(x.id),
+        }
+    }
+}
+
+/// The meeting's own fields (everything but its lists).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Details {
+    pub title: String,
+    pub short_name: String,
+    pub edition: String,
+    pub host: String,
+    pub venue: String,
+    pub city: String,
+    pub timezone: String,
+    pub description: String,
+}
+
+impl Details {
+    /// The details of a meeting.
+    pub fn of(m: &Meeting) -> Details {
+        Details {
+            title: m.title.clone(),
+            short_name: m.short_name.clone(),
+            edition: m.edition.clone(),
+            host: m.host.clone(),
+            venue: m.venue.clone(),
+            city: m.city.clone(),
+            timezone: m.timezone.clone(),
+            description: m.description.clone(),
+        }
+    }
+
+    fn swap_into(self, m: &mut Meeting) -> Details {
+        let old = Details::of(m);
+        m.title = self.title;
+        m.short_name = self.short_name;
+        m.edition = self.edition;
+        m.host = self.host;
+        m.venue = self.venue;
+        m.city = self.city;
+        m.timezone = self.timezone;
+        m.description = self.description;
+        old
+    }
+}
 
 /// One change to a meeting.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
     /// Rename the meeting.
     SetTitle(String),
+    /// Change the meeting's own fields.
+    SetDetails(Box<Details>),
+    /// Replace the item with this id, or add it at the end when there is none.
+    Put(Box<Item>),
+    /// Add the item at a position in its list (how a removal is undone).
+    Insert(usize, Box<Item>),
+    /// Remove an item. Removing a day removes its sessions; removing a person or theme takes
+    /// them out of every session; a room still in use is refused.
+    Remove(ItemId),
+    /// Move these sessions earlier (negative) or later by a number of minutes.
+    Shift(Vec<SessionId>, i64),
     /// Replace the whole meeting (restore the sample, start blank, open a file).
     Replace(Box<Meeting>),
+    /// Several edits as one step (for undo): all apply, or none.
+    Batch(Vec<Edit>),
 }
 
 /// Why an edit was refused; the meeting is left as it was.
@@ -21,7 +118,13 @@ pub enum EditError {
     EmptyTitle,
     #[error("The title is too long ({0} characters; at most 300).")]
     TitleTooLong(usize),
-    #[error("That meeting is not valid: {0}")]
+    #[error("There is nothing with that id to change ({0:?}).")]
+    NotFound(ItemId),
+    #[error("Room “{room}” is used by {sessions} session(s); move them to another room first.")]
+    RoomInUse { room: String, sessions: usize },
+    #[error("Moving by {minutes} minutes would take “{title}” past midnight.")]
+    PastMidnight { title: String, minutes: i64 },
+    #[error("That change would make the meeting invalid: {0}")]
     InvalidMeeting(String),
 }
 
@@ -29,9 +132,20 @@ pub enum EditError {
 pub const MAX_TITLE_CHARS: usize = 300;
 
 impl Edit {
-    /// Applies the edit, or refuses it and leaves `meeting` untouched.
-    /// On success returns the edit that undoes this one.
+    /// Applies the edit, or refuses it and leaves `meeting` untouched. The result must be a
+    /// valid meeting. On success returns the edit that undoes this one exactly.
     pub fn apply(self, meeting: &mut Meeting) -> Result<Edit, EditError> {
+        let inverse = self.apply_unchecked(meeting)?;
+        if let Some(first) = meeting.validate().into_iter().next() {
+            // Put everything back as it was before saying no.
+            let _ = inverse.apply_unchecked(meeting);
+            return Err(EditError::InvalidMeeting(first.to_string()));
+        }
+        Ok(inverse)
+    }
+
+    /// The change itself, without the final validity check. On error nothing has changed.
+    fn apply_unchecked(self, m: &mut Meeting) -> Result<Edit, EditError> {
         match self {
             Edit::SetTitle(title) => {
                 let title = title.trim().to_string();
@@ -42,14 +156,267 @@ impl Edit {
                 if chars > MAX_TITLE_CHARS {
                     return Err(EditError::TitleTooLong(chars));
                 }
-                Ok(Edit::SetTitle(std::mem::replace(&mut meeting.title, title)))
+                Ok(Edit::SetTitle(std::mem::replace(&mut m.title, title)))
             }
-            Edit::Replace(new) => {
-                if let Some(first) = new.validate().first() {
-                    return Err(EditError::InvalidMeeting(first.to_string()));
+            Edit::SetDetails(details) => {
+                if details.title.trim().is_empty() {
+                    return Err(EditError::EmptyTitle);
                 }
-                Ok(Edit::Replace(Box::new(std::mem::replace(meeting, *new))))
+                Ok(Edit::SetDetails(Box::new(details.swap_into(m))))
+            }
+            Edit::Put(item) => {
+                let id = item.id();
+                Ok(match put(m, *item) {
+                    Some(old) => Edit::Put(Box::new(old)),
+                    None => Edit::Remove(id),
+                })
+            }
+            Edit::Insert(index, item) => {
+                let id = item.id();
+                insert(m, index, *item);
+                Ok(Edit::Remove(id))
+            }
+            Edit::Remove(id) => remove(m, id),
+            Edit::Shift(ids, minutes) => {
+                let by = Duration::minutes(minutes);
+                // Check every session first, so a refusal changes nothing.
+                for id in &ids {
+                    let s = m
+                        .session(*id)
+                        .ok_or(EditError::NotFound(ItemId::Session(*id)))?;
+                    if wraps(s.start, by) || wraps(s.end, by) {
+                        return Err(EditError::PastMidnight {
+                            title: s.title.clone(),
+                            minutes,
+                        });
+                    }
+                }
+                for s in m.sessions.iter_mut().filter(|s| ids.contains(&s.id)) {
+                    s.start += by;
+                    s.end += by;
+                    for item in &mut s.items {
+                        item.time += by;
+                    }
+                }
+                Ok(Edit::Shift(ids, -minutes))
+            }
+            Edit::Replace(new) => Ok(Edit::Replace(Box::new(std::mem::replace(m, *new)))),
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply_unchecked(m) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = inverse.apply_unchecked(m);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
             }
         }
+    }
+
+    /// An edit that moves every session of `day` starting at or after `from` by `minutes`:
+    /// "shift every later session of that day by the same amount".
+    pub fn shift_from(meeting: &Meeting, day: DayId, from: NaiveTime, minutes: i64) -> Edit {
+        let ids = meeting
+            .sessions
+            .iter()
+            .filter(|s| s.day == day && s.start >= from)
+            .map(|s| s.id)
+            .collect();
+        Edit::Shift(ids, minutes)
+    }
+}
+
+/// Whether adding `by` to `time` crosses midnight.
+fn wraps(time: NaiveTime, by: Duration) -> bool {
+    time.overflowing_add_signed(by).1 != 0
+}
+
+/// Replaces the item with the same id (returning the old one) or appends it.
+fn put(m: &mut Meeting, item: Item) -> Option<Item> {
+    fn swap<T, K: PartialEq>(list: &mut Vec<T>, new: T, key: impl Fn(&T) -> K) -> Option<T> {
+        let id = key(&new);
+        match list.iter_mut().find(|x| key(x) == id) {
+            Some(slot) => Some(std::mem::replace(slot, new)),
+            None => {
+                list.push(new);
+                None
+            }
+        }
+    }
+    match item {
+        Item::Day(x) => swap(&mut m.days, x, |d| d.id).map(Item::Day),
+        Item::Room(x) => swap(&mut m.rooms, x, |r| r.id).map(Item::Room),
+        Item::Theme(x) => swap(&mut m.themes, x, |t| t.id).map(Item::Theme),
+        Item::Person(x) => swap(&mut m.people, x, |p| p.id).map(Item::Person),
+        Item::Session(x) => swap(&mut m.sessions, x, |s| s.id).map(Item::Session),
+    }
+}
+
+fn insert(m: &mut Meeting, index: usize, item: Item) {
+    fn at<T>(list: &mut Vec<T>, index: usize, x: T) {
+        list.insert(index.min(list.len()), x);
+    }
+    match item {
+        Item::Day(x) => at(&mut m.days, index, x),
+        Item::Room(x) => at(&mut m.rooms, index, x),
+        Item::Theme(x) => at(&mut m.themes, index, x),
+        Item::Person(x) => at(&mut m.people, index, x),
+        Item::Session(x) => at(&mut m.sessions, index, x),
+    }
+}
+
+fn take<T>(list: &mut Vec<T>, found: impl Fn(&T) -> bool) -> Option<(usize, T)> {
+    let index = list.iter().position(found)?;
+    Some((index, list.remove(index)))
+}
+
+/// Removes an item and what depends on it; returns the edit that puts all of it back.
+fn remove(m: &mut Meeting, id: ItemId) -> Result<Edit, EditError> {
+    let missing = || EditError::NotFound(id);
+    // Sessions changed or removed along with the item, restored by the inverse.
+    let mut restore: Vec<Edit> = Vec::new();
+    let removed = match id {
+        ItemId::Day(day) => {
+            let (index, x) = take(&mut m.days, |d| d.id == day).ok_or_else(missing)?;
+            while let Some((i, s)) = take(&mut m.sessions, |s| s.day == day) {
+                restore.push(Edit::Insert(i, Box::new(Item::Session(s))));
+            }
+            restore.reverse();
+            Edit::Insert(index, Box::new(Item::Day(x)))
+        }
+        ItemId::Room(room) => {
+            let used = m
+                .sessions
+                .iter()
+                .filter(|s| s.placement == Placement::Room(room))
+                .count();
+            let name = m.room(room).ok_or_else(missing)?.name.clone();
+            if used > 0 {
+                return Err(EditError::RoomInUse {
+                    room: name,
+                    sessions: used,
+                });
+            }
+            let (index, x) = take(&mut m.rooms, |r| r.id == room).ok_or_else(missing)?;
+            Edit::Insert(index, Box::new(Item::Room(x)))
+        }
+        ItemId::Theme(theme) => {
+            let (index, x) = take(&mut m.themes, |t| t.id == theme).ok_or_else(missing)?;
+            for s in m.sessions.iter_mut().filter(|s| s.themes.contains(&theme)) {
+                restore.push(Edit::Put(Box::new(Item::Session(s.clone()))));
+                s.themes.retain(|t| *t != theme);
+            }
+            Edit::Insert(index, Box::new(Item::Theme(x)))
+        }
+        ItemId::Person(person) => {
+            let (index, x) = take(&mut m.people, |p| p.id == person).ok_or_else(missing)?;
+            for s in m.sessions.iter_mut().filter(|s| {
+                s.participants.iter().any(|p| p.person == person)
+                    || s.items.iter().any(|i| i.person == Some(person))
+            }) {
+                restore.push(Edit::Put(Box::new(Item::Session(s.clone()))));
+                s.participants.retain(|p| p.person != person);
+                for item in s.items.iter_mut().filter(|i| i.person == Some(person)) {
+                    item.person = None;
+                }
+            }
+            Edit::Insert(index, Box::new(Item::Person(x)))
+        }
+        ItemId::Session(session) => {
+            let (index, x) = take(&mut m.sessions, |s| s.id == session).ok_or_else(missing)?;
+            Edit::Insert(index, Box::new(Item::Session(x)))
+        }
+    };
+    if restore.is_empty() {
+        Ok(removed)
+    } else {
+        // The item first, then the sessions that refer to it.
+        let mut all = vec![removed];
+        all.extend(restore);
+        Ok(Edit::Batch(all))
+    }
+}
+
+/// A bounded undo/redo history of inverse edits.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+/// How many steps back the history keeps.
+pub const HISTORY_STEPS: usize = 500;
+
+impl History {
+    /// Applies an edit and remembers how to undo it; a new edit clears the redo steps.
+    pub fn apply(&mut self, meeting: &mut Meeting, edit: Edit) -> Result<(), EditError> {
+        let inverse = edit.apply(meeting)?;
+        self.undo.push(inverse);
+        if self.undo.len() > HISTORY_STEPS {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the last edit; false when there is nothing to undo.
+    pub fn undo(&mut self, meeting: &mut Meeting) -> bool {
+        Self::step(&mut self.undo, &mut self.redo, meeting)
+    }
+
+    /// Redoes the last undone edit; false when there is nothing to redo.
+    pub fn redo(&mut self, meeting: &mut Meeting) -> bool {
+        Self::step(&mut self.redo, &mut self.undo, meeting)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn step(from: &mut Vec<Edit>, to: &mut Vec<Edit>, meeting: &mut Meeting) -> bool {
+        let Some(edit) = from.pop() else {
+            return false;
+        };
+        match edit.apply(meeting) {
+            Ok(inverse) => {
+                to.push(inverse);
+                true
+            }
+            // An inverse always applies to the meeting it was made from; if the meeting was
+            // replaced under the history (another tab), the step is dropped, never half-done.
+            Err(_) => false,
+        }
+    }
+}
+
+impl Meeting {
+    /// A copy for the next edition: every date moved by `days` (e.g. 364 keeps the weekday a
+    /// year on), and, when asked, every participation set back to "invited".
+    pub fn duplicated(&self, days: i64, reset_statuses: bool) -> Meeting {
+        let mut copy = self.clone();
+        for day in &mut copy.days {
+            day.date += Duration::days(days);
+        }
+        if reset_statuses {
+            for p in copy
+                .sessions
+                .iter_mut()
+                .flat_map(|s| s.participants.iter_mut())
+            {
+                p.status = super::session::Status::Invited;
+            }
+        }
+        copy
     }
 }

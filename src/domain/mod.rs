@@ -11,7 +11,7 @@ pub mod schedule;
 pub mod session;
 pub mod validate;
 
-pub use edit::{Edit, EditError};
+pub use edit::{Details, Edit, EditError, History, Item, ItemId};
 pub use ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 pub use meeting::{Day, Meeting, Room, Theme};
 pub use person::{Category, Person};

@@ -1,0 +1,382 @@
+//! Edit commands: each applies and its inverse gives back exactly the meeting before; refused
+//! edits change nothing; the history undoes and redoes long runs of edits.
+
+use agenda_planner::domain::edit::HISTORY_STEPS;
+use agenda_planner::domain::generate::generated_meeting;
+use agenda_planner::domain::sample::sample_meeting;
+use agenda_planner::domain::schedule::{parse_date, parse_time};
+use agenda_planner::domain::*;
+use chrono::Datelike;
+
+/// Applies `edit`, checks the result with `check`, then undoes it and expects the original.
+fn round_trip(edit: Edit, check: impl Fn(&Meeting)) {
+    let original = sample_meeting();
+    let mut m = original.clone();
+    let undo = edit.apply(&mut m).expect("edit applies");
+    assert_ne!(m, original, "the edit changed something");
+    check(&m);
+    let redo = undo.apply(&mut m).expect("undo applies");
+    assert_eq!(m, original, "undo gives back the meeting");
+    redo.apply(&mut m).expect("redo applies");
+    check(&m);
+}
+
+fn refused(edit: Edit) -> EditError {
+    let original = sample_meeting();
+    let mut m = original.clone();
+    let error = edit.apply(&mut m).expect_err("edit is refused");
+    assert_eq!(m, original, "a refused edit changes nothing");
+    error
+}
+
+fn session(m: &Meeting, title: &str) -> Session {
+    m.sessions
+        .iter()
+        .find(|s| s.title == title)
+        .cloned()
+        .expect(title)
+}
+
+#[test]
+fn set_title_and_details_are_undone() {
+    round_trip(Edit::SetTitle("R2P 2023".into()), |m| {
+        assert_eq!(m.title, "R2P 2023")
+    });
+    let mut details = Details::of(&sample_meeting());
+    details.city = "Geneva".into();
+    details.timezone = "Europe/Zurich".into();
+    round_trip(Edit::SetDetails(Box::new(details)), |m| {
+        assert_eq!(
+            (m.city.as_str(), m.timezone.as_str()),
+            ("Geneva", "Europe/Zurich")
+        )
+    });
+    let mut blank_title = Details::of(&sample_meeting());
+    blank_title.title = " ".into();
+    assert_eq!(
+        refused(Edit::SetDetails(Box::new(blank_title))),
+        EditError::EmptyTitle
+    );
+}
+
+#[test]
+fn put_replaces_an_item_or_adds_a_new_one() {
+    let m = sample_meeting();
+    let mut day = m.days[1].clone();
+    day.label = "Closing day".into();
+    round_trip(Edit::Put(Box::new(Item::Day(day))), |m| {
+        assert_eq!(m.days[1].label, "Closing day")
+    });
+
+    let room = Room {
+        id: RoomId(9),
+        name: "Press room".into(),
+        capacity: None,
+        description: String::new(),
+    };
+    round_trip(Edit::Put(Box::new(Item::Room(room))), |m| {
+        assert_eq!(m.rooms.len(), 4)
+    });
+
+    let theme = Theme {
+        id: ThemeId(6),
+        name: "Accountability".into(),
+        colour: "#334155".into(),
+        description: String::new(),
+    };
+    round_trip(Edit::Put(Box::new(Item::Theme(theme))), |m| {
+        assert_eq!(m.themes.len(), 6)
+    });
+
+    let mut person = m.people[3].clone();
+    person.honorific = "Dr".into();
+    round_trip(Edit::Put(Box::new(Item::Person(person))), |m| {
+        assert_eq!(m.people[3].honorific, "Dr")
+    });
+
+    // A participant added, reordered and confirmed: a Put of the changed session.
+    let mut panel = session(&m, "Gendering R2P");
+    panel.participants.push(Participant {
+        person: PersonId(4),
+        role: Role::Moderator,
+        status: Status::ToBeConfirmed,
+        order: 0,
+    });
+    panel.participants.swap(0, 1);
+    panel.items.push(RunItem {
+        time: parse_time("16:20").unwrap(),
+        title: "Questions".into(),
+        person: None,
+    });
+    round_trip(Edit::Put(Box::new(Item::Session(panel))), |m| {
+        let entry = m
+            .programme_day(DayId(1), Default::default())
+            .into_iter()
+            .find(|e| e.title == "Gendering R2P")
+            .unwrap();
+        assert_eq!(entry.roles[0].heading, "Moderator");
+    });
+}
+
+#[test]
+fn an_edit_that_would_make_the_meeting_invalid_is_refused() {
+    let m = sample_meeting();
+    let mut late = session(&m, "Gendering R2P");
+    late.end = parse_time("21:00").unwrap();
+    assert!(
+        matches!(refused(Edit::Put(Box::new(Item::Session(late)))), EditError::InvalidMeeting(msg) if msg.contains("outside its day"))
+    );
+    let mut ghost = session(&m, "Gendering R2P");
+    ghost.participants.push(Participant {
+        person: PersonId(77),
+        role: Role::Panelist,
+        status: Status::Invited,
+        order: 9,
+    });
+    assert!(
+        matches!(refused(Edit::Put(Box::new(Item::Session(ghost)))), EditError::InvalidMeeting(msg) if msg.contains("person 77"))
+    );
+    assert_eq!(refused(Edit::SetTitle("".into())), EditError::EmptyTitle);
+}
+
+#[test]
+fn removing_a_day_removes_its_sessions_and_undo_brings_all_back_in_place() {
+    round_trip(Edit::Remove(ItemId::Day(DayId(1))), |m| {
+        assert_eq!(m.days.len(), 1);
+        assert!(m.sessions.iter().all(|s| s.day == DayId(2)));
+    });
+}
+
+#[test]
+fn removing_a_person_or_theme_takes_them_out_of_every_session() {
+    round_trip(Edit::Remove(ItemId::Person(PersonId(2))), |m| {
+        assert!(m.person(PersonId(2)).is_none());
+        assert!(m
+            .sessions
+            .iter()
+            .all(|s| s.participants.iter().all(|p| p.person != PersonId(2))));
+        assert!(m
+            .sessions
+            .iter()
+            .flat_map(|s| &s.items)
+            .all(|i| i.person != Some(PersonId(2))));
+    });
+    round_trip(Edit::Remove(ItemId::Theme(ThemeId(5))), |m| {
+        assert!(m.sessions.iter().all(|s| !s.themes.contains(&ThemeId(5))));
+    });
+    round_trip(Edit::Remove(ItemId::Session(SessionId(3))), |m| {
+        assert!(m.session(SessionId(3)).is_none())
+    });
+}
+
+#[test]
+fn a_room_in_use_cannot_be_removed_but_an_empty_one_can() {
+    let error = refused(Edit::Remove(ItemId::Room(RoomId(1))));
+    assert!(
+        matches!(&error, EditError::RoomInUse { room, sessions } if room == "Hall of the Americas" && *sessions > 5),
+        "{error}"
+    );
+    let mut m = sample_meeting();
+    let extra = Room {
+        id: RoomId(4),
+        name: "Spare".into(),
+        capacity: None,
+        description: String::new(),
+    };
+    Edit::Put(Box::new(Item::Room(extra)))
+        .apply(&mut m)
+        .unwrap();
+    let before = m.clone();
+    let undo = Edit::Remove(ItemId::Room(RoomId(4))).apply(&mut m).unwrap();
+    assert_eq!(m.rooms.len(), 3);
+    undo.apply(&mut m).unwrap();
+    assert_eq!(m, before);
+    assert!(matches!(
+        refused(Edit::Remove(ItemId::Session(SessionId(99)))),
+        EditError::NotFound(_)
+    ));
+}
+
+#[test]
+fn shifting_later_sessions_moves_only_those_of_that_day_from_that_time() {
+    let m = sample_meeting();
+    let edit = Edit::shift_from(&m, DayId(1), parse_time("14:30").unwrap(), 15);
+    round_trip(edit, |after| {
+        let before = sample_meeting();
+        for (a, b) in after.sessions.iter().zip(&before.sessions) {
+            let moved = b.day == DayId(1) && b.start >= parse_time("14:30").unwrap();
+            let by = (a.start - b.start).num_minutes();
+            assert_eq!(by, if moved { 15 } else { 0 }, "{}", b.title);
+        }
+    });
+    // Earlier by 30 minutes, run-of-show items with it.
+    let opening = Edit::Shift(vec![SessionId(2)], -30);
+    round_trip(opening, |m| {
+        let s = m.session(SessionId(2)).unwrap();
+        assert_eq!(
+            (s.start, s.items[0].time),
+            (parse_time("08:30").unwrap(), parse_time("08:30").unwrap())
+        );
+    });
+}
+
+#[test]
+fn a_shift_past_midnight_or_out_of_the_day_is_refused() {
+    assert!(matches!(
+        refused(Edit::Shift(vec![SessionId(11)], 60 * 5)),
+        EditError::PastMidnight { .. }
+    ));
+    assert!(matches!(
+        refused(Edit::Shift(vec![SessionId(11)], 60)),
+        EditError::InvalidMeeting(_)
+    ));
+    assert!(matches!(
+        refused(Edit::Shift(vec![SessionId(500)], 5)),
+        EditError::NotFound(_)
+    ));
+}
+
+#[test]
+fn a_batch_applies_whole_or_not_at_all() {
+    let batch = Edit::Batch(vec![
+        Edit::SetTitle("Step 1".into()),
+        Edit::Remove(ItemId::Session(SessionId(1))),
+    ]);
+    round_trip(batch, |m| {
+        assert_eq!((m.title.as_str(), m.sessions.len()), ("Step 1", 15))
+    });
+    let failing = Edit::Batch(vec![
+        Edit::SetTitle("Step 1".into()),
+        Edit::Remove(ItemId::Room(RoomId(1))),
+    ]);
+    assert!(matches!(refused(failing), EditError::RoomInUse { .. }));
+}
+
+#[test]
+fn replacing_the_meeting_is_undone() {
+    let blank = Meeting::blank(parse_date("2026-03-01").unwrap());
+    round_trip(Edit::Replace(Box::new(blank)), |m| {
+        assert_eq!(m.title, "Untitled meeting")
+    });
+}
+
+/// A small repeatable random source for the property test.
+struct Lcg(u64);
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+fn random_edit(m: &Meeting, rng: &mut Lcg) -> Edit {
+    let pick = |rng: &mut Lcg, n: usize| rng.below(n.max(1));
+    match rng.below(8) {
+        0 => Edit::SetTitle(format!("Title {}", rng.below(1000))),
+        1 => Edit::Shift(
+            vec![m.sessions[pick(rng, m.sessions.len())].id],
+            rng.below(61) as i64 - 30,
+        ),
+        2 => Edit::Remove(ItemId::Session(m.sessions[pick(rng, m.sessions.len())].id)),
+        3 => Edit::Remove(ItemId::Person(m.people[pick(rng, m.people.len())].id)),
+        4 => Edit::Remove(ItemId::Theme(ThemeId(rng.below(7) as u32))),
+        5 => {
+            let mut s = m.sessions[pick(rng, m.sessions.len())].clone();
+            s.title = format!("{} (edited)", s.title);
+            s.participants.reverse();
+            Edit::Put(Box::new(Item::Session(s)))
+        }
+        // Removing a day takes a third of the sessions with it: keep it rare.
+        6 if rng.below(6) == 0 => Edit::Remove(ItemId::Day(DayId(rng.below(3) as u32 + 1))),
+        _ => Edit::shift_from(
+            m,
+            DayId(1),
+            parse_time("12:00").unwrap(),
+            rng.below(21) as i64 - 10,
+        ),
+    }
+}
+
+#[test]
+fn any_sequence_of_edits_undoes_back_to_the_start_and_redoes_to_the_end() {
+    for seed in 1..=20 {
+        let original = generated_meeting(60, 80, 3, 4);
+        let mut m = original.clone();
+        let mut history = History::default();
+        let mut rng = Lcg(seed);
+        let mut applied = 0;
+        for _ in 0..200 {
+            if m.sessions.is_empty() || m.people.is_empty() {
+                break;
+            }
+            let edit = random_edit(&m, &mut rng);
+            let before = m.clone();
+            match history.apply(&mut m, edit) {
+                Ok(()) => applied += 1,
+                Err(_) => assert_eq!(m, before, "seed {seed}: a refused edit changed the meeting"),
+            }
+        }
+        assert!(applied > 20, "seed {seed}: only {applied} edits applied");
+        let end = m.clone();
+        while history.undo(&mut m) {}
+        assert_eq!(m, original, "seed {seed}: undo all");
+        while history.redo(&mut m) {}
+        assert_eq!(m, end, "seed {seed}: redo all");
+    }
+}
+
+#[test]
+fn history_keeps_many_steps_and_a_new_edit_clears_redo() {
+    let original = sample_meeting();
+    let mut m = original.clone();
+    let mut history = History::default();
+    for i in 0..(HISTORY_STEPS + 20) {
+        history
+            .apply(&mut m, Edit::SetTitle(format!("Title {i}")))
+            .unwrap();
+    }
+    let mut undone = 0;
+    while history.undo(&mut m) {
+        undone += 1;
+    }
+    assert_eq!(undone, HISTORY_STEPS);
+    assert!(HISTORY_STEPS >= 200);
+    assert_eq!(m.title, "Title 19", "the oldest steps fall off the end");
+    history.redo(&mut m);
+    assert!(history.can_redo());
+    history
+        .apply(&mut m, Edit::SetTitle("New branch".into()))
+        .unwrap();
+    assert!(!history.can_redo());
+    assert!(!history.redo(&mut m));
+}
+
+#[test]
+fn duplicating_for_next_year_shifts_every_date_and_can_reset_confirmations() {
+    let m = sample_meeting();
+    let next = m.duplicated(364, true);
+    assert_eq!(next.days[0].date, parse_date("2023-09-14").unwrap());
+    assert_eq!(
+        next.days[0].date.weekday(),
+        m.days[0].date.weekday(),
+        "364 days keeps the weekday"
+    );
+    assert!(next
+        .sessions
+        .iter()
+        .flat_map(|s| &s.participants)
+        .all(|p| p.status == Status::Invited));
+    assert_eq!(next.validate(), vec![]);
+    assert_eq!(next.sessions.len(), m.sessions.len());
+    let kept = m.duplicated(7, false);
+    assert_eq!(kept.days[1].date, parse_date("2022-09-23").unwrap());
+    assert!(kept
+        .sessions
+        .iter()
+        .flat_map(|s| &s.participants)
+        .all(|p| p.status == Status::Confirmed));
+    assert_eq!(m, sample_meeting(), "the original is untouched");
+}
