@@ -1,10 +1,12 @@
 //! `<App/>`: provides the state and lays out the shell.
 
-use leptos::either::Either;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::components::{meeting_actions::MeetingActions, notice_banner::NoticeBanner};
-use crate::pages::{agenda::AgendaPage, export::ExportPage};
+use crate::components::{
+    meeting_actions::MeetingActions, notice_banner::NoticeBanner, undo_redo::UndoRedo,
+};
+use crate::pages::{agenda::AgendaPage, editor::EditorPage, export::ExportPage};
 use crate::state::{provide_app_state, Screen};
 
 /// The whole app: header with navigation and meeting-wide actions, notices, then a screen.
@@ -29,15 +31,18 @@ pub fn App() -> impl IntoView {
             <p class="app-bar__name">"Agenda planner"</p>
             <nav class="app-bar__nav" aria-label="Screens">
                 {nav_button(Screen::Programme, "Programme")}
+                {nav_button(Screen::Edit, "Edit")}
                 {nav_button(Screen::Export, "Export")}
             </nav>
+            <UndoRedo/>
             <MeetingActions/>
         </header>
         <NoticeBanner/>
         <main id="main" class="page">
             {move || match screen.get() {
-                Screen::Programme => Either::Left(view! { <AgendaPage/> }),
-                Screen::Export => Either::Right(view! { <ExportPage/> }),
+                Screen::Programme => EitherOf3::A(view! { <AgendaPage/> }),
+                Screen::Edit => EitherOf3::B(view! { <EditorPage/> }),
+                Screen::Export => EitherOf3::C(view! { <ExportPage/> }),
             }}
         </main>
     }

@@ -59,6 +59,11 @@ impl UtcOffsets for BrowserOffsets {
     }
 }
 
+/// Lower-cases text with the browser's own Unicode data (no tables in the app).
+pub fn fold_case(text: &str) -> String {
+    String::from(js_sys::JsString::from(text).to_lower_case())
+}
+
 /// The browser's local date.
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
@@ -128,4 +133,73 @@ pub fn print_frame(id: &str) -> Result<(), String> {
         .ok_or_else(|| "the preview is not ready to print".to_string())?
         .print()
         .map_err(|_| "the browser refused to print".to_string())
+}
+
+/// A submitted form: its fields, the value of the button that submitted it ("save",
+/// "remove"…), and its `data-id`.
+pub struct Submitted {
+    pub form: web_sys::HtmlFormElement,
+    pub data: web_sys::FormData,
+    pub action: String,
+    pub id: Option<u32>,
+}
+
+impl Submitted {
+    /// Reads the form a submit event came from (the event may have bubbled up to a list).
+    pub fn from_event(ev: &web_sys::SubmitEvent) -> Option<Submitted> {
+        ev.prevent_default();
+        let form = ev.target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
+        let data = web_sys::FormData::new_with_form(&form).ok()?;
+        let action = ev
+            .submitter()
+            .and_then(|b| b.get_attribute("value"))
+            .unwrap_or_default();
+        let id = form.get_attribute("data-id").and_then(|v| v.parse().ok());
+        Some(Submitted {
+            form,
+            data,
+            action,
+            id,
+        })
+    }
+
+    /// The text of a field, `None` when the form has no such (checked) field.
+    pub fn field(&self, name: &str) -> Option<String> {
+        self.data.get(name).as_string()
+    }
+
+    /// Shows `message` next to the field named `field` (marked invalid and focused), or
+    /// clears every message in the form when `field` is `None`.
+    pub fn show_error(&self, field: Option<&str>, message: &str) {
+        if let Ok(spans) = self.form.query_selector_all("[data-error-for]") {
+            for i in 0..spans.length() {
+                if let Some(span) = spans.item(i) {
+                    span.set_text_content(None);
+                }
+            }
+        }
+        if let Ok(inputs) = self.form.query_selector_all("[aria-invalid]") {
+            for i in 0..inputs.length() {
+                if let Some(el) = inputs
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = el.remove_attribute("aria-invalid");
+                }
+            }
+        }
+        let Some(field) = field else { return };
+        if let Ok(Some(span)) = self
+            .form
+            .query_selector(&format!("[data-error-for=\"{field}\"]"))
+        {
+            span.set_text_content(Some(message));
+        }
+        if let Ok(Some(input)) = self.form.query_selector(&format!("[name=\"{field}\"]")) {
+            let _ = input.set_attribute("aria-invalid", "true");
+            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+                let _ = input.focus();
+            }
+        }
+    }
 }

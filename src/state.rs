@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{Edit, EditError, Meeting};
+use crate::domain::{Edit, EditError, History, Meeting};
 use crate::storage::{self, Startup};
 
 /// A message for the person using the app.
@@ -32,6 +32,7 @@ impl NoticeKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Programme,
+    Edit,
     Export,
 }
 
@@ -54,6 +55,11 @@ pub struct AppState {
     pub save_state: RwSignal<SaveState>,
     /// The screen in view (UI-only state).
     pub screen: RwSignal<Screen>,
+    /// Undo and redo steps for the meeting.
+    history: StoredValue<History>,
+    /// Whether there is something to undo / redo (for the buttons).
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
     /// Set when unreadable stored text could not be backed up: then saving would destroy it.
     saving_blocked: StoredValue<bool>,
 }
@@ -91,25 +97,52 @@ impl AppState {
             notice: RwSignal::new(notice),
             save_state: RwSignal::new(SaveState::Untouched),
             screen: RwSignal::new(Screen::Programme),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
             saving_blocked: StoredValue::new(saving_blocked),
         }
     }
 
-    /// Applies one edit and saves. A refused edit changes nothing and returns why.
+    /// Applies one edit (undoable) and saves. A refused edit changes nothing and returns why.
     pub fn apply(&self, edit: Edit) -> Result<(), EditError> {
         let mut outcome = Ok(());
-        self.meeting
-            .maybe_update(|meeting| match edit.apply(meeting) {
-                Ok(_inverse) => true,
-                Err(error) => {
-                    outcome = Err(error);
-                    false
-                }
-            });
-        if outcome.is_ok() {
+        self.meeting.maybe_update(|meeting| {
+            self.history
+                .update_value(|h| outcome = h.apply(meeting, edit));
+            outcome.is_ok()
+        });
+        self.after_change(outcome.is_ok());
+        outcome
+    }
+
+    /// Undoes the last edit, if any.
+    pub fn undo(&self) {
+        self.step(History::undo);
+    }
+
+    /// Redoes the last undone edit, if any.
+    pub fn redo(&self) {
+        self.step(History::redo);
+    }
+
+    fn step(&self, step: fn(&mut History, &mut Meeting) -> bool) {
+        let mut changed = false;
+        self.meeting.maybe_update(|meeting| {
+            self.history.update_value(|h| changed = step(h, meeting));
+            changed
+        });
+        self.after_change(changed);
+    }
+
+    fn after_change(&self, changed: bool) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+        if changed {
             self.persist();
         }
-        outcome
     }
 
     /// Writes the meeting to storage and reports the result.

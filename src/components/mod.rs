@@ -7,3 +7,4 @@ pub mod notice_banner;
 pub mod rename_form;
 pub mod session_card;
 pub mod theme_legend;
+pub mod undo_redo;

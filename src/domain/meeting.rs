@@ -139,6 +139,22 @@ impl Meeting {
         }
     }
 
+    /// For each person, the sessions they take part in (any role), in programme order.
+    pub fn sessions_by_person(&self) -> std::collections::HashMap<PersonId, Vec<&Session>> {
+        let mut map: std::collections::HashMap<PersonId, Vec<&Session>> = Default::default();
+        for day in self.days_in_order() {
+            for session in self.sessions_on(day.id) {
+                for p in &session.participants {
+                    let list = map.entry(p.person).or_default();
+                    if !list.iter().any(|s| s.id == session.id) {
+                        list.push(session);
+                    }
+                }
+            }
+        }
+        map
+    }
+
     /// First and last date of the meeting, if it has days.
     pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
         let first = self.days.iter().map(|d| d.date).min()?;

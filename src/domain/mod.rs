@@ -1,6 +1,7 @@
 //! The meeting model and its rules: pure Rust, no browser or UI crates, tested natively.
 
 pub mod edit;
+pub mod fields;
 pub mod generate;
 pub mod ids;
 pub mod meeting;

@@ -103,16 +103,20 @@ impl Person {
         )
     }
 
-    /// Whether `query` (already lower-cased) occurs in the name or organization.
-    pub fn matches(&self, query_lower: &str) -> bool {
+    /// Whether `query` occurs in the name, position or organization, compared after `fold`
+    /// (case folding: `str::to_lowercase` natively; the browser's own in the app, which
+    /// spares the app Unicode tables). `query` is already folded.
+    pub fn matches(&self, query: &str, fold: impl Fn(&str) -> String) -> bool {
         [
+            &self.honorific,
             &self.given_name,
             &self.family_name,
+            &self.position,
             &self.organization,
             &self.organization_short,
         ]
         .iter()
-        .any(|field| field.to_lowercase().contains(query_lower))
+        .any(|field| fold(field).contains(query))
     }
 }
 

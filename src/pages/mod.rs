@@ -1,4 +1,5 @@
 //! One file per screen.
 
 pub mod agenda;
+pub mod editor;
 pub mod export;

@@ -1,0 +1,131 @@
+// The editor in a real browser: from a blank meeting, add days, rooms, themes and people;
+// bad input is refused beside its field; every change can be undone and redone (buttons and
+// keyboard); everything is there after a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { start, appReady } from './browser.mjs';
+
+let app;
+before(async () => { app = await start(); mkdirSync('target/screenshots', { recursive: true }); });
+after(async () => { await app?.stop(); });
+
+async function blankMeeting(page) {
+  await page.goto(app.url);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Start a blank meeting' }).click();
+  await page.getByRole('button', { name: 'Replace' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Untitled meeting' }).waitFor();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Edit the meeting' }).waitFor();
+}
+
+async function add(page, formName, fields, button) {
+  const form = page.getByRole('form', { name: formName });
+  for (const [label, value] of Object.entries(fields)) {
+    const field = form.getByLabel(label, { exact: true });
+    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+  await form.getByRole('button', { name: button }).click();
+}
+
+const PEOPLE = [
+  ['H.E.', 'Amina', 'Odhiambo', 'Minister', 'Ministry of Foreign Affairs'],
+  ['Dr', 'Bruno', 'Silva', 'Director', 'Centre for Prevention'],
+  ['Ms', 'Chen', 'Wang', 'Adviser', 'United Nations'],
+  ['Prof.', 'Dalia', 'Haddad', 'Professor', 'University of Geneva'],
+  ['Mr', 'Erik', 'Larsen', 'Ambassador', 'Embassy of Norway'],
+];
+
+test('a blank meeting gets days, rooms, themes and people, and keeps them after a reload', async () => {
+  const { page, context, errors } = await app.newPage({ viewport: { width: 1280, height: 900 } });
+  await blankMeeting(page);
+  const details = page.getByRole('form', { name: 'Meeting details' });
+  await details.getByLabel('Title', { exact: true }).fill('Regional Consultation 2026');
+  await details.getByLabel('City').fill('Nairobi');
+  await details.getByLabel(/Timezone/).fill('Africa/Nairobi');
+  await details.getByRole('button', { name: 'Save details' }).click();
+
+  // The blank meeting has one day and one room; add one more of each.
+  await add(page, 'New day', { Date: '2026-03-03', Label: 'Day 2', Starts: '09:00', Ends: '16:00' }, 'Add day');
+  await page.getByRole('form', { name: 'Day Tuesday 3 March 2026' }).waitFor();
+  await add(page, 'New room', { Name: 'Side room', Capacity: '40' }, 'Add room');
+  for (const [name, colour] of [['Early warning', '#0f766e'], ['Accountability', '#c2410c'], ['Civil society', '#15803d']]) {
+    await add(page, 'New theme', { Name: name, Colour: colour }, 'Add theme');
+    await page.getByRole('form', { name: `Theme ${name}` }).waitFor();
+  }
+  for (const [honorific, given, family, position, organization] of PEOPLE) {
+    await add(page, 'New person', { Honorific: honorific, 'Given name': given, 'Family name': family, Position: position, Organization: organization, Category: 'government' }, 'Add person');
+    await page.getByRole('form', { name: `Person ${given} ${family}` }).waitFor();
+  }
+  await page.screenshot({ path: 'target/screenshots/editor-1280.png', fullPage: true });
+
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Regional Consultation 2026' }).waitFor();
+  assert.equal(await page.getByRole('tab').count(), 2);
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  for (const name of ['Room Main room', 'Room Side room', 'Theme Early warning', 'Theme Accountability', 'Theme Civil society']) {
+    await page.getByRole('form', { name }).waitFor();
+  }
+  for (const [, given, family] of PEOPLE) await page.getByRole('form', { name: `Person ${given} ${family}` }).waitFor();
+  assert.equal(await page.getByRole('status').filter({ hasText: 'people' }).innerText(), '5 people');
+
+  await page.getByLabel('Search people by name or organization').fill('UNITED');
+  assert.equal(await page.getByRole('form', { name: /^Person / }).count(), 1);
+  await page.getByRole('form', { name: 'Person Chen Wang' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('bad input is refused beside its field and nothing changes', async () => {
+  const { page, context } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await blankMeeting(page);
+  await add(page, 'New day', { Date: '2026-03-04', Starts: '18:00', Ends: '09:00' }, 'Add day');
+  const form = page.getByRole('form', { name: 'New day' });
+  await form.getByText('The day must end after it starts.').waitFor();
+  assert.equal(await form.getByLabel('Ends').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByRole('form', { name: /^Day / }).count(), 1, 'no day added');
+
+  await add(page, 'New theme', { Name: '' }, 'Add theme');
+  await page.getByRole('form', { name: 'New theme' }).getByText('A name is needed.').waitFor();
+
+  // A room in use cannot be removed; the message says why.
+  await page.getByRole('button', { name: 'Restore the sample' }).click();
+  await page.getByRole('button', { name: 'Replace' }).click();
+  const hall = page.getByRole('form', { name: 'Room Hall of the Americas' });
+  await hall.getByRole('button', { name: 'Remove' }).click();
+  await hall.getByText(/is used by \d+ session/).waitFor();
+  await page.screenshot({ path: 'target/screenshots/editor-390.png', fullPage: true });
+  await context.close();
+});
+
+test('undo and redo across more than 20 steps, with buttons and the keyboard', async () => {
+  const { page, context } = await app.newPage();
+  await page.goto(app.url);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const redo = page.getByRole('button', { name: 'Redo' });
+  assert.equal(await undo.isDisabled(), true);
+  for (let i = 1; i <= 22; i++) {
+    await add(page, 'New room', { Name: `Breakout ${i}` }, 'Add room');
+    await page.getByRole('form', { name: `Room Breakout ${i}` }).waitFor();
+  }
+  assert.equal(await page.getByRole('form', { name: /^Room Breakout/ }).count(), 22);
+  for (let i = 0; i < 10; i++) await undo.click();
+  assert.equal(await page.getByRole('form', { name: /^Room Breakout/ }).count(), 12);
+  await page.locator('body').click({ position: { x: 5, y: 200 } });
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Control+z');
+  assert.equal(await page.getByRole('form', { name: /^Room Breakout/ }).count(), 0);
+  assert.equal(await undo.isDisabled(), true);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Shift+Z');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Control+y');
+  for (let i = 0; i < 12; i++) await redo.click();
+  assert.equal(await page.getByRole('form', { name: /^Room Breakout/ }).count(), 22);
+  assert.equal(await redo.isDisabled(), true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  assert.equal(await page.getByRole('form', { name: /^Room Breakout/ }).count(), 22, 'the redone state was saved');
+  await context.close();
+});
