@@ -150,3 +150,254 @@ fn meeting_details_need_a_title_and_default_to_utc() {
         "title"
     );
 }
+
+mod session_form {
+    use super::*;
+    use agenda_planner::domain::fields::{SessionAction, SessionForm};
+
+    const BASE: &[(&str, &str)] = &[
+        ("title", "Panel on early warning"),
+        ("kind", "panel"),
+        ("day", "1"),
+        ("start", "10:00"),
+        ("end", "11:30"),
+        ("room", "2"),
+        ("description", "About signals."),
+    ];
+
+    fn rows(extra: &[(&'static str, Vec<&'static str>)]) -> impl Fn(&str) -> Vec<String> {
+        let map: HashMap<&'static str, Vec<&'static str>> = extra.iter().cloned().collect();
+        move |name: &str| {
+            map.get(name)
+                .map(|v| v.iter().map(|s| s.to_string()).collect())
+                .unwrap_or_default()
+        }
+    }
+
+    fn parse(
+        extra_fields: &[(&str, &str)],
+        repeated: &[(&'static str, Vec<&'static str>)],
+        action: &str,
+    ) -> Result<SessionForm, FieldError> {
+        let pairs: Vec<(&str, &str)> = BASE.iter().chain(extra_fields).cloned().collect();
+        let all = rows(repeated);
+        SessionForm::parse(
+            SessionId(7),
+            &form(&pairs),
+            &all,
+            SessionAction::parse(action),
+            PersonId(40),
+        )
+    }
+
+    fn panel_rows() -> Vec<(&'static str, Vec<&'static str>)> {
+        vec![
+            ("participant_person", vec!["1", "2", "3"]),
+            (
+                "participant_role",
+                vec!["moderator", "panelist", "panelist"],
+            ),
+            (
+                "participant_status",
+                vec!["confirmed", "invited", "to_be_confirmed"],
+            ),
+            ("themes", vec!["1", "3"]),
+            ("item_time", vec!["10:30", "10:00"]),
+            ("item_title", vec!["Questions", "Welcome"]),
+            ("item_person", vec!["", "1"]),
+        ]
+    }
+
+    #[test]
+    fn a_whole_session_reads_from_its_form_with_participants_in_page_order() {
+        let s = parse(&[], &panel_rows(), "save").unwrap().session;
+        assert_eq!(
+            (s.title.as_str(), s.kind, s.day, s.placement),
+            (
+                "Panel on early warning",
+                SessionKind::Panel,
+                DayId(1),
+                Placement::Room(RoomId(2))
+            )
+        );
+        assert_eq!(s.themes, [ThemeId(1), ThemeId(3)]);
+        let people: Vec<(u32, Role, Status, u32)> = s
+            .participants
+            .iter()
+            .map(|p| (p.person.0, p.role, p.status, p.order))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                (1, Role::Moderator, Status::Confirmed, 0),
+                (2, Role::Panelist, Status::Invited, 0),
+                (3, Role::Panelist, Status::ToBeConfirmed, 1)
+            ]
+        );
+        let items: Vec<(&str, Option<PersonId>)> = s
+            .items
+            .iter()
+            .map(|i| (i.title.as_str(), i.person))
+            .collect();
+        assert_eq!(
+            items,
+            [("Welcome", Some(PersonId(1))), ("Questions", None)],
+            "run of show kept in time order"
+        );
+    }
+
+    #[test]
+    fn participants_move_up_and_down_and_are_removed() {
+        let order = |action| -> Vec<u32> {
+            parse(&[], &panel_rows(), action)
+                .unwrap()
+                .session
+                .participants
+                .iter()
+                .map(|p| p.person.0)
+                .collect()
+        };
+        assert_eq!(order("down-1"), [1, 3, 2]);
+        assert_eq!(order("up-2"), [1, 3, 2]);
+        assert_eq!(order("up-0"), [1, 2, 3], "the first cannot move up");
+        assert_eq!(order("remove-participant-0"), [2, 3]);
+        let orders: Vec<u32> = parse(&[], &panel_rows(), "down-1")
+            .unwrap()
+            .session
+            .participants
+            .iter()
+            .map(|p| p.order)
+            .collect();
+        assert_eq!(orders, [0, 0, 1], "order within a role follows the rows");
+    }
+
+    #[test]
+    fn a_participant_is_added_or_created_inline() {
+        let added = parse(
+            &[
+                ("new_person", "4"),
+                ("new_role", "rapporteur"),
+                ("new_status", "confirmed"),
+            ],
+            &panel_rows(),
+            "add-participant",
+        )
+        .unwrap();
+        assert_eq!(
+            added
+                .session
+                .participants
+                .last()
+                .map(|p| (p.person, p.role)),
+            Some((PersonId(4), Role::Rapporteur))
+        );
+        assert_eq!(added.new_person, None);
+
+        let created = parse(
+            &[
+                ("new_person", "new"),
+                ("new_honorific", "Amb."),
+                ("new_given_name", "Ana"),
+                ("new_family_name", "Silva"),
+                ("new_role", "panelist"),
+            ],
+            &panel_rows(),
+            "add-participant",
+        )
+        .unwrap();
+        let person = created.new_person.expect("a new person");
+        assert_eq!(
+            (person.id, person.display_name(true).as_str()),
+            (PersonId(40), "Amb. Ana Silva")
+        );
+        assert_eq!(
+            created.session.participants.last().unwrap().person,
+            PersonId(40)
+        );
+
+        let nameless = parse(
+            &[("new_person", "new"), ("new_role", "panelist")],
+            &panel_rows(),
+            "add-participant",
+        );
+        assert_eq!(nameless.unwrap_err().field, "new_family_name");
+        let twice = parse(
+            &[("new_person", "2"), ("new_role", "panelist")],
+            &panel_rows(),
+            "add-participant",
+        );
+        assert_eq!(
+            twice.unwrap_err().message,
+            "Already in this session as panelist."
+        );
+    }
+
+    #[test]
+    fn run_of_show_items_are_added_and_removed() {
+        let added = parse(
+            &[
+                ("new_item_time", "10:15"),
+                ("new_item_title", "Keynote"),
+                ("new_item_person", "2"),
+            ],
+            &panel_rows(),
+            "add-item",
+        )
+        .unwrap()
+        .session;
+        let titles: Vec<&str> = added.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Welcome", "Keynote", "Questions"]);
+        let removed = parse(&[], &panel_rows(), "remove-item-0").unwrap().session;
+        assert_eq!(removed.items.len(), 1);
+        assert_eq!(removed.items[0].title, "Welcome");
+        assert_eq!(
+            parse(
+                &[("new_item_time", "soon"), ("new_item_title", "x")],
+                &panel_rows(),
+                "add-item"
+            )
+            .unwrap_err()
+            .field,
+            "new_item_time"
+        );
+    }
+
+    #[test]
+    fn a_session_ending_before_it_starts_or_without_a_title_is_refused() {
+        assert_eq!(
+            parse(&[("end", "09:00")], &[], "save").unwrap_err().field,
+            "end"
+        );
+        assert_eq!(
+            parse(&[("title", " ")], &[], "save").unwrap_err().field,
+            "title"
+        );
+        assert_eq!(
+            parse(&[("room", "all")], &[], "save")
+                .unwrap()
+                .session
+                .placement,
+            Placement::AllRooms
+        );
+    }
+
+    #[test]
+    fn a_new_session_takes_the_usual_length_and_roles_of_its_kind() {
+        let s = Session::new(
+            SessionId(1),
+            SessionKind::Break,
+            DayId(1),
+            parse_time("10:30").unwrap(),
+            Placement::AllRooms,
+        );
+        assert_eq!((s.title.as_str(), s.duration_minutes()), ("Break", 15));
+        assert_eq!(
+            SessionKind::Panel.role_slots(),
+            [Role::Moderator, Role::Panelist, Role::Rapporteur]
+        );
+        for kind in SessionKind::ALL {
+            assert_eq!(SessionKind::parse(kind.as_str()), Some(kind));
+            assert!(kind.default_minutes() >= 15);
+        }
+    }
+}

@@ -1,10 +1,12 @@
 //! One component per file, named for what it shows.
 
 pub mod day_tabs;
+pub mod form_fields;
 pub mod meeting_actions;
 pub mod meeting_header;
 pub mod notice_banner;
 pub mod rename_form;
 pub mod session_card;
+pub mod session_editor;
 pub mod theme_legend;
 pub mod undo_redo;

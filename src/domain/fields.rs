@@ -189,3 +189,210 @@ impl Person {
         Ok(person)
     }
 }
+
+/// What the button that submitted a session form asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionAction {
+    Save,
+    /// Move participant row `i` up or down within the list.
+    Up(usize),
+    Down(usize),
+    RemoveParticipant(usize),
+    /// Add the participant of the "new participant" row.
+    AddParticipant,
+    RemoveItem(usize),
+    AddItem,
+}
+
+impl SessionAction {
+    /// Parses a submit button's value: "save", "up-2", "down-0", "remove-participant-1",
+    /// "add-participant", "remove-item-3", "add-item".
+    pub fn parse(value: &str) -> SessionAction {
+        let index = |prefix: &str| value.strip_prefix(prefix).and_then(|i| i.parse().ok());
+        if let Some(i) = index("up-") {
+            SessionAction::Up(i)
+        } else if let Some(i) = index("down-") {
+            SessionAction::Down(i)
+        } else if let Some(i) = index("remove-participant-") {
+            SessionAction::RemoveParticipant(i)
+        } else if let Some(i) = index("remove-item-") {
+            SessionAction::RemoveItem(i)
+        } else if value == "add-participant" {
+            SessionAction::AddParticipant
+        } else if value == "add-item" {
+            SessionAction::AddItem
+        } else {
+            SessionAction::Save
+        }
+    }
+}
+
+/// A session read from its form, and a person to create first when the new participant is
+/// someone not yet in the meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionForm {
+    pub session: super::session::Session,
+    pub new_person: Option<Person>,
+}
+
+impl SessionForm {
+    /// Reads a session form. `all(name)` gives every value of a repeated field in page order
+    /// (participant and run-of-show rows); `new_person_id` is the id a new person would get.
+    pub fn parse<F: Fn(&str) -> Option<String>>(
+        id: super::ids::SessionId,
+        f: &Fields<F>,
+        all: &dyn Fn(&str) -> Vec<String>,
+        action: SessionAction,
+        new_person_id: PersonId,
+    ) -> Result<SessionForm, FieldError> {
+        use super::session::{Participant, Placement, Role, RunItem, SessionKind, Status};
+        let title = f.required("title", "A title")?;
+        let kind = SessionKind::parse(&f.text("kind")).unwrap_or_default();
+        let day = f
+            .text("day")
+            .parse()
+            .map(super::ids::DayId)
+            .map_err(|_| error("day", "Choose a day."))?;
+        let (start, end) = (f.time("start")?, f.time("end")?);
+        if end <= start {
+            return Err(error("end", "The session must end after it starts."));
+        }
+        let placement = match f.text("room").as_str() {
+            "" | "all" => Placement::AllRooms,
+            room => Placement::Room(RoomId(
+                room.parse().map_err(|_| error("room", "Choose a room."))?,
+            )),
+        };
+        let themes = all("themes")
+            .iter()
+            .filter_map(|t| t.parse().ok().map(ThemeId))
+            .collect();
+        let (people, roles, statuses) = (
+            all("participant_person"),
+            all("participant_role"),
+            all("participant_status"),
+        );
+        let mut rows: Vec<(PersonId, Role, Status)> = people
+            .iter()
+            .zip(&roles)
+            .zip(&statuses)
+            .filter_map(|((p, r), s)| {
+                Some((
+                    PersonId(p.parse().ok()?),
+                    Role::parse(r)?,
+                    Status::parse(s).unwrap_or_default(),
+                ))
+            })
+            .collect();
+        let mut new_person = None;
+        match action {
+            SessionAction::Up(i) if i > 0 && i < rows.len() => rows.swap(i, i - 1),
+            SessionAction::Down(i) if i + 1 < rows.len() => rows.swap(i, i + 1),
+            SessionAction::RemoveParticipant(i) if i < rows.len() => {
+                rows.remove(i);
+            }
+            SessionAction::AddParticipant => {
+                let role = Role::parse(&f.text("new_role")).unwrap_or(Role::Speaker);
+                let status = Status::parse(&f.text("new_status")).unwrap_or_default();
+                let person = match f.text("new_person").as_str() {
+                    "" => {
+                        return Err(error(
+                            "new_person",
+                            "Choose a person, or “New person” and a name.",
+                        ))
+                    }
+                    "new" => {
+                        let person = Person {
+                            id: new_person_id,
+                            honorific: f.text("new_honorific"),
+                            given_name: f.text("new_given_name"),
+                            family_name: f.text("new_family_name"),
+                            ..Person::default()
+                        };
+                        if person.name().is_empty() {
+                            return Err(error("new_family_name", "Give the new person a name."));
+                        }
+                        new_person = Some(person);
+                        new_person_id
+                    }
+                    id => PersonId(
+                        id.parse()
+                            .map_err(|_| error("new_person", "Choose a person."))?,
+                    ),
+                };
+                if rows.iter().any(|(p, r, _)| *p == person && *r == role) {
+                    return Err(error(
+                        "new_person",
+                        format!(
+                            "Already in this session as {}.",
+                            role.heading(1).to_lowercase()
+                        ),
+                    ));
+                }
+                rows.push((person, role, status));
+            }
+            _ => {}
+        }
+        // Order within each role follows the rows' order on the page.
+        let participants = rows
+            .iter()
+            .enumerate()
+            .map(|(i, &(person, role, status))| Participant {
+                person,
+                role,
+                status,
+                order: rows[..i].iter().filter(|(_, r, _)| *r == role).count() as u32,
+            })
+            .collect();
+        let (times, titles, item_people) =
+            (all("item_time"), all("item_title"), all("item_person"));
+        let mut items = Vec::new();
+        for (i, (time, title)) in times.iter().zip(&titles).enumerate() {
+            if action == SessionAction::RemoveItem(i) {
+                continue;
+            }
+            let time = parse_time(time.trim()).ok_or_else(|| {
+                error(
+                    "item_time",
+                    format!("“{time}” is not a time of day (HH:MM)."),
+                )
+            })?;
+            let person = item_people
+                .get(i)
+                .and_then(|p| p.parse().ok())
+                .map(PersonId);
+            items.push(RunItem {
+                time,
+                title: title.trim().to_string(),
+                person,
+            });
+        }
+        if action == SessionAction::AddItem {
+            let time = f.time("new_item_time")?;
+            let title = f.required("new_item_title", "A title for the item")?;
+            let person = f.text("new_item_person").parse().ok().map(PersonId);
+            items.push(RunItem {
+                time,
+                title,
+                person,
+            });
+        }
+        items.sort_by_key(|i| i.time);
+        Ok(SessionForm {
+            session: super::session::Session {
+                id,
+                title,
+                kind,
+                day,
+                start,
+                end,
+                placement,
+                themes,
+                description: f.text("description"),
+                participants,
+                items,
+            },
+            new_person,
+        })
+    }
+}

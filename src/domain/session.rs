@@ -74,6 +74,43 @@ impl SessionKind {
         }
     }
 
+    /// How long a new session of this kind lasts, in minutes.
+    pub fn default_minutes(self) -> i64 {
+        match self {
+            SessionKind::Break => 15,
+            SessionKind::Keynote | SessionKind::Closing => 30,
+            SessionKind::OpeningCeremony => 45,
+            SessionKind::Meal | SessionKind::Consultation => 75,
+            SessionKind::Reception => 90,
+            SessionKind::Panel | SessionKind::Roundtable | SessionKind::Plenary => 90,
+            SessionKind::Other => 60,
+        }
+    }
+
+    /// The roles a session of this kind usually has, most important first: the editor offers
+    /// them first when people are added.
+    pub fn role_slots(self) -> &'static [Role] {
+        match self {
+            SessionKind::OpeningCeremony => &[Role::Chair, Role::Welcome, Role::OpeningRemarks],
+            SessionKind::Keynote => &[Role::Chair, Role::Keynote],
+            SessionKind::Panel => &[Role::Moderator, Role::Panelist, Role::Rapporteur],
+            SessionKind::Roundtable => &[Role::Chair, Role::Moderator, Role::Discussant],
+            SessionKind::Plenary | SessionKind::Consultation => {
+                &[Role::Chair, Role::Speaker, Role::Rapporteur]
+            }
+            SessionKind::Closing => &[Role::Chair, Role::ClosingRemarks, Role::Rapporteur],
+            SessionKind::Break
+            | SessionKind::Meal
+            | SessionKind::Reception
+            | SessionKind::Other => &[],
+        }
+    }
+
+    /// Parses the token of [`SessionKind::as_str`].
+    pub fn parse(token: &str) -> Option<SessionKind> {
+        SessionKind::ALL.into_iter().find(|k| k.as_str() == token)
+    }
+
     /// Breaks, meals and receptions: time in the programme without content of its own.
     pub fn is_pause(self) -> bool {
         matches!(
@@ -184,6 +221,11 @@ impl Role {
         }
     }
 
+    /// Parses the token of [`Role::as_str`].
+    pub fn parse(token: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == token)
+    }
+
     /// Stable lower-case token, used as a CSS modifier and in files.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -213,6 +255,28 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Invited,
+        Status::Confirmed,
+        Status::Declined,
+        Status::ToBeConfirmed,
+    ];
+
+    /// Stable lower-case token.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Invited => "invited",
+            Status::Confirmed => "confirmed",
+            Status::Declined => "declined",
+            Status::ToBeConfirmed => "to_be_confirmed",
+        }
+    }
+
+    /// Parses the token of [`Status::as_str`].
+    pub fn parse(token: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == token)
+    }
+
     /// Human-readable name.
     pub fn label(self) -> &'static str {
         match self {
@@ -270,6 +334,29 @@ pub struct Session {
 }
 
 impl Session {
+    /// A new session of `kind` with its usual length, titled after the kind.
+    pub fn new(
+        id: SessionId,
+        kind: SessionKind,
+        day: DayId,
+        start: NaiveTime,
+        placement: Placement,
+    ) -> Session {
+        Session {
+            id,
+            title: kind.label().to_string(),
+            kind,
+            day,
+            start,
+            end: start + chrono::Duration::minutes(kind.default_minutes()),
+            placement,
+            themes: Vec::new(),
+            description: String::new(),
+            participants: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+
     /// The session's people grouped by role, in programme order (role, then `order`).
     pub fn people_by_role(&self) -> Vec<(Role, Vec<&Participant>)> {
         let mut sorted: Vec<&Participant> = self.participants.iter().collect();

@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::form_fields::{buttons, input, text_area};
+use crate::components::session_editor::SessionEditor;
 use crate::domain::fields::{FieldError, Fields};
 use crate::domain::ids::next_id;
 use crate::domain::schedule::{hh_mm, iso_date, long_date};
@@ -21,52 +23,6 @@ type FormFields<'a> = Fields<&'a dyn Fn(&str) -> Option<String>>;
 
 /// How many people the list shows at once; a search narrows it.
 const PEOPLE_SHOWN: usize = 50;
-
-/// A labelled input with its error message beside it. `form` makes the ids unique.
-fn input(
-    form: &str,
-    label: &'static str,
-    name: &'static str,
-    kind: &'static str,
-    value: String,
-) -> AnyView {
-    let id = format!("{form}-{name}");
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input id=id type=kind name=name value=value aria-describedby=error_id.clone()/>
-            <span class="field-error" id=error_id data-error-for=name></span>
-        </div>
-    }
-    .into_any()
-}
-
-/// A labelled multi-line text field with its error message beside it.
-fn text_area(form: &str, label: &'static str, name: &'static str, value: String) -> AnyView {
-    let id = format!("{form}-{name}");
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field field--wide">
-            <label for=id.clone()>{label}</label>
-            <textarea id=id name=name rows="3" aria-describedby=error_id.clone()>{value}</textarea>
-            <span class="field-error" id=error_id data-error-for=name></span>
-        </div>
-    }
-    .into_any()
-}
-
-/// The message place for errors that belong to the whole form, and its buttons.
-fn buttons(save: &'static str, remove: bool) -> AnyView {
-    view! {
-        <p class="field-error" data-error-for="_form" role="alert"></p>
-        <div class="form-actions">
-            <button type="submit" name="action" value="save">{save}</button>
-            {remove.then(|| view! { <button type="submit" name="action" value="remove" class="button--quiet">"Remove"</button> })}
-        </div>
-    }
-    .into_any()
-}
 
 /// Handles Save / Add / Remove from any form of one kind of item.
 fn item_submit(
@@ -272,6 +228,8 @@ pub fn EditorPage() -> impl IntoView {
                 {move || meeting.with(|m| m.themes.iter().map(|t| theme_form(Some(t))).collect_view())}
                 {theme_form(None)}
             </section>
+
+            <SessionEditor/>
 
             <section class="editor__section" aria-labelledby="people-heading" on:submit=on_person>
                 <h2 id="people-heading">"People"</h2>

@@ -129,3 +129,78 @@ test('undo and redo across more than 20 steps, with buttons and the keyboard', a
   assert.equal(await page.getByRole('form', { name: /^Room Breakout/ }).count(), 22, 'the redone state was saved');
   await context.close();
 });
+
+test('sessions: a panel with a moderator and three panelists, a keynote and a break; reorder, shift later ones', async () => {
+  const { page, context, errors } = await app.newPage({ viewport: { width: 1280, height: 900 } });
+  await blankMeeting(page);
+  for (const [, given, family] of PEOPLE.slice(0, 4)) {
+    await add(page, 'New person', { 'Given name': given, 'Family name': family }, 'Add person');
+    await page.getByRole('form', { name: `Person ${given} ${family}` }).waitFor();
+  }
+  const addSession = async (kind, start) => {
+    await add(page, 'New session', { Kind: kind, Starts: start }, 'Add session');
+  };
+  await addSession('keynote', '09:00');
+  let form = page.getByRole('form', { name: 'Session Keynote' });
+  await form.getByLabel('Title', { exact: true }).fill('Keynote address');
+  await form.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('form', { name: 'Session Keynote address' }).getByRole('button', { name: 'Close' }).click();
+
+  await addSession('break', '09:30');
+  await page.getByRole('form', { name: 'Session Break' }).getByRole('button', { name: 'Close' }).click();
+  await addSession('panel', '09:45');
+  form = page.getByRole('form', { name: 'Session Panel' });
+  const addPerson = async (person, role) => {
+    await form.getByLabel('Add person').selectOption({ label: person });
+    await form.getByLabel('As', { exact: true }).selectOption(role);
+    await form.getByRole('button', { name: 'Add to session' }).click();
+  };
+  await addPerson('Amina Odhiambo', 'moderator');
+  await addPerson('Bruno Silva', 'panelist');
+  await addPerson('Chen Wang', 'panelist');
+  // The third panelist is someone new, created without leaving the session.
+  await form.getByLabel('Add person').selectOption('new');
+  await form.getByLabel('Given name (new person)').fill('Erik');
+  await form.getByLabel('Family name (new person)').fill('Larsen');
+  await form.getByLabel('As', { exact: true }).selectOption('panelist');
+  await form.getByRole('button', { name: 'Add to session' }).click();
+  await form.locator('.participant__name', { hasText: 'Erik Larsen' }).waitFor();
+  assert.equal(await form.getByLabel('Family name (new person)').inputValue(), '', 'the add row is empty again');
+  // Reorder: Erik Larsen up one place.
+  await form.getByRole('button', { name: 'Move Erik Larsen up' }).click();
+  const names = await form.locator('.participant__name').allInnerTexts();
+  assert.deepEqual(names.map((n) => n.split(',')[0]), ['Amina Odhiambo', 'Bruno Silva', 'Erik Larsen', 'Chen Wang']);
+  // A run-of-show item.
+  await form.getByLabel('Item time').fill('09:50');
+  await form.getByLabel('Item title').fill('Opening question');
+  await form.getByRole('button', { name: 'Add item' }).click();
+  await form.getByLabel('Title of item 1').waitFor();
+  await form.screenshot({ path: 'target/screenshots/session-form-1280.png' });
+  await form.getByRole('button', { name: 'Close' }).click();
+
+  // Shift the keynote 15 minutes later, and every later session of the day with it.
+  await page.getByRole('button', { name: 'Edit Keynote address' }).click();
+  form = page.getByRole('form', { name: 'Session Keynote address' });
+  await form.getByLabel('Starts').fill('09:15');
+  await form.getByLabel('Ends').fill('09:45');
+  await form.getByLabel(/move every later session/).check();
+  await form.getByRole('button', { name: 'Save session' }).click();
+  await form.getByRole('button', { name: 'Close' }).click();
+  const rows = async () => page.locator('.session-row').evaluateAll((rs) => rs.map((r) => r.querySelector('.session-row__time').textContent + ' ' + r.querySelector('.session-row__title').textContent));
+  assert.deepEqual(await rows(), ['09:15–09:45 Keynote address', '09:45–10:00 Break', '10:00–11:30 Panel']);
+  // The keyboard way: five minutes earlier.
+  await page.getByRole('button', { name: 'Move Panel 5 minutes earlier' }).focus();
+  await page.keyboard.press('Enter');
+  assert.deepEqual((await rows())[2], '09:55–11:25 Panel');
+  await page.screenshot({ path: 'target/screenshots/editor-sessions-1280.png', fullPage: true });
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Programme' }).click();
+  const panel = page.getByRole('article', { name: 'Panel' });
+  await panel.getByText('Moderator').waitFor();
+  assert.match(await panel.innerText(), /Panelists\n[\s\S]*Bruno Silva[\s\S]*Erik Larsen[\s\S]*Chen Wang/);
+  await page.getByRole('article', { name: 'Keynote address' }).waitFor();
+  await page.getByRole('article', { name: 'Break' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
