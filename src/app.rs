@@ -14,6 +14,13 @@ use crate::state::{provide_app_state, Screen};
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
     let screen = state.screen;
+    // Another tab saved the meeting: show its version.
+    let storage_listener = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(crate::storage::local::MEETING_KEY) {
+            state.other_tab_saved();
+        }
+    });
+    on_cleanup(move || storage_listener.remove());
     let nav_button = move |target: Screen, label: &'static str| {
         view! {
             <button

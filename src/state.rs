@@ -10,6 +10,26 @@ use crate::storage::{self, Startup};
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
+    /// Offer to download the meeting as a file (when it could not be saved in the browser).
+    pub offer_file: bool,
+}
+
+impl Notice {
+    pub fn error(text: impl Into<String>) -> Notice {
+        Notice {
+            kind: NoticeKind::Error,
+            text: text.into(),
+            offer_file: false,
+        }
+    }
+
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice {
+            kind: NoticeKind::Info,
+            text: text.into(),
+            offer_file: false,
+        }
+    }
 }
 
 /// How serious a [`Notice`] is; `as_str` is its CSS modifier.
@@ -62,12 +82,16 @@ pub struct AppState {
     pub can_redo: RwSignal<bool>,
     /// Set when unreadable stored text could not be backed up: then saving would destroy it.
     saving_blocked: StoredValue<bool>,
+    /// The stored text this tab last read or wrote: anything else in storage was saved by
+    /// another tab since.
+    last_saved: StoredValue<Option<String>>,
 }
 
 impl AppState {
     /// Loads the meeting from storage (or the sample) and explains anything unusual.
     pub fn load() -> AppState {
-        let (startup, backup) = storage::local::load();
+        let (startup, backup, stored) = storage::local::load();
+        let loaded = matches!(startup, Startup::Loaded(_));
         let mut notice = None;
         let mut saving_blocked = false;
         let meeting = match startup {
@@ -83,12 +107,9 @@ impl AppState {
                             .to_string()
                     }
                 };
-                notice = Some(Notice {
-                    kind: NoticeKind::Error,
-                    text: format!(
+                notice = Some(Notice::error(format!(
                         "The meeting stored in this browser could not be opened: {error}. {kept} You are looking at the sample meeting."
-                    ),
-                });
+                    )));
                 sample
             }
         };
@@ -101,11 +122,28 @@ impl AppState {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             saving_blocked: StoredValue::new(saving_blocked),
+            last_saved: StoredValue::new(stored.filter(|_| loaded)),
         }
     }
 
     /// Applies one edit (undoable) and saves. A refused edit changes nothing and returns why.
+    /// If another tab saved since this tab last did, its version is taken first and the edit
+    /// is made on top of it (or refused if it would overwrite that tab's change).
     pub fn apply(&self, edit: Edit) -> Result<(), EditError> {
+        let edit = match self.newer_elsewhere() {
+            Some((text, newer)) => {
+                let rebased = self
+                    .meeting
+                    .with_untracked(|base| edit.rebase(base, &newer));
+                self.adopt(text, newer);
+                if rebased.is_err() {
+                    self.notice
+                        .set(Some(Notice::error(EditError::ChangedElsewhere.to_string())));
+                }
+                rebased?
+            }
+            None => edit,
+        };
         let mut outcome = Ok(());
         self.meeting.maybe_update(|meeting| {
             self.history
@@ -145,6 +183,37 @@ impl AppState {
         }
     }
 
+    /// What another tab saved since this one last read or wrote, if anything (and readable).
+    fn newer_elsewhere(&self) -> Option<(String, Meeting)> {
+        let text = storage::local::read()?;
+        if self
+            .last_saved
+            .with_value(|last| last.as_deref() == Some(text.as_str()))
+        {
+            return None;
+        }
+        let meeting = storage::decode(&text).ok()?;
+        Some((text, meeting))
+    }
+
+    /// Shows a meeting another tab saved; this tab's undo steps no longer apply to it.
+    fn adopt(&self, text: String, newer: Meeting) {
+        self.last_saved.set_value(Some(text));
+        self.history.update_value(History::clear);
+        self.meeting.set(newer);
+        self.after_change(false);
+    }
+
+    /// Called when another tab saved: show its version (a storage event).
+    pub fn other_tab_saved(&self) {
+        if let Some((text, newer)) = self.newer_elsewhere() {
+            self.adopt(text, newer);
+            self.notice.set(Some(Notice::info(
+                "Updated with changes saved in another tab.",
+            )));
+        }
+    }
+
     /// Writes the meeting to storage and reports the result.
     fn persist(&self) {
         if self.saving_blocked.get_value() {
@@ -155,13 +224,16 @@ impl AppState {
         }
         let result = self.meeting.with_untracked(storage::local::save);
         match result {
-            Ok(()) => self.save_state.set(SaveState::Saved),
+            Ok(text) => {
+                self.last_saved.set_value(Some(text));
+                self.save_state.set(SaveState::Saved);
+            }
             Err(reason) => {
                 self.notice.set(Some(Notice {
-                    kind: NoticeKind::Error,
-                    text: format!(
-                        "Your change could not be saved in this browser: {reason}. It is kept in this tab while it stays open."
-                    ),
+                    offer_file: true,
+                    ..Notice::error(format!(
+                        "Your change could not be saved in this browser: {reason}. It is kept in this tab while it stays open; save it as a file to be safe."
+                    ))
                 }));
                 self.save_state.set(SaveState::Failed(reason));
             }

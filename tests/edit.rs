@@ -385,3 +385,116 @@ fn duplicating_for_next_year_shifts_every_date_and_can_reset_confirmations() {
         .all(|p| p.status == Status::Confirmed));
     assert_eq!(m, sample_meeting(), "the original is untouched");
 }
+
+mod rebase {
+    use super::*;
+
+    fn room(id: u32, name: &str) -> Item {
+        Item::Room(Room {
+            id: RoomId(id),
+            name: name.into(),
+            capacity: None,
+            description: String::new(),
+        })
+    }
+
+    /// The sample, and the same meeting after another tab's edit.
+    fn base_and_newer(other_tab: Edit) -> (Meeting, Meeting) {
+        let base = sample_meeting();
+        let mut newer = base.clone();
+        other_tab.apply(&mut newer).expect("the other tab's edit");
+        (base, newer)
+    }
+
+    #[test]
+    fn an_addition_whose_id_was_taken_elsewhere_gets_the_next_free_id() {
+        let (base, newer) = base_and_newer(Edit::Put(Box::new(room(4, "Their room"))));
+        let mine = Edit::Put(Box::new(room(4, "My room")))
+            .rebase(&base, &newer)
+            .unwrap();
+        let mut m = newer.clone();
+        mine.apply(&mut m).unwrap();
+        let names: Vec<&str> = m.rooms.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            &names[3..],
+            ["Their room", "My room"],
+            "both additions kept"
+        );
+    }
+
+    #[test]
+    fn a_change_to_something_changed_elsewhere_is_refused_but_other_changes_go_through() {
+        let mut theirs = sample_meeting().sessions[1].clone();
+        theirs.title = "Opening (their title)".into();
+        let (base, newer) = base_and_newer(Edit::Put(Box::new(Item::Session(theirs))));
+        let mut mine = base.sessions[1].clone();
+        mine.title = "Opening (my title)".into();
+        assert_eq!(
+            Edit::Put(Box::new(Item::Session(mine))).rebase(&base, &newer),
+            Err(EditError::ChangedElsewhere)
+        );
+        assert_eq!(
+            Edit::Remove(ItemId::Session(SessionId(2))).rebase(&base, &newer),
+            Err(EditError::ChangedElsewhere)
+        );
+        assert_eq!(
+            Edit::Shift(vec![SessionId(2)], 5).rebase(&base, &newer),
+            Err(EditError::ChangedElsewhere)
+        );
+        // Something else entirely still applies on top of their change.
+        let other = Edit::Shift(vec![SessionId(12)], 5)
+            .rebase(&base, &newer)
+            .unwrap();
+        let mut m = newer.clone();
+        other.apply(&mut m).unwrap();
+        assert_eq!(m.sessions[1].title, "Opening (their title)");
+    }
+
+    #[test]
+    fn details_changed_elsewhere_are_not_overwritten() {
+        let (base, newer) = base_and_newer(Edit::SetTitle("Their title".into()));
+        assert_eq!(
+            Edit::SetTitle("Mine".into()).rebase(&base, &newer),
+            Err(EditError::ChangedElsewhere)
+        );
+        let (base, newer) = base_and_newer(Edit::Put(Box::new(room(4, "Theirs"))));
+        assert!(Edit::SetTitle("Mine".into()).rebase(&base, &newer).is_ok());
+    }
+
+    #[test]
+    fn a_person_created_inline_keeps_their_place_in_the_session_when_renumbered() {
+        let theirs = Person {
+            id: PersonId(21),
+            given_name: "Their".into(),
+            family_name: "Person".into(),
+            ..Person::default()
+        };
+        let (base, newer) = base_and_newer(Edit::Put(Box::new(Item::Person(theirs))));
+        let mine = Person {
+            id: PersonId(21),
+            given_name: "My".into(),
+            family_name: "Guest".into(),
+            ..Person::default()
+        };
+        let mut session = base.sessions[2].clone();
+        session.participants.push(Participant {
+            person: PersonId(21),
+            role: Role::Moderator,
+            status: Status::Invited,
+            order: 0,
+        });
+        let batch = Edit::Batch(vec![
+            Edit::Put(Box::new(Item::Person(mine))),
+            Edit::Put(Box::new(Item::Session(session))),
+        ]);
+        let mut m = newer.clone();
+        batch.rebase(&base, &newer).unwrap().apply(&mut m).unwrap();
+        let moderator = m.sessions[2]
+            .participants
+            .iter()
+            .find(|p| p.role == Role::Moderator)
+            .unwrap();
+        assert_eq!(m.person(moderator.person).unwrap().name(), "My Guest");
+        assert_eq!(m.person(PersonId(21)).unwrap().name(), "Their Person");
+    }
+}

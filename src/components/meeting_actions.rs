@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::sample::sample_meeting;
 use crate::domain::{Edit, Meeting};
-use crate::state::{use_app_state, Notice, NoticeKind, SaveState};
+use crate::state::{use_app_state, Notice, SaveState};
 
 /// Which replacement is waiting for confirmation.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,14 +41,8 @@ pub fn MeetingActions() -> impl IntoView {
         };
         pending.set(None);
         let notice = match state.apply(Edit::Replace(Box::new(choice.meeting()))) {
-            Ok(()) => Notice {
-                kind: NoticeKind::Info,
-                text: format!("Now showing {}.", choice.describe()),
-            },
-            Err(e) => Notice {
-                kind: NoticeKind::Error,
-                text: e.to_string(),
-            },
+            Ok(()) => Notice::info(format!("Now showing {}.", choice.describe())),
+            Err(e) => Notice::error(e.to_string()),
         };
         state.notice.set(Some(notice));
     };

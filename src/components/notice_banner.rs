@@ -4,6 +4,20 @@ use leptos::prelude::*;
 
 use crate::state::{use_app_state, NoticeKind};
 
+/// Downloads the meeting as our JSON file (when the browser could not store it).
+fn save_as_file(state: crate::state::AppState) {
+    let result = state.meeting.with_untracked(|m| {
+        let text = crate::platform::pretty_json(&crate::storage::encode(m));
+        let format = crate::export::Format::Json;
+        crate::platform::download(&format.file_name(m), format.mime(), &text)
+    });
+    if let Err(e) = result {
+        state.notice.set(Some(crate::state::Notice::error(format!(
+            "Not saved as a file either: {e}."
+        ))));
+    }
+}
+
 /// Shows the current notice (an alert for errors, a status for information) until dismissed.
 #[component]
 pub fn NoticeBanner() -> impl IntoView {
@@ -17,6 +31,9 @@ pub fn NoticeBanner() -> impl IntoView {
             view! {
                 <div class=format!("notice notice--{}", notice.kind.as_str()) role=role>
                     <p>{notice.text}</p>
+                    {notice.offer_file.then(|| view! {
+                        <button type="button" on:click=move |_| save_as_file(state)>"Save as file"</button>
+                    })}
                     <button type="button" on:click=move |_| state.notice.set(None)>
                         "Dismiss"
                     </button>

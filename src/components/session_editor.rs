@@ -13,7 +13,7 @@ use crate::domain::{
     Status,
 };
 use crate::platform::Submitted;
-use crate::state::{use_app_state, Notice, NoticeKind};
+use crate::state::{use_app_state, Notice};
 
 /// Minutes moved by the Earlier / Later buttons.
 const STEP: i64 = 5;
@@ -216,10 +216,7 @@ pub fn SessionEditor() -> impl IntoView {
     };
     let report = move |result: Result<(), String>| {
         if let Err(text) = result {
-            state.notice.set(Some(Notice {
-                kind: NoticeKind::Error,
-                text,
-            }));
+            state.notice.set(Some(Notice::error(text)));
         }
     };
 

@@ -126,6 +126,8 @@ pub enum EditError {
     PastMidnight { title: String, minutes: i64 },
     #[error("That change would make the meeting invalid: {0}")]
     InvalidMeeting(String),
+    #[error("This was changed in another tab meanwhile, so your change was not applied. The newer version is shown; make your change again if it still applies.")]
+    ChangedElsewhere,
 }
 
 /// Longest meeting title accepted.
@@ -230,6 +232,123 @@ impl Edit {
             .map(|s| s.id)
             .collect();
         Edit::Shift(ids, minutes)
+    }
+}
+
+impl Item {
+    /// The item with this id in a meeting, if any.
+    pub fn find(meeting: &Meeting, id: ItemId) -> Option<Item> {
+        match id {
+            ItemId::Day(id) => meeting.day(id).cloned().map(Item::Day),
+            ItemId::Room(id) => meeting.room(id).cloned().map(Item::Room),
+            ItemId::Theme(id) => meeting.theme(id).cloned().map(Item::Theme),
+            ItemId::Person(id) => meeting.person(id).cloned().map(Item::Person),
+            ItemId::Session(id) => meeting.session(id).cloned().map(Item::Session),
+        }
+    }
+
+    fn with_id(self, n: u32) -> Item {
+        match self {
+            Item::Day(x) => Item::Day(Day { id: DayId(n), ..x }),
+            Item::Room(x) => Item::Room(Room { id: RoomId(n), ..x }),
+            Item::Theme(x) => Item::Theme(Theme {
+                id: ThemeId(n),
+                ..x
+            }),
+            Item::Person(x) => Item::Person(Person {
+                id: PersonId(n),
+                ..x
+            }),
+            Item::Session(x) => Item::Session(Session {
+                id: SessionId(n),
+                ..x
+            }),
+        }
+    }
+
+    /// The next free id for an item of this kind in a meeting.
+    fn free_id(&self, m: &Meeting) -> u32 {
+        use super::ids::next_id;
+        match self {
+            Item::Day(_) => next_id(m.days.iter().map(|x| x.id.0)),
+            Item::Room(_) => next_id(m.rooms.iter().map(|x| x.id.0)),
+            Item::Theme(_) => next_id(m.themes.iter().map(|x| x.id.0)),
+            Item::Person(_) => next_id(m.people.iter().map(|x| x.id.0)),
+            Item::Session(_) => next_id(m.sessions.iter().map(|x| x.id.0)),
+        }
+    }
+}
+
+impl Edit {
+    /// The same edit for a `newer` meeting than the `base` it was made against (another tab
+    /// saved in between). Additions get a free id in `newer`; a change to anything that also
+    /// changed between `base` and `newer` is refused, so nothing newer is overwritten unseen.
+    pub fn rebase(self, base: &Meeting, newer: &Meeting) -> Result<Edit, EditError> {
+        let unchanged = |id: ItemId| Item::find(base, id) == Item::find(newer, id);
+        let same_details = || Details::of(base) == Details::of(newer);
+        match self {
+            Edit::SetTitle(_) | Edit::SetDetails(_) if !same_details() => {
+                Err(EditError::ChangedElsewhere)
+            }
+            Edit::Put(item) => {
+                let id = item.id();
+                match (Item::find(base, id), Item::find(newer, id)) {
+                    // An addition whose id the other tab took meanwhile: the next free one.
+                    (None, Some(_)) => {
+                        let free = item.free_id(newer);
+                        Ok(Edit::Put(Box::new(item.with_id(free))))
+                    }
+                    _ if unchanged(id) => Ok(Edit::Put(item)),
+                    _ => Err(EditError::ChangedElsewhere),
+                }
+            }
+            Edit::Remove(id) if !unchanged(id) => Err(EditError::ChangedElsewhere),
+            Edit::Shift(ids, _) if !ids.iter().all(|&id| unchanged(ItemId::Session(id))) => {
+                Err(EditError::ChangedElsewhere)
+            }
+            Edit::Batch(edits) => {
+                // A person added in the batch may get a new id; sessions in the same batch
+                // that name them follow.
+                let mut renamed: Vec<(PersonId, PersonId)> = Vec::new();
+                let mut steps = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    let edit = match edit {
+                        Edit::Put(item) => match *item {
+                            Item::Session(mut s) => {
+                                for (from, to) in &renamed {
+                                    for p in s.participants.iter_mut().filter(|p| p.person == *from)
+                                    {
+                                        p.person = *to;
+                                    }
+                                    for i in s.items.iter_mut().filter(|i| i.person == Some(*from))
+                                    {
+                                        i.person = Some(*to);
+                                    }
+                                }
+                                Edit::Put(Box::new(Item::Session(s)))
+                            }
+                            other => Edit::Put(Box::new(other)),
+                        },
+                        other => other,
+                    };
+                    let before = match &edit {
+                        Edit::Put(item) => Some(item.id()),
+                        _ => None,
+                    };
+                    let step = edit.rebase(base, newer)?;
+                    if let (Some(ItemId::Person(from)), Edit::Put(item)) = (before, &step) {
+                        if let ItemId::Person(to) = item.id() {
+                            if from != to {
+                                renamed.push((from, to));
+                            }
+                        }
+                    }
+                    steps.push(step);
+                }
+                Ok(Edit::Batch(steps))
+            }
+            other => Ok(other),
+        }
     }
 }
 
@@ -374,6 +493,12 @@ impl History {
     /// Redoes the last undone edit; false when there is nothing to redo.
     pub fn redo(&mut self, meeting: &mut Meeting) -> bool {
         Self::step(&mut self.redo, &mut self.undo, meeting)
+    }
+
+    /// Forgets every step (the meeting was replaced from outside, e.g. by another tab).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
     }
 
     pub fn can_undo(&self) -> bool {

@@ -2,7 +2,7 @@
 // that cannot be read is kept and explained, and the layout holds on a phone and a laptop.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { start, appReady } from './browser.mjs';
 
 const KEY = 'agenda-planner.meeting';
@@ -127,8 +127,8 @@ test('an empty title is refused next to the field and nothing is saved', async (
   await context.close();
 });
 
-test('when storage is full the edit stays on screen and the user is told at once', async () => {
-  const { page, context } = await app.newPage();
+test('when storage is full the edit stays on screen, the user is told at once and can save it as a file', async () => {
+  const { page, context } = await app.newPage({ acceptDownloads: true });
   await page.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
@@ -147,6 +147,10 @@ test('when storage is full the edit stays on screen and the user is told at once
   assert.match(await alert.innerText(), /QuotaExceededError/);
   await page.getByText(/^Not saved: /).waitFor();
   await page.getByRole('heading', { level: 1, name: 'Renamed while the disk is full' }).waitFor();
+  const [file] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Save as file' }).click()]);
+  assert.equal(file.suggestedFilename(), 'r2p-focal-points-2022.json');
+  const saved = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  assert.equal(saved.meeting.title, 'Renamed while the disk is full');
   await context.close();
 });
 
