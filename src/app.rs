@@ -1,12 +1,14 @@
 //! `<App/>`: provides the state and lays out the shell.
 
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::components::{
     meeting_actions::MeetingActions, notice_banner::NoticeBanner, undo_redo::UndoRedo,
 };
-use crate::pages::{agenda::AgendaPage, editor::EditorPage, export::ExportPage};
+use crate::pages::{
+    agenda::AgendaPage, editor::EditorPage, export::ExportPage, meetings::MeetingsPage,
+};
 use crate::state::{provide_app_state, Screen};
 
 /// The whole app: header with navigation and meeting-wide actions, notices, then a screen.
@@ -16,7 +18,7 @@ pub fn App() -> impl IntoView {
     let screen = state.screen;
     // Another tab saved the meeting: show its version.
     let storage_listener = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(crate::storage::local::MEETING_KEY) {
+        if ev.key() == Some(state.storage_key()) {
             state.other_tab_saved();
         }
     });
@@ -40,6 +42,7 @@ pub fn App() -> impl IntoView {
                 {nav_button(Screen::Programme, "Programme")}
                 {nav_button(Screen::Edit, "Edit")}
                 {nav_button(Screen::Export, "Export")}
+                {nav_button(Screen::Meetings, "Meetings")}
             </nav>
             <UndoRedo/>
             <MeetingActions/>
@@ -47,9 +50,10 @@ pub fn App() -> impl IntoView {
         <NoticeBanner/>
         <main id="main" class="page">
             {move || match screen.get() {
-                Screen::Programme => EitherOf3::A(view! { <AgendaPage/> }),
-                Screen::Edit => EitherOf3::B(view! { <EditorPage/> }),
-                Screen::Export => EitherOf3::C(view! { <ExportPage/> }),
+                Screen::Programme => EitherOf4::A(view! { <AgendaPage/> }),
+                Screen::Edit => EitherOf4::B(view! { <EditorPage/> }),
+                Screen::Export => EitherOf4::C(view! { <ExportPage/> }),
+                Screen::Meetings => EitherOf4::D(view! { <MeetingsPage/> }),
             }}
         </main>
     }

@@ -54,6 +54,7 @@ pub enum Screen {
     Programme,
     Edit,
     Export,
+    Meetings,
 }
 
 /// Whether the meeting on screen is safely stored.
@@ -85,12 +86,14 @@ pub struct AppState {
     /// The stored text this tab last read or wrote: anything else in storage was saved by
     /// another tab since.
     last_saved: StoredValue<Option<String>>,
+    /// Where the open meeting is stored (its library slot).
+    slot: StoredValue<u32>,
 }
 
 impl AppState {
     /// Loads the meeting from storage (or the sample) and explains anything unusual.
     pub fn load() -> AppState {
-        let (startup, backup, stored) = storage::local::load();
+        let (startup, slot, backup, stored) = storage::local::load();
         let loaded = matches!(startup, Startup::Loaded(_));
         let mut notice = None;
         let mut saving_blocked = false;
@@ -123,6 +126,7 @@ impl AppState {
             can_redo: RwSignal::new(false),
             saving_blocked: StoredValue::new(saving_blocked),
             last_saved: StoredValue::new(stored.filter(|_| loaded)),
+            slot: StoredValue::new(slot),
         }
     }
 
@@ -185,7 +189,7 @@ impl AppState {
 
     /// What another tab saved since this one last read or wrote, if anything (and readable).
     fn newer_elsewhere(&self) -> Option<(String, Meeting)> {
-        let text = storage::local::read()?;
+        let text = storage::local::read(self.slot.get_value())?;
         if self
             .last_saved
             .with_value(|last| last.as_deref() == Some(text.as_str()))
@@ -202,6 +206,56 @@ impl AppState {
         self.history.update_value(History::clear);
         self.meeting.set(newer);
         self.after_change(false);
+    }
+
+    /// Where the open meeting is stored.
+    pub fn storage_key(&self) -> String {
+        storage::library::meeting_key(self.slot.get_value())
+    }
+
+    /// The open meeting's library slot.
+    pub fn slot(&self) -> u32 {
+        self.slot.get_value()
+    }
+
+    /// Opens the meeting stored in `slot`; says why when it cannot be read.
+    pub fn open(&self, slot: u32) -> Result<(), String> {
+        let text = storage::local::read(slot).ok_or("that meeting is no longer stored")?;
+        let meeting =
+            storage::decode(&text).map_err(|e| format!("that meeting cannot be opened: {e}"))?;
+        self.slot.set_value(slot);
+        storage::local::set_current(slot);
+        self.adopt(text, meeting);
+        Ok(())
+    }
+
+    /// Stores `meeting` as a new meeting in the library and opens it.
+    pub fn create(&self, meeting: Meeting) -> Result<u32, String> {
+        if let Some(first) = meeting.validate().first() {
+            return Err(first.to_string());
+        }
+        // The open meeting may not be stored yet (the sample before its first edit): store
+        // it, or it would vanish from the library when another is opened.
+        if storage::local::read(self.slot.get_value()).is_none() {
+            self.persist();
+        }
+        let slot = storage::local::library().add();
+        storage::local::save(slot, &meeting)?;
+        self.open(slot)?;
+        Ok(slot)
+    }
+
+    /// Deletes a stored meeting; if it is the open one, another is opened.
+    pub fn delete(&self, slot: u32) -> Result<(), String> {
+        let mut library = storage::local::library();
+        if !library.remove(slot) {
+            return Err("the last meeting cannot be deleted".into());
+        }
+        storage::local::delete(slot);
+        if slot == self.slot.get_value() {
+            self.open(library.current)?;
+        }
+        Ok(())
     }
 
     /// Called when another tab saved: show its version (a storage event).
@@ -222,7 +276,10 @@ impl AppState {
             ));
             return;
         }
-        let result = self.meeting.with_untracked(storage::local::save);
+        let slot = self.slot.get_value();
+        let result = self
+            .meeting
+            .with_untracked(|m| storage::local::save(slot, m));
         match result {
             Ok(text) => {
                 self.last_saved.set_value(Some(text));

@@ -3,3 +3,4 @@
 pub mod agenda;
 pub mod editor;
 pub mod export;
+pub mod meetings;

@@ -2,17 +2,43 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
+use super::library::{meeting_key, slot_of, Library, LIBRARY_KEY};
 use super::{encode, startup, Startup};
 use crate::domain::Meeting;
 
-/// Key of the current meeting.
+/// Key of the first meeting (slot 0 of the library).
 pub const MEETING_KEY: &str = "agenda-planner.meeting";
 
-/// Reads storage and decides what to start with, with the stored text itself. Unreadable text
-/// is first copied to a new backup key (named by the time, so no earlier backup is replaced),
-/// whose name is returned.
-pub fn load() -> (Startup, Option<String>, Option<String>) {
-    let stored = read();
+/// The library: meetings found in storage, and the open one.
+pub fn library() -> Library {
+    let Some(storage) = available() else {
+        return Library::default();
+    };
+    let slots: Vec<u32> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| slot_of(&key))
+        .collect();
+    let index = storage.get_item(LIBRARY_KEY).ok().flatten();
+    Library::read(index.as_deref(), &slots)
+}
+
+/// Remembers which meeting is open (for the next start).
+pub fn set_current(slot: u32) {
+    if let Some(storage) = available() {
+        let library = Library {
+            current: slot,
+            slots: Vec::new(),
+        };
+        let _ = storage.set_item(LIBRARY_KEY, &library.encode());
+    }
+}
+
+/// Reads the open meeting and decides what to start with: (what, the slot, a backup key if
+/// unreadable text was copied aside, the stored text). The backup key is new each time (named
+/// by the time), so no earlier backup is replaced.
+pub fn load() -> (Startup, u32, Option<String>, Option<String>) {
+    let slot = library().current;
+    let stored = read(slot);
     let outcome = startup(stored.clone());
     let backup = match (&outcome, available()) {
         (Startup::Unreadable { raw, .. }, Some(s)) => {
@@ -21,22 +47,23 @@ pub fn load() -> (Startup, Option<String>, Option<String>) {
         }
         _ => None,
     };
-    (outcome, backup, stored)
+    (outcome, slot, backup, stored)
 }
 
-/// The stored text of the meeting, if any.
-pub fn read() -> Option<String> {
-    available().and_then(|s| s.get_item(MEETING_KEY).ok().flatten())
+/// The stored text of the meeting in `slot`, if any.
+pub fn read(slot: u32) -> Option<String> {
+    available().and_then(|s| s.get_item(&meeting_key(slot)).ok().flatten())
 }
 
-/// Saves the meeting and returns the text stored. The error says why (usually: storage full).
-pub fn save(meeting: &Meeting) -> Result<String, String> {
+/// Saves a meeting in `slot` and returns the text stored. The error says why (usually:
+/// storage is full).
+pub fn save(slot: u32, meeting: &Meeting) -> Result<String, String> {
     if available().is_none() {
         return Err("this browser does not allow local storage here".into());
     }
     let text = encode(meeting);
     LocalStorage::raw()
-        .set_item(MEETING_KEY, &text)
+        .set_item(&meeting_key(slot), &text)
         .map_err(|e| {
             js_sys::Error::from(e)
                 .to_string()
@@ -44,6 +71,13 @@ pub fn save(meeting: &Meeting) -> Result<String, String> {
                 .unwrap_or_else(|| "the browser refused to store it".into())
         })?;
     Ok(text)
+}
+
+/// Deletes the meeting in `slot`.
+pub fn delete(slot: u32) {
+    if let Some(storage) = available() {
+        let _ = storage.remove_item(&meeting_key(slot));
+    }
 }
 
 /// The browser's localStorage, or None where it is missing or blocked (gloo would panic).

@@ -6,6 +6,7 @@
 //! the meeting, with an error that says what is wrong and where. The functions here are pure;
 //! the browser glue lives in [`local`].
 
+pub mod library;
 pub mod local;
 
 use serde::de::IgnoredAny;
