@@ -204,3 +204,29 @@ test('sessions: a panel with a moderator and three panelists, a keynote and a br
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+for (const [width, height] of [[390, 844], [1280, 800]]) {
+  test(`at ${width} px the Edit and Meetings screens have a name on every control and do not overflow`, async () => {
+    const { page, context } = await app.newPage({ viewport: { width, height } });
+    await page.goto(app.url);
+    await appReady(page);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByRole('button', { name: 'Edit Opening ceremony' }).click();
+    const form = page.getByRole('form', { name: 'Session Opening ceremony' });
+    await form.waitFor();
+    await form.screenshot({ path: `target/screenshots/session-form-${width}.png` });
+    for (const screen of ['Edit', 'Meetings']) {
+      await page.getByRole('button', { name: screen, exact: true }).click();
+      await page.locator('h1').first().waitFor();
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll('button, input:not([type=hidden]), select, textarea, [role=tab]')]
+          .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim())))
+          .map((el) => el.outerHTML.slice(0, 120)));
+      assert.deepEqual(unnamed, [], `${screen}: controls without a name`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${screen} is ${overflow}px wider than the viewport`);
+      await page.screenshot({ path: `target/screenshots/${screen.toLowerCase()}-screen-${width}.png`, fullPage: true });
+    }
+    await context.close();
+  });
+}
