@@ -2,23 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::schedule::date_range_label;
-use crate::domain::Meeting;
 use crate::state::use_app_state;
-
-/// "15–16 September 2022" and "Venue, City", each left out when empty.
-fn when_and_where(m: &Meeting) -> (String, String) {
-    let dates = m
-        .date_range()
-        .map(|(a, b)| date_range_label(a, b))
-        .unwrap_or_default();
-    let place = [m.venue.trim(), m.city.trim()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    (dates, place)
-}
 
 /// Title, edition, dates, venue, host, timezone and description of the meeting. A few nodes,
 /// so the block is rebuilt as one when the meeting changes rather than bound field by field.
@@ -27,7 +11,7 @@ pub fn MeetingHeader() -> impl IntoView {
     let state = use_app_state();
     move || {
         state.meeting.with(|m| {
-            let (dates, place) = when_and_where(m);
+            let (dates, place) = (m.dates_label(), m.place_label());
             let host = (!m.host.trim().is_empty()).then(|| format!("Hosted by {}", m.host));
             view! {
                 <header class="meeting-header">

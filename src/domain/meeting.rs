@@ -155,6 +155,22 @@ impl Meeting {
         map
     }
 
+    /// "15–16 September 2022" (empty without days).
+    pub fn dates_label(&self) -> String {
+        self.date_range()
+            .map(|(a, b)| super::schedule::date_range_label(a, b))
+            .unwrap_or_default()
+    }
+
+    /// "Venue, City", leaving out what is empty.
+    pub fn place_label(&self) -> String {
+        [self.venue.trim(), self.city.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// First and last date of the meeting, if it has days.
     pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
         let first = self.days.iter().map(|d| d.date).min()?;

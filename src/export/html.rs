@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use crate::domain::programme::{NameStyle, SessionEntry};
-use crate::domain::schedule::{date_range_label, hh_mm, long_date, parse_date, short_date};
+use crate::domain::schedule::{hh_mm, long_date, parse_date, short_date};
 use crate::domain::{Meeting, PersonId};
 
 /// The stylesheet of the programme, inlined into every export.
@@ -161,15 +161,7 @@ fn title_block(out: &mut String, meeting: &Meeting, options: &ProgrammeOptions) 
         let _ = writeln!(out, "<p class=\"edition\">{}</p>", text(&meeting.edition));
     }
     let _ = writeln!(out, "<h1>{}</h1>", text(&meeting.title));
-    let when = meeting
-        .date_range()
-        .map(|(a, b)| date_range_label(a, b))
-        .unwrap_or_default();
-    let place = [meeting.venue.trim(), meeting.city.trim()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let (when, place) = (meeting.dates_label(), meeting.place_label());
     let when_where = [when.as_str(), place.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())

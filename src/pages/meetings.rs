@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::schedule::{date_range_label, parse_date};
+use crate::domain::schedule::parse_date;
 use crate::domain::{Edit, Meeting};
 use crate::export::Format;
 use crate::platform::{self, Submitted};
@@ -28,10 +28,7 @@ fn summaries(open: &Meeting, open_slot: u32) -> Vec<Summary> {
     let summary = |slot, m: &Meeting| Summary {
         slot,
         title: m.title.clone(),
-        dates: m
-            .date_range()
-            .map(|(a, b)| date_range_label(a, b))
-            .unwrap_or_default(),
+        dates: m.dates_label(),
         readable: true,
     };
     let mut library = storage::local::library();
