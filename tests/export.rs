@@ -107,7 +107,7 @@ fn the_programme_is_self_contained_with_no_scripts_or_outside_resources() {
             ..Default::default()
         },
     );
-    let lower = html.to_lowercase();
+    let lower = html.to_ascii_lowercase();
     for forbidden in [
         "<script", "<link", "<img", "<iframe", "@import", "url(", "http://", "https://",
     ] {

@@ -325,7 +325,7 @@ impl SessionForm {
                         "new_person",
                         format!(
                             "Already in this session as {}.",
-                            role.heading(1).to_lowercase()
+                            role.heading(1).to_ascii_lowercase()
                         ),
                     ));
                 }

@@ -104,7 +104,7 @@ impl Person {
     }
 
     /// Whether `query` occurs in the name, position or organization, compared after `fold`
-    /// (case folding: `str::to_lowercase` natively; the browser's own in the app, which
+    /// (case folding: the browser's own in the app, which
     /// spares the app Unicode tables). `query` is already folded.
     pub fn matches(&self, query: &str, fold: impl Fn(&str) -> String) -> bool {
         [
