@@ -382,22 +382,41 @@ mod session_form {
     }
 
     #[test]
-    fn a_new_session_takes_the_usual_length_and_roles_of_its_kind() {
+    fn a_new_session_takes_the_title_kind_and_usual_length_of_its_template() {
+        let lunch = Template::find("lunch").unwrap();
         let s = Session::new(
             SessionId(1),
-            SessionKind::Break,
+            lunch,
             DayId(1),
-            parse_time("10:30").unwrap(),
+            parse_time("12:30").unwrap(),
             Placement::AllRooms,
         );
-        assert_eq!((s.title.as_str(), s.duration_minutes()), ("Break", 15));
         assert_eq!(
-            SessionKind::Panel.role_slots(),
+            (s.title.as_str(), s.kind, s.duration_minutes()),
+            ("Lunch", SessionKind::Meal, 75)
+        );
+        let panel = Template::find("high-level-panel").unwrap();
+        assert_eq!(
+            panel.kind.role_slots(),
             [Role::Moderator, Role::Panelist, Role::Rapporteur]
         );
+        for slug in [
+            "opening-ceremony",
+            "high-level-panel",
+            "thematic-session",
+            "keynote",
+            "plenary",
+            "consultation",
+            "coffee-break",
+            "lunch",
+            "reception",
+            "closing",
+        ] {
+            let t = Template::find(slug).unwrap_or_else(|| panic!("no template {slug}"));
+            assert!(t.minutes >= 15 && !t.title.is_empty());
+        }
         for kind in SessionKind::ALL {
             assert_eq!(SessionKind::parse(kind.as_str()), Some(kind));
-            assert!(kind.default_minutes() >= 15);
         }
     }
 }

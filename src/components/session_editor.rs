@@ -1,6 +1,6 @@
 //! Sessions in the editor: a compact row per session of the chosen day (move earlier/later by
 //! keyboard, or drag onto another session's time), the full form for the one being edited
-//! (every field, people by role, run of show), and a form to add a session from its kind.
+//! (every field, people by role, run of show), and a form to add a session from a template (its usual title, kind and length).
 
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ use crate::domain::ids::next_id;
 use crate::domain::schedule::{hh_mm, parse_time, short_date};
 use crate::domain::{
     DayId, Edit, Item, ItemId, Meeting, PersonId, Placement, Role, Session, SessionId, SessionKind,
-    Status,
+    Status, Template, TEMPLATES,
 };
 use crate::platform::Submitted;
 use crate::state::{use_app_state, Notice};
@@ -317,7 +317,9 @@ pub fn SessionEditor() -> impl IntoView {
         let Some(form) = Submitted::from_event(&ev) else {
             return;
         };
-        let kind = SessionKind::parse(&form.field("kind").unwrap_or_default()).unwrap_or_default();
+        let Some(template) = Template::find(&form.field("template").unwrap_or_default()) else {
+            return;
+        };
         let Some(start) = form
             .field("start")
             .as_deref()
@@ -337,7 +339,7 @@ pub fn SessionEditor() -> impl IntoView {
         let Some(day_id) = current_day() else { return };
         let id = meeting.with_untracked(|m| SessionId(next_id(m.sessions.iter().map(|s| s.id.0))));
         match state.apply(Edit::Put(Box::new(Item::Session(Session::new(
-            id, kind, day_id, start, placement,
+            id, template, day_id, start, placement,
         ))))) {
             Ok(()) => {
                 form.show_error(None, "");
@@ -388,7 +390,7 @@ pub fn SessionEditor() -> impl IntoView {
             </div>
             <form class="item-form item-form--new" aria-label="New session" on:submit=on_add novalidate>
                 {move || meeting.with(|m| view! {
-                    {select("new-session", "Kind", "kind", kind_options(SessionKind::Panel))}
+                    {select("new-session", "Session", "template", TEMPLATES.into_iter().map(|t| view! { <option value=t.slug>{t.title}</option> }).collect_view())}
                     {input("new-session", "Starts", "start", "time", String::new())}
                     {select("new-session", "Room", "room", room_options(m, Placement::AllRooms))}
                 }.into_any())}

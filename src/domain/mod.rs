@@ -16,5 +16,7 @@ pub use edit::{Details, Edit, EditError, History, Item, ItemId};
 pub use ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 pub use meeting::{Day, Meeting, Room, Theme};
 pub use person::{Category, Person};
-pub use session::{Participant, Placement, Role, RunItem, Session, SessionKind, Status};
+pub use session::{
+    Participant, Placement, Role, RunItem, Session, SessionKind, Status, Template, TEMPLATES,
+};
 pub use validate::ValidationError;

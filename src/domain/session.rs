@@ -74,19 +74,6 @@ impl SessionKind {
         }
     }
 
-    /// How long a new session of this kind lasts, in minutes.
-    pub fn default_minutes(self) -> i64 {
-        match self {
-            SessionKind::Break => 15,
-            SessionKind::Keynote | SessionKind::Closing => 30,
-            SessionKind::OpeningCeremony => 45,
-            SessionKind::Meal | SessionKind::Consultation => 75,
-            SessionKind::Reception => 90,
-            SessionKind::Panel | SessionKind::Roundtable | SessionKind::Plenary => 90,
-            SessionKind::Other => 60,
-        }
-    }
-
     /// The roles a session of this kind usually has, most important first: the editor offers
     /// them first when people are added.
     pub fn role_slots(self) -> &'static [Role] {
@@ -117,6 +104,72 @@ impl SessionKind {
             self,
             SessionKind::Break | SessionKind::Meal | SessionKind::Reception
         )
+    }
+}
+
+/// A kind of session as organizers name it, with its usual title and length: what "Add
+/// session" starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Template {
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub kind: SessionKind,
+    pub minutes: i64,
+}
+
+const fn template(
+    slug: &'static str,
+    title: &'static str,
+    kind: SessionKind,
+    minutes: i64,
+) -> Template {
+    Template {
+        slug,
+        title,
+        kind,
+        minutes,
+    }
+}
+
+/// The templates "Add session" offers, in the order of a typical programme.
+pub const TEMPLATES: [Template; 11] = [
+    template(
+        "opening-ceremony",
+        "Opening ceremony",
+        SessionKind::OpeningCeremony,
+        45,
+    ),
+    template("keynote", "Keynote address", SessionKind::Keynote, 30),
+    template(
+        "high-level-panel",
+        "High-level panel",
+        SessionKind::Panel,
+        90,
+    ),
+    template(
+        "thematic-session",
+        "Thematic session",
+        SessionKind::Panel,
+        90,
+    ),
+    template("roundtable", "Roundtable", SessionKind::Roundtable, 90),
+    template("plenary", "Plenary", SessionKind::Plenary, 60),
+    template(
+        "consultation",
+        "Consultation",
+        SessionKind::Consultation,
+        75,
+    ),
+    template("coffee-break", "Coffee break", SessionKind::Break, 15),
+    template("lunch", "Lunch", SessionKind::Meal, 75),
+    template("reception", "Reception", SessionKind::Reception, 90),
+    template("closing", "Closing session", SessionKind::Closing, 30),
+];
+
+impl Template {
+    /// The template with this slug.
+    pub fn find(slug: &str) -> Option<Template> {
+        TEMPLATES.into_iter().find(|t| t.slug == slug)
     }
 }
 
@@ -334,21 +387,21 @@ pub struct Session {
 }
 
 impl Session {
-    /// A new session of `kind` with its usual length, titled after the kind.
+    /// A new session from a template: its title, kind and usual length.
     pub fn new(
         id: SessionId,
-        kind: SessionKind,
+        template: Template,
         day: DayId,
         start: NaiveTime,
         placement: Placement,
     ) -> Session {
         Session {
             id,
-            title: kind.label().to_string(),
-            kind,
+            title: template.title.to_string(),
+            kind: template.kind,
             day,
             start,
-            end: start + chrono::Duration::minutes(kind.default_minutes()),
+            end: start + chrono::Duration::minutes(template.minutes),
             placement,
             themes: Vec::new(),
             description: String::new(),

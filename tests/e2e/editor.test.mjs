@@ -137,18 +137,21 @@ test('sessions: a panel with a moderator and three panelists, a keynote and a br
     await add(page, 'New person', { 'Given name': given, 'Family name': family }, 'Add person');
     await page.getByRole('form', { name: `Person ${given} ${family}` }).waitFor();
   }
-  const addSession = async (kind, start) => {
-    await add(page, 'New session', { Kind: kind, Starts: start }, 'Add session');
+  const addSession = async (template, start) => {
+    await add(page, 'New session', { Session: template, Starts: start }, 'Add session');
   };
   await addSession('keynote', '09:00');
-  let form = page.getByRole('form', { name: 'Session Keynote' });
+  let form = page.getByRole('form', { name: 'Session Keynote address' });
   await form.getByLabel('Title', { exact: true }).fill('Keynote address');
   await form.getByRole('button', { name: 'Save session' }).click();
   await page.getByRole('form', { name: 'Session Keynote address' }).getByRole('button', { name: 'Close' }).click();
 
-  await addSession('break', '09:30');
-  await page.getByRole('form', { name: 'Session Break' }).getByRole('button', { name: 'Close' }).click();
-  await addSession('panel', '09:45');
+  await addSession('coffee-break', '09:30');
+  await page.getByRole('form', { name: 'Session Coffee break' }).getByRole('button', { name: 'Close' }).click();
+  await addSession('high-level-panel', '09:45');
+  form = page.getByRole('form', { name: 'Session High-level panel' });
+  await form.getByLabel('Title', { exact: true }).fill('Panel');
+  await form.getByRole('button', { name: 'Save session' }).click();
   form = page.getByRole('form', { name: 'Session Panel' });
   const addPerson = async (person, role) => {
     await form.getByLabel('Add person').selectOption({ label: person });
@@ -187,7 +190,7 @@ test('sessions: a panel with a moderator and three panelists, a keynote and a br
   await form.getByRole('button', { name: 'Save session' }).click();
   await form.getByRole('button', { name: 'Close' }).click();
   const rows = async () => page.locator('.session-row').evaluateAll((rs) => rs.map((r) => r.querySelector('.session-row__time').textContent + ' ' + r.querySelector('.session-row__title').textContent));
-  assert.deepEqual(await rows(), ['09:15–09:45 Keynote address', '09:45–10:00 Break', '10:00–11:30 Panel']);
+  assert.deepEqual(await rows(), ['09:15–09:45 Keynote address', '09:45–10:00 Coffee break', '10:00–11:30 Panel']);
   // The keyboard way: five minutes earlier.
   await page.getByRole('button', { name: 'Move Panel 5 minutes earlier' }).focus();
   await page.keyboard.press('Enter');
@@ -200,7 +203,7 @@ test('sessions: a panel with a moderator and three panelists, a keynote and a br
   await panel.getByText('Moderator').waitFor();
   assert.match(await panel.innerText(), /Panelists\n[\s\S]*Bruno Silva[\s\S]*Erik Larsen[\s\S]*Chen Wang/);
   await page.getByRole('article', { name: 'Keynote address' }).waitFor();
-  await page.getByRole('article', { name: 'Break' }).waitFor();
+  await page.getByRole('article', { name: 'Coffee break' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
