@@ -4,6 +4,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use agenda_planner::domain::check::{check, CheckSettings};
 use agenda_planner::domain::generate::generated_meeting;
 use agenda_planner::export::html::{programme, ProgrammeOptions};
 use agenda_planner::export::ics::{calendar, CalendarOptions, TzDatabase};
@@ -34,6 +35,12 @@ fn report(what: &str, budget_ms: Option<f64>, time: Duration) {
 fn main() {
     let meeting = generated_meeting(1000, 2000, 3, 10);
     println!("native, 1,000 sessions / 2,000 people / 3 days / 10 rooms; median of 31 runs");
+    let settings = CheckSettings::default();
+    report(
+        "conflict and readiness check",
+        Some(5.0),
+        median(31, || check(&meeting, &settings)),
+    );
     let options = ProgrammeOptions::default();
     report(
         "printable programme (HTML export)",

@@ -250,3 +250,36 @@ fn a_wrong_command_line_gives_usage_and_exit_status_2() {
         .unwrap()
         .contains("agenda export --format html|ics|json"));
 }
+
+#[test]
+fn check_lists_findings_and_fails_with_exit_status_1_on_a_scheduling_error() {
+    let dir = scratch("check-clash");
+    let ok = path(&dir, "ok.json");
+    std::fs::write(&ok, encode(&sample_meeting())).unwrap();
+    let out = agenda(&["check", &ok]);
+    assert!(out.status.success());
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.contains("warning: “Regional organizations and the implementation of R2P” (10:00–11:30) is a panel without a moderator or chair."),
+        "{said}"
+    );
+    assert!(said.contains("0 error(s)"), "{said}");
+
+    let mut m = sample_meeting();
+    let launch = m
+        .sessions
+        .iter_mut()
+        .find(|s| s.title.starts_with("Launch"))
+        .unwrap();
+    launch.placement = agenda_planner::domain::Placement::Room(agenda_planner::domain::RoomId(3));
+    let clash = path(&dir, "clash.json");
+    std::fs::write(&clash, encode(&m)).unwrap();
+    let out = agenda(&["check", &clash]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("error: Patio Azteca is booked twice"));
+    assert!(
+        stderr(&out).contains("has 1 scheduling error(s)"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -5,13 +5,14 @@
 //! agenda check MEETING.json
 //! agenda sample [-o FILE]
 //! ```
-//! Exit status: 0 success; 1 the file could not be read, is not valid, or could not be written;
-//! 2 the command line is wrong.
+//! Exit status: 0 success; 1 the file could not be read, is not valid, has scheduling errors
+//! (`check`), or could not be written; 2 the command line is wrong.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use agenda_planner::domain::check::{check, CheckSettings, Severity};
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::parse_date;
 use agenda_planner::domain::Meeting;
@@ -40,7 +41,10 @@ Programme (html) options:
   --version-date YYYY-MM-DD
   --paper a4|letter        (default a4)
 
-Exit status: 0 done; 1 bad or unreadable file, or failed write; 2 wrong command line.";
+`check` also lists conflicts and readiness findings (errors, warnings, notes).
+
+Exit status: 0 done; 1 bad or unreadable file, scheduling errors (check), or failed write;
+2 wrong command line.";
 
 /// A failure, with the exit status it maps to.
 enum Failure {
@@ -168,6 +172,30 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
                 meeting.sessions.len(),
                 meeting.people.len()
             );
+            let findings = check(&meeting, &CheckSettings::default());
+            for f in &findings {
+                println!("{}: {}", f.severity.as_str(), f.message);
+            }
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            println!(
+                "{errors} error(s), {} warning(s), {} note(s)",
+                findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Warning)
+                    .count(),
+                findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Note)
+                    .count()
+            );
+            if errors > 0 {
+                return Err(Failure::File(format!(
+                    "{display} has {errors} scheduling error(s)"
+                )));
+            }
             Ok(())
         }
         "sample" => write_output(output, &encode_pretty(&sample_meeting())),

@@ -182,6 +182,7 @@ impl Person {
                     .unwrap_or_default()
             },
             bio: (f.0)("bio").unwrap_or_default().trim().to_string(),
+            availability: Vec::new(),
         };
         if person.name().is_empty() {
             return Err(error("family_name", "A given or family name is needed."));

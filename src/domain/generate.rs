@@ -76,6 +76,7 @@ pub fn generated_meeting(sessions: usize, people: usize, days: usize, rooms: usi
             organization_short: String::new(),
             category: Category::ALL[i % Category::ALL.len()],
             bio: String::new(),
+            availability: Vec::new(),
         })
         .collect();
     let kinds = [

@@ -1,5 +1,6 @@
 //! The meeting model and its rules: pure Rust, no browser or UI crates, tested natively.
 
+pub mod check;
 pub mod edit;
 pub mod fields;
 pub mod generate;
@@ -15,7 +16,7 @@ pub mod validate;
 pub use edit::{Details, Edit, EditError, History, Item, ItemId};
 pub use ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 pub use meeting::{Day, Meeting, Room, Theme};
-pub use person::{Category, Person};
+pub use person::{Availability, Category, Person};
 pub use session::{
     Participant, Placement, Role, RunItem, Session, SessionKind, Status, Template, TEMPLATES,
 };

@@ -56,6 +56,19 @@ pub struct Person {
     pub organization_short: String,
     pub category: Category,
     pub bio: String,
+    /// When the person can take part, per day; none for a day means no limit that day.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub availability: Vec<Availability>,
+}
+
+/// A window in which a person is available on one day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Availability {
+    pub day: super::ids::DayId,
+    #[serde(with = "super::schedule::hhmm")]
+    pub from: chrono::NaiveTime,
+    #[serde(with = "super::schedule::hhmm")]
+    pub to: chrono::NaiveTime,
 }
 
 impl Person {

@@ -27,7 +27,7 @@ const PEOPLE_SHOWN: usize = 50;
 /// Handles Save / Add / Remove from any form of one kind of item.
 fn item_submit(
     state: AppState,
-    parse: fn(u32, &FormFields) -> Result<Item, FieldError>,
+    parse: fn(u32, &FormFields, &Meeting) -> Result<Item, FieldError>,
     id_of: fn(u32) -> ItemId,
     next: fn(&Meeting) -> u32,
 ) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static {
@@ -44,7 +44,8 @@ fn item_submit(
                     .id
                     .unwrap_or_else(|| state.meeting.with_untracked(next));
                 let get = |name: &str| form.field(name);
-                match parse(id, &Fields(&get as &dyn Fn(&str) -> Option<String>)) {
+                let fields = Fields(&get as &dyn Fn(&str) -> Option<String>);
+                match state.meeting.with_untracked(|m| parse(id, &fields, m)) {
                     Ok(item) => state
                         .apply(Edit::Put(Box::new(item)))
                         .map_err(|e| (None, e.to_string())),
@@ -167,25 +168,33 @@ pub fn EditorPage() -> impl IntoView {
     };
     let on_day = item_submit(
         state,
-        |id, f| Day::from_fields(DayId(id), f).map(Item::Day),
+        |id, f, _| Day::from_fields(DayId(id), f).map(Item::Day),
         |id| ItemId::Day(DayId(id)),
         |m| next_id(m.days.iter().map(|d| d.id.0)),
     );
     let on_room = item_submit(
         state,
-        |id, f| Room::from_fields(RoomId(id), f).map(Item::Room),
+        |id, f, _| Room::from_fields(RoomId(id), f).map(Item::Room),
         |id| ItemId::Room(RoomId(id)),
         |m| next_id(m.rooms.iter().map(|r| r.id.0)),
     );
     let on_theme = item_submit(
         state,
-        |id, f| Theme::from_fields(ThemeId(id), f).map(Item::Theme),
+        |id, f, _| Theme::from_fields(ThemeId(id), f).map(Item::Theme),
         |id| ItemId::Theme(ThemeId(id)),
         |m| next_id(m.themes.iter().map(|t| t.id.0)),
     );
     let on_person = item_submit(
         state,
-        |id, f| Person::from_fields(PersonId(id), f).map(Item::Person),
+        |id, f, m| {
+            // The form does not show availability windows: keep the stored ones.
+            Person::from_fields(PersonId(id), f).map(|mut p| {
+                if let Some(old) = m.person(p.id) {
+                    p.availability = old.availability.clone();
+                }
+                Item::Person(p)
+            })
+        },
         |id| ItemId::Person(PersonId(id)),
         |m| next_id(m.people.iter().map(|p| p.id.0)),
     );

@@ -1,0 +1,381 @@
+//! Conflict and readiness checks: what an organizer should look at before circulating the
+//! programme. Pure and fast: one pass per day over sessions sorted by time (no comparison of
+//! every session with every other).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::ids::{DayId, PersonId, RoomId, SessionId};
+use super::meeting::Meeting;
+use super::schedule::hh_mm;
+use super::session::{Placement, Role, Session, SessionKind, Status};
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// Something the organizer should look at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// What kind of problem, and the ids involved: stable while the situation is the same, so
+    /// a dismissal can be kept and come back when the situation changes.
+    pub key: String,
+    /// Plain language, naming the people, sessions and rooms involved.
+    pub message: String,
+    pub sessions: Vec<SessionId>,
+    pub people: Vec<PersonId>,
+    pub rooms: Vec<RoomId>,
+}
+
+/// What the checks allow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckSettings {
+    /// Minutes a person needs between sessions in different rooms.
+    pub changeover_minutes: i64,
+    /// "To be confirmed" this close to the meeting (days) is a warning.
+    pub confirm_within_days: i64,
+    /// Today, for the confirmation deadline; none: that check is skipped.
+    pub today: Option<NaiveDate>,
+    /// Gaps longer than this inside a single-room day are noted.
+    pub gap_minutes: i64,
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        CheckSettings {
+            changeover_minutes: 0,
+            confirm_within_days: 14,
+            today: None,
+            gap_minutes: 60,
+        }
+    }
+}
+
+fn quoted(s: &Session) -> String {
+    format!("“{}” ({}–{})", s.title, hh_mm(s.start), hh_mm(s.end))
+}
+
+/// Every finding for the meeting, errors first, then in programme order.
+pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let name = |id: PersonId| {
+        m.person(id)
+            .map(|p| p.display_name(true))
+            .unwrap_or_default()
+    };
+    let mut finding = |severity,
+                       key: String,
+                       message: String,
+                       sessions: Vec<SessionId>,
+                       people: Vec<PersonId>,
+                       rooms: Vec<RoomId>| {
+        out.push(Finding {
+            severity,
+            key,
+            message,
+            sessions,
+            people,
+            rooms,
+        });
+    };
+
+    for day in m.days_in_order() {
+        let sessions = m.sessions_on(day.id); // sorted by start
+                                              // Times against the day.
+        for s in &sessions {
+            if s.end <= s.start {
+                finding(
+                    Severity::Error,
+                    format!("times:{}", s.id),
+                    format!("{} does not end after it starts.", quoted(s)),
+                    vec![s.id],
+                    vec![],
+                    vec![],
+                );
+            } else if s.start < day.start || s.end > day.end {
+                finding(
+                    Severity::Error,
+                    format!("outside-day:{}", s.id),
+                    format!(
+                        "{} is outside the day's programme ({}–{}).",
+                        quoted(s),
+                        hh_mm(day.start),
+                        hh_mm(day.end)
+                    ),
+                    vec![s.id],
+                    vec![],
+                    vec![],
+                );
+            }
+        }
+        // Rooms: a sweep over the day's sessions by start, keeping those still running.
+        let mut running: Vec<&Session> = Vec::new();
+        for s in &sessions {
+            running.retain(|r| r.end > s.start);
+            for r in &running {
+                let clash = match (r.placement, s.placement) {
+                    (Placement::AllRooms, _) | (_, Placement::AllRooms) => true,
+                    (Placement::Room(a), Placement::Room(b)) => a == b,
+                };
+                if clash {
+                    let rooms: Vec<RoomId> = [r.placement, s.placement]
+                        .into_iter()
+                        .filter_map(|p| match p {
+                            Placement::Room(id) => Some(id),
+                            Placement::AllRooms => None,
+                        })
+                        .collect();
+                    let place = m.placement_label(if r.placement == Placement::AllRooms {
+                        s.placement
+                    } else {
+                        r.placement
+                    });
+                    finding(
+                        Severity::Error,
+                        format!("room:{}:{}", r.id, s.id),
+                        format!(
+                            "{place} is booked twice: {} and {} overlap.",
+                            quoted(r),
+                            quoted(s)
+                        ),
+                        vec![r.id, s.id],
+                        vec![],
+                        rooms,
+                    );
+                }
+            }
+            running.push(s);
+        }
+        // People: each person's sessions of the day, in order.
+        let mut by_person: HashMap<PersonId, Vec<&Session>> = HashMap::new();
+        for s in &sessions {
+            let mut seen: Vec<PersonId> = Vec::new();
+            for p in &s.participants {
+                if !seen.contains(&p.person) {
+                    seen.push(p.person);
+                    by_person.entry(p.person).or_default().push(s);
+                }
+            }
+        }
+        let mut people: Vec<_> = by_person.into_iter().collect();
+        people.sort_by_key(|(id, _)| *id);
+        for (person, list) in people {
+            let mut running: Vec<&Session> = Vec::new();
+            for s in list {
+                running.retain(|r| {
+                    r.end + chrono::Duration::minutes(settings.changeover_minutes) > s.start
+                });
+                for r in &running {
+                    if r.end > s.start {
+                        finding(
+                            Severity::Error,
+                            format!("person:{person}:{}:{}", r.id, s.id),
+                            format!(
+                                "{} is in two places at once: {} and {}.",
+                                name(person),
+                                quoted(r),
+                                quoted(s)
+                            ),
+                            vec![r.id, s.id],
+                            vec![person],
+                            vec![],
+                        );
+                    } else if r.placement != s.placement {
+                        finding(
+                            Severity::Warning,
+                            format!("changeover:{person}:{}:{}", r.id, s.id),
+                            format!(
+                                "{} has less than {} minutes to get from {} to {}.",
+                                name(person),
+                                settings.changeover_minutes,
+                                quoted(r),
+                                quoted(s)
+                            ),
+                            vec![r.id, s.id],
+                            vec![person],
+                            vec![],
+                        );
+                    }
+                }
+                running.push(s);
+            }
+            // Availability windows for this day, if the person has any.
+            if let Some(p) = m.person(person) {
+                let windows: Vec<_> = p.availability.iter().filter(|a| a.day == day.id).collect();
+                if !windows.is_empty() {
+                    for s in sessions
+                        .iter()
+                        .filter(|s| s.participants.iter().any(|x| x.person == person))
+                    {
+                        if !windows.iter().any(|w| w.from <= s.start && s.end <= w.to) {
+                            finding(
+                                Severity::Warning,
+                                format!("availability:{person}:{}", s.id),
+                                format!("{} is not available for {}.", name(person), quoted(s)),
+                                vec![s.id],
+                                vec![person],
+                                vec![],
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        gaps(m, day.id, &sessions, settings, &mut finding);
+    }
+
+    // Sessions: roles and confirmations.
+    let first_day = m.date_range().map(|(a, _)| a);
+    for s in &m.sessions {
+        let has = |roles: &[Role]| s.participants.iter().any(|p| roles.contains(&p.role));
+        if matches!(s.kind, SessionKind::Panel | SessionKind::Roundtable)
+            && !has(&[Role::Moderator, Role::Chair])
+        {
+            finding(
+                Severity::Warning,
+                format!("no-moderator:{}", s.id),
+                format!(
+                    "{} is a {} without a moderator or chair.",
+                    quoted(s),
+                    s.kind.label().to_ascii_lowercase()
+                ),
+                vec![s.id],
+                vec![],
+                vec![],
+            );
+        }
+        let speakers: Vec<_> = s
+            .participants
+            .iter()
+            .filter(|p| !matches!(p.role, Role::Chair | Role::Moderator | Role::Rapporteur))
+            .collect();
+        if !speakers.is_empty() && speakers.iter().all(|p| p.status != Status::Confirmed) {
+            finding(
+                Severity::Warning,
+                format!("unconfirmed:{}", s.id),
+                format!("No speaker of {} has confirmed yet.", quoted(s)),
+                vec![s.id],
+                speakers.iter().map(|p| p.person).collect(),
+                vec![],
+            );
+        }
+        for p in &s.participants {
+            match p.status {
+                Status::Declined => finding(
+                    Severity::Warning,
+                    format!("declined:{}:{}", s.id, p.person),
+                    format!(
+                        "{} declined but is still listed in {}.",
+                        name(p.person),
+                        quoted(s)
+                    ),
+                    vec![s.id],
+                    vec![p.person],
+                    vec![],
+                ),
+                Status::ToBeConfirmed => {
+                    if let (Some(today), Some(first)) = (settings.today, first_day) {
+                        let days = (first - today).num_days();
+                        if (0..=settings.confirm_within_days).contains(&days) {
+                            finding(Severity::Warning, format!("tbc:{}:{}", s.id, p.person), format!("{} is still to be confirmed for {}, {days} days before the meeting.", name(p.person), quoted(s)), vec![s.id], vec![p.person], vec![]);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    // People: what the printed programme shows.
+    let listed: std::collections::HashSet<PersonId> = m
+        .sessions
+        .iter()
+        .flat_map(|s| s.participants.iter().map(|p| p.person))
+        .collect();
+    for p in m.people.iter().filter(|p| listed.contains(&p.id)) {
+        if p.position.trim().is_empty() || p.organization.trim().is_empty() {
+            let missing = if p.position.trim().is_empty() && p.organization.trim().is_empty() {
+                "position and organization"
+            } else if p.position.trim().is_empty() {
+                "position"
+            } else {
+                "organization"
+            };
+            finding(
+                Severity::Note,
+                format!("incomplete:{}", p.id),
+                format!(
+                    "{} has no {missing} for the printed programme.",
+                    p.display_name(true)
+                ),
+                vec![],
+                vec![p.id],
+                vec![],
+            );
+        }
+    }
+    out.sort_by_key(|f| f.severity);
+    out
+}
+
+/// Gaps longer than the setting on a day that uses a single room.
+fn gaps(
+    m: &Meeting,
+    day: DayId,
+    sessions: &[&Session],
+    settings: &CheckSettings,
+    finding: &mut impl FnMut(Severity, String, String, Vec<SessionId>, Vec<PersonId>, Vec<RoomId>),
+) {
+    let mut rooms: Vec<Placement> = sessions.iter().map(|s| s.placement).collect();
+    rooms.sort_by_key(|p| match p {
+        Placement::AllRooms => 0,
+        Placement::Room(r) => r.0 + 1,
+    });
+    rooms.dedup();
+    if rooms.len() != 1 {
+        return;
+    }
+    let mut latest_end: Option<&Session> = None;
+    for s in sessions {
+        if let Some(prev) = latest_end {
+            let gap = (s.start - prev.end).num_minutes();
+            if gap > settings.gap_minutes {
+                let date = m
+                    .day(day)
+                    .map(|d| super::schedule::short_date(d.date))
+                    .unwrap_or_default();
+                finding(
+                    Severity::Note,
+                    format!("gap:{}:{}", prev.id, s.id),
+                    format!(
+                        "{date}: {gap} minutes with nothing scheduled between {} and {}.",
+                        quoted(prev),
+                        quoted(s)
+                    ),
+                    vec![prev.id, s.id],
+                    vec![],
+                    vec![],
+                );
+            }
+        }
+        if latest_end.is_none_or(|l| s.end > l.end) {
+            latest_end = Some(s);
+        }
+    }
+}
