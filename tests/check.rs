@@ -39,6 +39,22 @@ fn moved(mut m: Meeting, id: u32, start: &str, end: &str, placement: Option<Plac
     m
 }
 
+/// The sample with day 2's first panel (Okoth-Obbo speaks in it; he also gives opening
+/// remarks 09:00–10:00 on day 1) moved to day 1 at `start`–`end`, in the Simón Bolívar Room.
+fn day_two_panel_on_day_one(start: &str, end: &str) -> Meeting {
+    let mut m = moved(
+        sample_meeting(),
+        12,
+        start,
+        end,
+        Some(Placement::Room(RoomId(2))),
+    );
+    if let Some(s) = m.sessions.iter_mut().find(|s| s.id == SessionId(12)) {
+        s.day = DayId(1);
+    }
+    m
+}
+
 #[test]
 fn the_sample_has_no_errors() {
     let findings = check(&sample_meeting(), &CheckSettings::default());
@@ -53,17 +69,7 @@ fn the_sample_has_no_errors() {
 #[test]
 fn a_person_in_two_overlapping_sessions_is_found_in_any_roles_but_not_back_to_back_or_on_another_day(
 ) {
-    // Okoth-Obbo gives opening remarks (09:00–10:00) and speaks on day 2; put day 2's panel on day 1 at 09:30.
-    let mut m = sample_meeting();
-    let s = m
-        .sessions
-        .iter_mut()
-        .find(|s| s.id == SessionId(12))
-        .unwrap();
-    s.day = DayId(1);
-    s.start = t("09:30");
-    s.end = t("10:30");
-    s.placement = Placement::Room(RoomId(2));
+    let m = day_two_panel_on_day_one("09:30", "10:30");
     let found = check(&m, &CheckSettings::default());
     let clash = found
         .iter()
@@ -79,16 +85,7 @@ fn a_person_in_two_overlapping_sessions_is_found_in_any_roles_but_not_back_to_ba
     );
     assert_eq!(clash.people, [PersonId(2)]);
 
-    let mut m = sample_meeting();
-    let s = m
-        .sessions
-        .iter_mut()
-        .find(|s| s.id == SessionId(12))
-        .unwrap();
-    s.day = DayId(1);
-    s.start = t("10:00");
-    s.end = t("11:00");
-    s.placement = Placement::Room(RoomId(2));
+    let m = day_two_panel_on_day_one("10:00", "11:00");
     assert!(!has(&m, "person"), "back to back is not a clash");
     assert!(
         !has(&sample_meeting(), "person"),
@@ -98,16 +95,7 @@ fn a_person_in_two_overlapping_sessions_is_found_in_any_roles_but_not_back_to_ba
 
 #[test]
 fn too_little_changeover_between_rooms_is_a_warning_only_when_asked_for() {
-    let mut m = sample_meeting();
-    let s = m
-        .sessions
-        .iter_mut()
-        .find(|s| s.id == SessionId(12))
-        .unwrap();
-    s.day = DayId(1);
-    s.start = t("10:00");
-    s.end = t("11:00");
-    s.placement = Placement::Room(RoomId(2));
+    let m = day_two_panel_on_day_one("10:00", "11:00");
     let ten = CheckSettings {
         changeover_minutes: 10,
         ..Default::default()

@@ -49,14 +49,14 @@ pub enum DecodeError {
 
 /// A meeting in the current envelope, ready to serialize.
 #[derive(Serialize)]
-pub struct Envelope<'a> {
+struct Envelope<'a> {
     format: &'static str,
     version: u64,
     meeting: &'a Meeting,
 }
 
 /// Wraps a meeting in the current envelope.
-pub fn envelope(meeting: &Meeting) -> Envelope<'_> {
+fn envelope(meeting: &Meeting) -> Envelope<'_> {
     Envelope {
         format: FORMAT,
         version: VERSION,
