@@ -4,7 +4,8 @@ use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::components::{
-    meeting_actions::MeetingActions, notice_banner::NoticeBanner, undo_redo::UndoRedo,
+    check_status::CheckStatus, meeting_actions::MeetingActions, notice_banner::NoticeBanner,
+    undo_redo::UndoRedo,
 };
 use crate::pages::{
     agenda::AgendaPage, editor::EditorPage, export::ExportPage, meetings::MeetingsPage,
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
                 {nav_button(Screen::Export, "Export")}
                 {nav_button(Screen::Meetings, "Meetings")}
             </nav>
+            <CheckStatus/>
             <UndoRedo/>
             <MeetingActions/>
         </header>

@@ -82,6 +82,28 @@ pub fn now_utc() -> NaiveDateTime {
         .unwrap_or_default()
 }
 
+/// Once the page has been redrawn, scrolls the element with this id into view and puts the
+/// keyboard focus on its first field (or on the element itself).
+pub fn reveal(id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+        else {
+            return;
+        };
+        el.scroll_into_view();
+        let target = el
+            .query_selector("input, select, textarea, button")
+            .ok()
+            .flatten()
+            .unwrap_or(el);
+        if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+            let _ = target.focus();
+        }
+    });
+}
+
 /// Offers `text` to the user as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |what: &str| format!("the browser could not {what}");

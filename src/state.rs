@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{Edit, EditError, History, Meeting};
+use crate::domain::check::{check, CheckSettings, Finding};
+use crate::domain::{Edit, EditError, History, ItemId, Meeting};
 use crate::storage::{self, Startup};
 
 /// A message for the person using the app.
@@ -76,6 +77,10 @@ pub struct AppState {
     pub save_state: RwSignal<SaveState>,
     /// The screen in view (UI-only state).
     pub screen: RwSignal<Screen>,
+    /// The conflict and readiness findings for the meeting as it is now.
+    pub findings: Memo<Vec<Finding>>,
+    /// An item to bring into view in the editor (a finding was selected).
+    pub focus: RwSignal<Option<ItemId>>,
     /// Undo and redo steps for the meeting.
     history: StoredValue<History>,
     /// Whether there is something to undo / redo (for the buttons).
@@ -116,8 +121,20 @@ impl AppState {
                 sample
             }
         };
+        let meeting = RwSignal::new(meeting);
+        let findings = Memo::new(move |_| {
+            meeting.with(|m| {
+                let settings = CheckSettings {
+                    today: Some(crate::platform::today()),
+                    ..m.checks.clone()
+                };
+                check(m, &settings)
+            })
+        });
         AppState {
-            meeting: RwSignal::new(meeting),
+            meeting,
+            findings,
+            focus: RwSignal::new(None),
             notice: RwSignal::new(notice),
             save_state: RwSignal::new(SaveState::Untouched),
             screen: RwSignal::new(Screen::Programme),
@@ -303,6 +320,14 @@ pub fn provide_app_state() -> AppState {
     let state = AppState::load();
     provide_context(state);
     state
+}
+
+impl AppState {
+    /// Shows `item` in the editor (its day, its form open) and moves the keyboard focus to it.
+    pub fn go_to(&self, item: ItemId) {
+        self.screen.set(Screen::Edit);
+        self.focus.set(Some(item));
+    }
 }
 
 /// The app state. Panics only if called outside `<App/>`, which is a programming error.

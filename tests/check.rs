@@ -1,6 +1,6 @@
 //! Conflict and readiness checks: each check finds its case and leaves its near miss alone.
 
-use agenda_planner::domain::check::{check, CheckSettings, Severity};
+use agenda_planner::domain::check::{check, counts, CheckSettings, Dismissal, Severity};
 use agenda_planner::domain::generate::generated_meeting;
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::{parse_date, parse_time};
@@ -319,4 +319,93 @@ fn a_large_generated_meeting_is_checked() {
         findings.windows(2).all(|w| w[0].severity <= w[1].severity),
         "errors first"
     );
+}
+
+#[test]
+fn a_dismissed_warning_stays_dismissed_until_its_situation_changes_and_errors_cannot_be_dismissed()
+{
+    let m = sample_meeting();
+    let findings = check(&m, &CheckSettings::default());
+    let warning = findings
+        .iter()
+        .find(|f| f.severity == Severity::Warning)
+        .expect("the sample has panels without a moderator")
+        .clone();
+    let settings = CheckSettings::default().with_dismissal(&warning, true, &findings);
+    let again = check(&m, &settings);
+    let same = again.iter().find(|f| f.key == warning.key).unwrap();
+    assert!(same.dismissed);
+    let (_, open_warnings, _) = counts(&again);
+    let (_, before, _) = counts(&findings);
+    assert_eq!(open_warnings, before - 1);
+
+    // The same session at other times: a new situation, so the warning is back.
+    let session = warning.sessions[0];
+    let mut changed = m.clone();
+    let s = changed
+        .sessions
+        .iter_mut()
+        .find(|s| s.id == session)
+        .unwrap();
+    s.end += chrono::Duration::minutes(5);
+    let back = check(&changed, &settings);
+    assert!(
+        !back
+            .iter()
+            .find(|f| f.key == warning.key)
+            .unwrap()
+            .dismissed
+    );
+
+    // Shown again on request.
+    let undone = settings.with_dismissal(&warning, false, &again);
+    assert!(undone.dismissed.is_empty());
+
+    // An error stays whatever is asked.
+    let clash = day_two_panel_on_day_one("09:30", "10:30");
+    let found = check(&clash, &CheckSettings::default());
+    let error = found
+        .iter()
+        .find(|f| f.severity == Severity::Error)
+        .unwrap();
+    let tried = CheckSettings::default().with_dismissal(error, true, &found);
+    assert!(tried.dismissed.is_empty());
+    assert!(check(&clash, &tried).iter().all(|f| !f.dismissed));
+}
+
+#[test]
+fn dismissals_that_match_nothing_any_more_are_dropped_when_another_is_dismissed() {
+    let m = sample_meeting();
+    let findings = check(&m, &CheckSettings::default());
+    let mut settings = CheckSettings::default();
+    settings.dismissed.push(Dismissal {
+        key: "no-moderator:999".into(),
+        message: "gone".into(),
+    });
+    let warning = findings.iter().find(|f| f.dismissible()).unwrap();
+    let next = settings.with_dismissal(warning, true, &findings);
+    assert_eq!(next.dismissed.len(), 1);
+    assert_eq!(next.dismissed[0].key, warning.key);
+}
+
+#[test]
+fn check_settings_and_dismissals_are_saved_with_the_meeting_and_defaults_are_not_written() {
+    use agenda_planner::storage::{decode, encode};
+    let mut m = sample_meeting();
+    assert!(!encode(&m).contains("\"checks\""));
+    let findings = check(&m, &CheckSettings::default());
+    m.checks = CheckSettings {
+        changeover_minutes: 10,
+        ..CheckSettings::default()
+    }
+    .with_dismissal(&findings[0], true, &findings);
+    let back = decode(&encode(&m)).unwrap();
+    assert_eq!(back.checks, m.checks);
+    assert_eq!(back.checks.dismissed.len(), 1);
+
+    m.checks.gap_minutes = -1;
+    assert!(m
+        .validate()
+        .iter()
+        .any(|e| e.to_string().contains("gap minutes")));
 }

@@ -60,6 +60,26 @@ fn set_title_and_details_are_undone() {
 }
 
 #[test]
+fn check_settings_are_undone_and_out_of_range_settings_refused() {
+    use agenda_planner::domain::check::CheckSettings;
+    let settings = CheckSettings {
+        changeover_minutes: 15,
+        ..CheckSettings::default()
+    };
+    round_trip(Edit::SetChecks(Box::new(settings)), |m| {
+        assert_eq!(m.checks.changeover_minutes, 15)
+    });
+    let wrong = CheckSettings {
+        gap_minutes: -10,
+        ..CheckSettings::default()
+    };
+    assert!(matches!(
+        refused(Edit::SetChecks(Box::new(wrong))),
+        EditError::InvalidMeeting(_)
+    ));
+}
+
+#[test]
 fn put_replaces_an_item_or_adds_a_new_one() {
     let m = sample_meeting();
     let mut day = m.days[1].clone();

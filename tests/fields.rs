@@ -420,3 +420,87 @@ mod session_form {
         }
     }
 }
+
+#[test]
+fn availability_reads_one_line_per_day_and_shows_the_same_text_back() {
+    let m = agenda_planner::domain::sample::sample_meeting();
+    use agenda_planner::domain::fields::{availability_from_fields, availability_text};
+    let windows = availability_from_fields(
+        &form(&[(
+            "availability",
+            "2022-09-15 09:00-12:00, 14:00–17:00\n2022-09-16 10:00–11:00",
+        )]),
+        &m,
+    )
+    .unwrap();
+    assert_eq!(windows.len(), 3);
+    assert_eq!(windows[2].day, DayId(2));
+    assert_eq!(windows[1].from, parse_time("14:00").unwrap());
+    assert_eq!(
+        availability_text(&windows, &m),
+        "2022-09-15 09:00–12:00, 14:00–17:00\n2022-09-16 10:00–11:00"
+    );
+    assert!(
+        availability_from_fields(&form(&[("availability", "  ")]), &m)
+            .unwrap()
+            .is_empty()
+    );
+    for bad in [
+        "2022-09-20 09:00–12:00",
+        "14 Sep 09:00–12:00",
+        "2022-09-15",
+        "2022-09-15 12:00–09:00",
+        "2022-09-15 nine to five",
+    ] {
+        let err = availability_from_fields(&form(&[("availability", bad)]), &m).unwrap_err();
+        assert_eq!(err.field, "availability", "{bad}");
+        assert!(!err.message.is_empty());
+    }
+}
+
+#[test]
+fn check_settings_read_whole_minutes_and_keep_dismissals() {
+    use agenda_planner::domain::check::CheckSettings;
+    let current = CheckSettings {
+        dismissed: vec![agenda_planner::domain::check::Dismissal {
+            key: "k".into(),
+            message: "m".into(),
+        }],
+        ..CheckSettings::default()
+    };
+    let read = CheckSettings::from_fields(
+        &form(&[
+            ("changeover_minutes", "15"),
+            ("confirm_within_days", "30"),
+            ("gap_minutes", "90"),
+        ]),
+        &current,
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            read.changeover_minutes,
+            read.confirm_within_days,
+            read.gap_minutes
+        ),
+        (15, 30, 90)
+    );
+    assert_eq!(read.dismissed, current.dismissed);
+    for (field, value) in [
+        ("changeover_minutes", "-5"),
+        ("gap_minutes", "lots"),
+        ("confirm_within_days", "99999"),
+    ] {
+        let mut pairs = vec![
+            ("changeover_minutes", "0"),
+            ("confirm_within_days", "14"),
+            ("gap_minutes", "60"),
+        ];
+        pairs.retain(|(k, _)| *k != field);
+        pairs.push((field, value));
+        assert_eq!(
+            field_of(CheckSettings::from_fields(&form(&pairs), &current)),
+            field
+        );
+    }
+}

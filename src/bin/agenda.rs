@@ -12,7 +12,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use agenda_planner::domain::check::{check, CheckSettings, Severity};
+use agenda_planner::domain::check::{check, counts};
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::parse_date;
 use agenda_planner::domain::Meeting;
@@ -172,25 +172,15 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
                 meeting.sessions.len(),
                 meeting.people.len()
             );
-            let findings = check(&meeting, &CheckSettings::default());
+            // The meeting's own settings and dismissals; without a clock, the "still to be
+            // confirmed close to the meeting" check is left to the app.
+            let findings = check(&meeting, &meeting.checks);
             for f in &findings {
-                println!("{}: {}", f.severity.as_str(), f.message);
+                let dismissed = if f.dismissed { " (dismissed)" } else { "" };
+                println!("{}: {}{dismissed}", f.severity.as_str(), f.message);
             }
-            let errors = findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .count();
-            println!(
-                "{errors} error(s), {} warning(s), {} note(s)",
-                findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Warning)
-                    .count(),
-                findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Note)
-                    .count()
-            );
+            let (errors, warnings, notes) = counts(&findings);
+            println!("{errors} error(s), {warnings} warning(s), {notes} note(s)");
             if errors > 0 {
                 return Err(Failure::File(format!(
                     "{display} has {errors} scheduling error(s)"

@@ -1,6 +1,8 @@
 //! One component per file, named for what it shows.
 
+pub mod check_status;
 pub mod day_tabs;
+pub mod findings_panel;
 pub mod form_fields;
 pub mod meeting_actions;
 pub mod meeting_header;

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::form_fields::{input, text_area};
+use crate::domain::check::{counts, summary, Finding};
 use crate::domain::fields::{SessionAction, SessionForm};
 use crate::domain::ids::next_id;
 use crate::domain::schedule::{hh_mm, parse_time, short_date};
@@ -12,7 +13,8 @@ use crate::domain::{
     DayId, Edit, Item, ItemId, Meeting, PersonId, Placement, Role, Session, SessionId, SessionKind,
     Status, Template, TEMPLATES,
 };
-use crate::platform::Submitted;
+use crate::pages::editor::problems_note;
+use crate::platform::{reveal, Submitted};
 use crate::state::{use_app_state, Notice};
 
 /// Minutes moved by the Earlier / Later buttons.
@@ -76,7 +78,7 @@ fn roles_for(kind: SessionKind) -> Vec<Role> {
 }
 
 /// The full form of one session.
-fn session_form(m: &Meeting, s: &Session) -> AnyView {
+fn session_form(m: &Meeting, s: &Session, problems: &[&Finding]) -> AnyView {
     let key = format!("session-{}", s.id);
     let roles = roles_for(s.kind);
     let name_of = |id: PersonId| {
@@ -151,6 +153,7 @@ fn session_form(m: &Meeting, s: &Session) -> AnyView {
         .collect_view();
     view! {
         <form id="session-form" class="item-form session-form" data-id=s.id.0.to_string() aria-label=format!("Session {}", s.title) novalidate>
+            {problems_note(problems)}
             {input(&key, "Title", "title", "text", s.title.clone())}
             {select(&key, "Kind", "kind", kind_options(s.kind))}
             {select(&key, "Day", "day", day_options(m, s.day))}
@@ -214,6 +217,17 @@ pub fn SessionEditor() -> impl IntoView {
                 .or_else(|| m.days_in_order().first().map(|d| d.id))
         })
     };
+    // A finding asked to show a session: its day, its form open.
+    Effect::new(move |_| {
+        if let Some(ItemId::Session(id)) = state.focus.get() {
+            state.focus.set(None);
+            if let Some(d) = meeting.with_untracked(|m| m.session(id).map(|s| s.day)) {
+                day.set(Some(d));
+                editing.set(Some(id));
+                reveal("session-form".into());
+            }
+        }
+    });
     let report = move |result: Result<(), String>| {
         if let Err(text) = result {
             state.notice.set(Some(Notice::error(text)));
@@ -400,13 +414,20 @@ pub fn SessionEditor() -> impl IntoView {
             <ol class="session-rows" on:submit=on_submit>
                 {move || {
                     let open = editing.get();
+                    let findings = state.findings.get();
                     meeting.with(|m| {
                         let Some(day_id) = current_day() else { return view! { <p class="empty">"Add a day first."</p> }.into_any() };
                         m.sessions_on(day_id).into_iter().map(|s| {
                             let id = s.id;
+                            let problems: Vec<&Finding> = findings.iter().filter(|f| !f.dismissed && f.sessions.contains(&id)).collect();
                             if open == Some(id) {
-                                return view! { <li>{session_form(m, s)}</li> }.into_any();
+                                return view! { <li>{session_form(m, s, &problems)}</li> }.into_any();
                             }
+                            let marker = problems.iter().map(|f| f.severity).min().map(|worst| {
+                                let tally = summary(counts(problems.iter().copied()));
+                                let details = problems.iter().map(|f| f.message.as_str()).collect::<Vec<_>>().join("\n");
+                                view! { <span class=format!("marker marker--{}", worst.as_str()) title=details>{tally}</span> }
+                            });
                             let title = s.title.clone();
                             view! {
                                 <li
@@ -421,7 +442,7 @@ pub fn SessionEditor() -> impl IntoView {
                                 >
                                     <span class="session-row__time">{format!("{}–{}", hh_mm(s.start), hh_mm(s.end))}</span>
                                     <span class="session-row__title">{title.clone()}</span>
-                                    <span class="session-row__meta">{format!("{} · {}", s.kind.label(), m.placement_label(s.placement))}</span>
+                                    <span class="session-row__meta">{format!("{} · {}", s.kind.label(), m.placement_label(s.placement))} {marker}</span>
                                     <span class="session-row__actions">
                                         <button type="button" aria-label=format!("Move {title} {STEP} minutes earlier") on:click=move |_| nudge(id, -STEP)>"Earlier"</button>
                                         <button type="button" aria-label=format!("Move {title} {STEP} minutes later") on:click=move |_| nudge(id, STEP)>"Later"</button>

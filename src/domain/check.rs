@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::ids::{DayId, PersonId, RoomId, SessionId};
 use super::meeting::Meeting;
@@ -20,6 +21,15 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// "Error", "Warning", "Note": as shown beside a finding.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+            Severity::Note => "Note",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -41,19 +51,49 @@ pub struct Finding {
     pub sessions: Vec<SessionId>,
     pub people: Vec<PersonId>,
     pub rooms: Vec<RoomId>,
+    /// The organizer marked this warning or note as intended (see [`Dismissal`]).
+    pub dismissed: bool,
 }
 
-/// What the checks allow.
-#[derive(Clone, Debug, PartialEq, Eq)]
+impl Finding {
+    /// Errors cannot be dismissed: the programme would be wrong.
+    pub fn dismissible(&self) -> bool {
+        self.severity != Severity::Error
+    }
+
+    fn dismissal(&self) -> Dismissal {
+        Dismissal {
+            key: self.key.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+
+/// "This one is intended": a warning or note the organizer dismissed. It holds while a finding
+/// has the same key and the same message; when the situation changes (other times, another
+/// person, a renamed session) the message differs and the finding shows again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dismissal {
+    pub key: String,
+    pub message: String,
+}
+
+/// What the checks allow, saved with the meeting (all but `today`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CheckSettings {
     /// Minutes a person needs between sessions in different rooms.
     pub changeover_minutes: i64,
     /// "To be confirmed" this close to the meeting (days) is a warning.
     pub confirm_within_days: i64,
     /// Today, for the confirmation deadline; none: that check is skipped.
+    #[serde(skip)]
     pub today: Option<NaiveDate>,
     /// Gaps longer than this inside a single-room day are noted.
     pub gap_minutes: i64,
+    /// Warnings and notes marked as intended.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<Dismissal>,
 }
 
 impl Default for CheckSettings {
@@ -63,8 +103,76 @@ impl Default for CheckSettings {
             confirm_within_days: 14,
             today: None,
             gap_minutes: 60,
+            dismissed: Vec::new(),
         }
     }
+}
+
+/// Largest value accepted for any of the minute or day settings.
+pub const MAX_SETTING: i64 = 24 * 60;
+
+impl CheckSettings {
+    /// Nothing changed from the defaults (`today` aside): not written to files.
+    pub fn is_default(&self) -> bool {
+        CheckSettings {
+            today: None,
+            ..self.clone()
+        } == CheckSettings::default()
+    }
+
+    /// The settings with `finding` dismissed (or shown again when `dismiss` is false).
+    /// Dismissals that match none of the `current` findings any more are dropped.
+    pub fn with_dismissal(&self, finding: &Finding, dismiss: bool, current: &[Finding]) -> Self {
+        let target = finding.dismissal();
+        let mut dismissed: Vec<Dismissal> = self
+            .dismissed
+            .iter()
+            .filter(|d| **d != target && current.iter().any(|f| f.dismissal() == **d))
+            .cloned()
+            .collect();
+        if dismiss && finding.dismissible() {
+            dismissed.push(target);
+        }
+        CheckSettings {
+            dismissed,
+            ..self.clone()
+        }
+    }
+}
+
+/// "2 errors · 1 warning · 3 notes", or "No problems found": for counts from [`counts`].
+pub fn summary((errors, warnings, notes): (usize, usize, usize)) -> String {
+    let part = |n: usize, one: &str, many: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    };
+    let parts: Vec<String> = [
+        part(errors, "error", "errors"),
+        part(warnings, "warning", "warnings"),
+        part(notes, "note", "notes"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        "No problems found".to_string()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+/// How many findings of each severity are not dismissed: (errors, warnings, notes).
+pub fn counts<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> (usize, usize, usize) {
+    let mut tally = (0, 0, 0);
+    for f in findings.into_iter().filter(|f| !f.dismissed) {
+        match f.severity {
+            Severity::Error => tally.0 += 1,
+            Severity::Warning => tally.1 += 1,
+            Severity::Note => tally.2 += 1,
+        }
+    }
+    tally
 }
 
 fn quoted(s: &Session) -> String {
@@ -92,6 +200,7 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
             sessions,
             people,
             rooms,
+            dismissed: false,
         });
     };
 
@@ -329,6 +438,12 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
                 vec![],
             );
         }
+    }
+    for f in out.iter_mut().filter(|f| f.dismissible()) {
+        f.dismissed = settings
+            .dismissed
+            .iter()
+            .any(|d| d.key == f.key && d.message == f.message);
     }
     out.sort_by_key(|f| f.severity);
     out

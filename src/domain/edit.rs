@@ -10,6 +10,7 @@
 use chrono::{Duration, NaiveTime};
 use thiserror::Error;
 
+use super::check::CheckSettings;
 use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 use super::meeting::{Day, Meeting, Room, Theme};
 use super::person::Person;
@@ -105,6 +106,8 @@ pub enum Edit {
     Remove(ItemId),
     /// Move these sessions earlier (negative) or later by a number of minutes.
     Shift(Vec<SessionId>, i64),
+    /// Change the check settings and dismissals.
+    SetChecks(Box<CheckSettings>),
     /// Replace the whole meeting (restore the sample, start blank, open a file).
     Replace(Box<Meeting>),
     /// Several edits as one step (for undo): all apply, or none.
@@ -166,6 +169,10 @@ impl Edit {
                 }
                 Ok(Edit::SetDetails(Box::new(details.swap_into(m))))
             }
+            Edit::SetChecks(checks) => Ok(Edit::SetChecks(Box::new(std::mem::replace(
+                &mut m.checks,
+                *checks,
+            )))),
             Edit::Put(item) => {
                 let id = item.id();
                 Ok(match put(m, *item) {
@@ -290,6 +297,7 @@ impl Edit {
             Edit::SetTitle(_) | Edit::SetDetails(_) if !same_details() => {
                 Err(EditError::ChangedElsewhere)
             }
+            Edit::SetChecks(_) if base.checks != newer.checks => Err(EditError::ChangedElsewhere),
             Edit::Put(item) => {
                 let id = item.id();
                 match (Item::find(base, id), Item::find(newer, id)) {

@@ -4,11 +4,12 @@
 
 use thiserror::Error;
 
+use super::check::{CheckSettings, MAX_SETTING};
 use super::edit::Details;
 use super::ids::{DayId, PersonId, RoomId, ThemeId};
-use super::meeting::{Day, Room, Theme};
-use super::person::{Category, Person};
-use super::schedule::{parse_date, parse_time};
+use super::meeting::{Day, Meeting, Room, Theme};
+use super::person::{Availability, Category, Person};
+use super::schedule::{hh_mm, iso_date, parse_date, parse_time};
 use super::validate::is_hex_colour;
 
 /// A field whose text cannot be used, and why.
@@ -394,6 +395,114 @@ impl SessionForm {
                 items,
             },
             new_person,
+        })
+    }
+}
+
+/// A person's availability as the editor shows it: one line per day,
+/// "2022-09-14 09:00–12:00, 14:00–17:00". Empty: available whenever the meeting runs.
+pub fn availability_text(windows: &[Availability], m: &Meeting) -> String {
+    m.days_in_order()
+        .into_iter()
+        .filter_map(|d| {
+            let ranges: Vec<String> = windows
+                .iter()
+                .filter(|w| w.day == d.id)
+                .map(|w| format!("{}–{}", hh_mm(w.from), hh_mm(w.to)))
+                .collect();
+            (!ranges.is_empty()).then(|| format!("{} {}", iso_date(d.date), ranges.join(", ")))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads the `availability` field written as [`availability_text`] shows it (lines or `;`
+/// between days, `,` between windows, `-` or `–` inside one). Each date must be a day of the
+/// meeting and each window must end after it starts.
+pub fn availability_from_fields<F: Fn(&str) -> Option<String>>(
+    f: &Fields<F>,
+    m: &Meeting,
+) -> Result<Vec<Availability>, FieldError> {
+    const FIELD: &str = "availability";
+    let text = (f.0)(FIELD).unwrap_or_default();
+    let mut windows = Vec::new();
+    for line in text
+        .split(['\n', ';'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        let (date_text, ranges) = line.split_once(' ').unwrap_or((line, ""));
+        let date = parse_date(date_text).ok_or_else(|| {
+            error(
+                FIELD,
+                format!("“{date_text}” is not a date (YYYY-MM-DD) at the start of “{line}”."),
+            )
+        })?;
+        let day = m.days.iter().find(|d| d.date == date).ok_or_else(|| {
+            error(
+                FIELD,
+                format!("{} is not a day of this meeting.", iso_date(date)),
+            )
+        })?;
+        if ranges.trim().is_empty() {
+            return Err(error(
+                FIELD,
+                format!("Give the times for {date_text}, e.g. “{date_text} 09:00–12:00”."),
+            ));
+        }
+        for range in ranges.split(',').map(str::trim) {
+            let window = range
+                .split_once(['-', '–'])
+                .and_then(|(a, b)| Some((parse_time(a.trim())?, parse_time(b.trim())?)));
+            match window {
+                Some((from, to)) if to > from => windows.push(Availability {
+                    day: day.id,
+                    from,
+                    to,
+                }),
+                Some(_) => {
+                    return Err(error(
+                        FIELD,
+                        format!("“{range}” on {date_text} does not end after it starts."),
+                    ))
+                }
+                None => {
+                    return Err(error(
+                        FIELD,
+                        format!("“{range}” is not a time window like 09:00–12:00."),
+                    ))
+                }
+            }
+        }
+    }
+    Ok(windows)
+}
+
+impl CheckSettings {
+    /// The check settings form; dismissals are kept from `current`.
+    pub fn from_fields<F: Fn(&str) -> Option<String>>(
+        f: &Fields<F>,
+        current: &CheckSettings,
+    ) -> Result<CheckSettings, FieldError> {
+        let number = |name: &'static str, what: &str| -> Result<i64, FieldError> {
+            let text = f.text(name);
+            text.parse::<i64>()
+                .ok()
+                .filter(|n| (0..=MAX_SETTING).contains(n))
+                .ok_or_else(|| {
+                    error(
+                        name,
+                        format!(
+                            "{what} must be a whole number from 0 to {MAX_SETTING}, not “{text}”."
+                        ),
+                    )
+                })
+        };
+        Ok(CheckSettings {
+            changeover_minutes: number("changeover_minutes", "Changeover time")?,
+            confirm_within_days: number("confirm_within_days", "Days before the meeting")?,
+            gap_minutes: number("gap_minutes", "Longest gap")?,
+            ..current.clone()
         })
     }
 }

@@ -160,5 +160,6 @@ pub fn generated_meeting(sessions: usize, people: usize, days: usize, rooms: usi
         themes,
         people,
         sessions,
+        checks: Default::default(),
     }
 }

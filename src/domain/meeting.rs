@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use super::check::CheckSettings;
 use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 use super::person::Person;
 use super::schedule::{hhmm, ymd};
@@ -28,6 +29,9 @@ pub struct Meeting {
     pub themes: Vec<Theme>,
     pub people: Vec<Person>,
     pub sessions: Vec<Session>,
+    /// Settings of the conflict checks and the findings dismissed as intended.
+    #[serde(skip_serializing_if = "CheckSettings::is_default")]
+    pub checks: CheckSettings,
 }
 
 /// One programme day.

@@ -26,6 +26,11 @@ pub enum ValidationError {
         start: NaiveTime,
         end: NaiveTime,
     },
+    #[error(
+        "the check setting “{setting}” is {value}; it must be between 0 and {}",
+        super::check::MAX_SETTING
+    )]
+    CheckSettingOutOfRange { setting: &'static str, value: i64 },
     #[error("two days have the same date, {date}")]
     DuplicateDate { date: NaiveDate },
     #[error("a room has no name (room {room})")]
@@ -124,6 +129,15 @@ impl Meeting {
             &mut errors,
         );
 
+        for (setting, value) in [
+            ("changeover minutes", self.checks.changeover_minutes),
+            ("confirm within days", self.checks.confirm_within_days),
+            ("gap minutes", self.checks.gap_minutes),
+        ] {
+            if !(0..=super::check::MAX_SETTING).contains(&value) {
+                errors.push(E::CheckSettingOutOfRange { setting, value });
+            }
+        }
         let mut dates = HashSet::new();
         for day in &self.days {
             if day.end <= day.start {

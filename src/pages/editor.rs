@@ -7,16 +7,18 @@
 
 use leptos::prelude::*;
 
+use crate::components::findings_panel::FindingsPanel;
 use crate::components::form_fields::{buttons, input, text_area};
 use crate::components::session_editor::SessionEditor;
-use crate::domain::fields::{FieldError, Fields};
+use crate::domain::check::Finding;
+use crate::domain::fields::{availability_from_fields, availability_text, FieldError, Fields};
 use crate::domain::ids::next_id;
 use crate::domain::schedule::{hh_mm, iso_date, long_date};
 use crate::domain::{
     Category, Day, DayId, Details, Edit, Item, ItemId, Meeting, Person, PersonId, Room, RoomId,
     Theme, ThemeId,
 };
-use crate::platform::{fold_case, Submitted};
+use crate::platform::{fold_case, reveal, Submitted};
 use crate::state::{use_app_state, AppState};
 
 type FormFields<'a> = Fields<&'a dyn Fn(&str) -> Option<String>>;
@@ -110,14 +112,33 @@ fn theme_form(theme: Option<&Theme>) -> AnyView {
     .into_any()
 }
 
-fn person_form(person: Option<&Person>, sessions: &[String]) -> AnyView {
+/// What the checks say about one item, shown on its form.
+pub fn problems_note(problems: &[&Finding]) -> Option<AnyView> {
+    let worst = problems.iter().map(|f| f.severity).min()?;
+    Some(
+        view! {
+            <ul class=format!("marker-list marker--{} field--wide", worst.as_str()) aria-label="Problems found by the checks">
+                {problems.iter().map(|f| view! { <li>{format!("{}: {}", f.severity.label(), f.message)}</li> }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+    )
+}
+
+fn person_form(
+    person: Option<&Person>,
+    sessions: &[String],
+    availability: String,
+    problems: &[&Finding],
+) -> AnyView {
     let key = person.map_or("new-person".to_string(), |p| format!("person-{}", p.id));
     let name = person.map_or("New person".to_string(), |p| format!("Person {}", p.name()));
     let text = |f: fn(&Person) -> &String| person.map(|p| f(p).clone()).unwrap_or_default();
     let category = person.map(|p| p.category).unwrap_or_default();
     let category_id = format!("{key}-category");
     view! {
-        <form class=if person.is_some() { "item-form item-form--person" } else { "item-form item-form--person item-form--new" } data-id=person.map(|p| p.id.0.to_string()) aria-label=name novalidate>
+        <form class=if person.is_some() { "item-form item-form--person" } else { "item-form item-form--person item-form--new" } id=person.map(|p| format!("person-{}", p.id)) data-id=person.map(|p| p.id.0.to_string()) aria-label=name novalidate>
+            {problems_note(problems)}
             {input(&key, "Honorific", "honorific", "text", text(|p| &p.honorific))}
             {input(&key, "Given name", "given_name", "text", text(|p| &p.given_name))}
             {input(&key, "Family name", "family_name", "text", text(|p| &p.family_name))}
@@ -133,6 +154,7 @@ fn person_form(person: Option<&Person>, sessions: &[String]) -> AnyView {
                 </select>
             </div>
             {text_area(&key, "Biography", "bio", text(|p| &p.bio))}
+            {text_area(&key, "Available only (one line per day, e.g. 2022-09-15 09:00–12:00, 14:00–17:00; empty: all day)", "availability", availability)}
             {(!sessions.is_empty()).then(|| view! {
                 <p class="item-form__note field--wide">"In: " {sessions.join(" · ")}</p>
             })}
@@ -148,6 +170,16 @@ pub fn EditorPage() -> impl IntoView {
     let state = use_app_state();
     let meeting = state.meeting;
     let query = RwSignal::new(String::new());
+    // A finding asked to show a person: find them by name.
+    Effect::new(move |_| {
+        if let Some(ItemId::Person(id)) = state.focus.get() {
+            state.focus.set(None);
+            if let Some(name) = meeting.with_untracked(|m| m.person(id).map(|p| p.name())) {
+                query.set(name);
+                reveal(format!("person-{id}"));
+            }
+        }
+    });
 
     let on_details = move |ev: leptos::ev::SubmitEvent| {
         let Some(form) = Submitted::from_event(&ev) else {
@@ -187,13 +219,8 @@ pub fn EditorPage() -> impl IntoView {
     let on_person = item_submit(
         state,
         |id, f, m| {
-            // The form does not show availability windows: keep the stored ones.
-            Person::from_fields(PersonId(id), f).map(|mut p| {
-                if let Some(old) = m.person(p.id) {
-                    p.availability = old.availability.clone();
-                }
-                Item::Person(p)
-            })
+            let availability = availability_from_fields(f, m)?;
+            Person::from_fields(PersonId(id), f).map(|p| Item::Person(Person { availability, ..p }))
         },
         |id| ItemId::Person(PersonId(id)),
         |m| next_id(m.people.iter().map(|p| p.id.0)),
@@ -202,6 +229,8 @@ pub fn EditorPage() -> impl IntoView {
     view! {
         <section class="editor" aria-labelledby="editor-heading">
             <h1 id="editor-heading">"Edit the meeting"</h1>
+
+            <FindingsPanel/>
 
             <section class="editor__section" aria-labelledby="details-heading">
                 <h2 id="details-heading">"Meeting details"</h2>
@@ -244,17 +273,19 @@ pub fn EditorPage() -> impl IntoView {
                 <h2 id="people-heading">"People"</h2>
                 <div class="field">
                     <label for="people-search">"Search people by name or organization"</label>
-                    <input id="people-search" type="search" on:input:target=move |ev| query.set(fold_case(ev.target().value().trim()))/>
+                    <input id="people-search" type="search" prop:value=move || query.get() on:input:target=move |ev| query.set(ev.target().value())/>
                 </div>
                 {move || {
-                    let q = query.get();
+                    let q = fold_case(query.get().trim());
+                    let findings = state.findings.get();
                     meeting.with(|m| {
                         let by_person = m.sessions_by_person();
                         let found: Vec<&Person> = m.people.iter().filter(|p| q.is_empty() || p.matches(&q, fold_case)).collect();
                         let total = found.len();
                         let shown = found.into_iter().take(PEOPLE_SHOWN).map(|p| {
                             let sessions: Vec<String> = by_person.get(&p.id).map(|s| s.iter().map(|s| s.title.clone()).collect()).unwrap_or_default();
-                            person_form(Some(p), &sessions)
+                            let problems: Vec<&Finding> = findings.iter().filter(|f| !f.dismissed && f.people.contains(&p.id)).collect();
+                            person_form(Some(p), &sessions, availability_text(&p.availability, m), &problems)
                         }).collect_view();
                         view! {
                             <p class="item-form__note" role="status">
@@ -264,7 +295,7 @@ pub fn EditorPage() -> impl IntoView {
                         }
                     })
                 }}
-                {person_form(None, &[])}
+                {person_form(None, &[], String::new(), &[])}
             </section>
         </section>
     }
