@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build test test-native test-browser bench lint tools wasm-target trunk wasm-bindgen node-deps chromium clean
+.PHONY: help serve build test test-native test-browser bench lint tools wasm-target trunk wasm-bindgen node-deps chromium validators clean
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080"
@@ -31,10 +31,10 @@ build: tools
 
 test: lint test-native test-browser
 
-test-native:
+test-native: validators
 	cargo test --locked
 
-test-browser: build chromium
+test-browser: build chromium validators
 	node --test --test-concurrency=1 tests/e2e/
 
 bench: build
@@ -76,6 +76,15 @@ chromium:
 	@if [ -x $(CHROMIUM) ] && command -v pdftotext >/dev/null; then :; else \
 	  echo "Installing Debian's Chromium and poppler-utils (pdftotext, pdftoppm)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; fi
+
+# The c3voc schedule validators the interop tests run: xmllint (Debian) for the XSD and
+# Python's jsonschema (PyPI) for the JSON schema.
+JSONSCHEMA_VERSION := 4.26.0
+validators:
+	@command -v xmllint >/dev/null || { echo "Installing xmllint (libxml2-utils)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils; }
+	@python3 -c 'import jsonschema' 2>/dev/null || { echo "Installing jsonschema $(JSONSCHEMA_VERSION)…"; \
+	  python3 -m pip install --quiet --disable-pip-version-check 'jsonschema==$(JSONSCHEMA_VERSION)'; }
 
 clean:
 	rm -rf dist target/screenshots

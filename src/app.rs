@@ -4,8 +4,8 @@ use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::components::{
-    check_status::CheckStatus, meeting_actions::MeetingActions, notice_banner::NoticeBanner,
-    undo_redo::UndoRedo,
+    check_status::CheckStatus, file_import::FileDrop, meeting_actions::MeetingActions,
+    notice_banner::NoticeBanner, undo_redo::UndoRedo,
 };
 use crate::pages::{
     agenda::AgendaPage, editor::EditorPage, export::ExportPage, meetings::MeetingsPage,
@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
             <MeetingActions/>
         </header>
         <NoticeBanner/>
+        <FileDrop/>
         <main id="main" class="page">
             {move || match screen.get() {
                 Screen::Programme => EitherOf4::A(view! { <AgendaPage/> }),

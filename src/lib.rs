@@ -7,6 +7,7 @@
 
 pub mod domain;
 pub mod export;
+pub mod import;
 pub mod storage;
 
 mod app;

@@ -248,7 +248,7 @@ fn a_wrong_command_line_gives_usage_and_exit_status_2() {
     assert!(help.status.success());
     assert!(String::from_utf8(help.stdout)
         .unwrap()
-        .contains("agenda export --format html|ics|json"));
+        .contains("agenda import FILE [-o MEETING.json]"));
 }
 
 #[test]
@@ -282,4 +282,69 @@ fn check_lists_findings_and_fails_with_exit_status_1_on_a_scheduling_error() {
         "{}",
         stderr(&out)
     );
+}
+
+fn interop_fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/interop")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn import_writes_a_meeting_file_and_reports_what_came_in() {
+    let dir = scratch("import");
+    let file = path(&dir, "camp.json");
+    let out = agenda(&[
+        "import",
+        &interop_fixture("frab-camp2019.json"),
+        "-o",
+        &file,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let meeting = decode(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(meeting.sessions.len(), 79);
+    let report = stderr(&out);
+    assert!(
+        report.contains(
+            "Imported frab/c3voc schedule JSON: 5 days, 2 rooms, 7 themes, 90 people, 79 sessions."
+        ),
+        "{report}"
+    );
+    assert!(report.contains("Not kept: 52 links."), "{report}");
+
+    // And back out in both schedule formats, then in again.
+    for format in ["schedule-json", "schedule-xml"] {
+        let exported = path(&dir, &format!("camp.{format}"));
+        let out = agenda(&["export", "--format", format, &file, "-o", &exported]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let again = agenda(&["import", &exported]);
+        assert!(again.status.success(), "{}", stderr(&again));
+        let back = decode(&String::from_utf8(again.stdout).unwrap()).unwrap();
+        assert_eq!(back.sessions, meeting.sessions, "{format}");
+    }
+}
+
+#[test]
+fn import_refuses_a_wrong_or_missing_file_with_exit_status_1() {
+    let dir = scratch("import-bad");
+    let out_file = path(&dir, "never.json");
+    let out = agenda(&[
+        "import",
+        &interop_fixture("invalid-example.json"),
+        "-o",
+        &out_file,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("not a whole number"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!std::path::Path::new(&out_file).exists(), "nothing written");
+    let out = agenda(&["import", &path(&dir, "missing.xml")]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = agenda(&["import"]);
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -1,7 +1,8 @@
 //! `agenda`: the planner's command-line companion. It uses the same pure functions as the app.
 //!
 //! ```text
-//! agenda export --format html|ics|json [options] MEETING.json [-o OUT]
+//! agenda export --format html|ics|json|schedule-json|schedule-xml [options] MEETING.json [-o OUT]
+//! agenda import FILE [-o MEETING.json]
 //! agenda check MEETING.json
 //! agenda sample [-o FILE]
 //! ```
@@ -16,18 +17,27 @@ use agenda_planner::domain::check::{check, counts};
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::parse_date;
 use agenda_planner::domain::Meeting;
+use agenda_planner::export::c3voc::{json_document, schedule_xml};
 use agenda_planner::export::html::{programme, Paper, ProgrammeOptions};
 use agenda_planner::export::ics::{calendar, CalendarOptions, TzDatabase};
 use agenda_planner::export::Format;
+use agenda_planner::import::{import_bytes, ImportError, MAX_BYTES};
 use agenda_planner::storage::{decode, encode_pretty};
 
 const USAGE: &str = "\
 Usage:
-  agenda export --format html|ics|json [options] MEETING.json [-o OUT]
+  agenda export --format FORMAT [options] MEETING.json [-o OUT]
+  agenda import FILE [-o MEETING.json]
   agenda check MEETING.json
   agenda sample [-o FILE]
 
-Export writes to OUT, or to standard output when -o is missing or '-'.
+Formats: html (printable programme), ics (iCalendar), json (meeting file),
+schedule-json and schedule-xml (frab/c3voc schedule for apps).
+
+Import reads a frab/c3voc schedule.json or schedule.xml, a pretalx widget schedule
+JSON or a meeting file, and writes a new meeting file; a report goes to standard error.
+
+Export and import write to OUT, or to standard output when -o is missing or '-'.
 
 Programme (html) options:
   --no-honorifics          leave out honorifics (H.E., Dr…)
@@ -92,7 +102,7 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             Long("format") if command == "export" => {
                 let token = parser.value().map_err(usage)?.string().map_err(usage)?;
                 format = Some(Format::parse(&token).ok_or_else(|| {
-                    usage(format!("unknown format “{token}” (use html, ics or json)"))
+                    usage(format!("unknown format “{token}” (use html, ics, json, schedule-json or schedule-xml)"))
                 })?);
             }
             Long("no-honorifics") if command == "export" => options.honorifics = false,
@@ -138,11 +148,18 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
     }
     match command.as_str() {
         "export" => {
-            let format = format.ok_or_else(|| usage("export needs --format html, ics or json"))?;
+            let format = format.ok_or_else(|| {
+                usage("export needs --format html, ics, json, schedule-json or schedule-xml")
+            })?;
             let meeting = read_meeting(input)?;
             let text = match format {
                 Format::Html => programme(&meeting, &options),
                 Format::Json => encode_pretty(&meeting),
+                Format::ScheduleJson => json_document(&meeting, &TzDatabase)
+                    .map_err(|e| Failure::File(format!("cannot export: {e}")))
+                    .map(|doc| serde_json::to_string_pretty(&doc).unwrap_or_default())?,
+                Format::ScheduleXml => schedule_xml(&meeting, &TzDatabase)
+                    .map_err(|e| Failure::File(format!("cannot export: {e}")))?,
                 Format::Ics => {
                     let stamp = std::time::SystemTime::now()
                         .duration_since(std::time::UNIX_EPOCH)
@@ -189,6 +206,29 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             Ok(())
         }
         "sample" => write_output(output, &encode_pretty(&sample_meeting())),
+        "import" => {
+            let path = input.ok_or_else(|| usage("no file to import given"))?;
+            // Refused before reading when too large.
+            let size = std::fs::metadata(&path)
+                .map_err(|e| Failure::File(format!("cannot read {}: {e}", path.display())))?
+                .len();
+            if size > MAX_BYTES as u64 {
+                return Err(Failure::File(format!(
+                    "cannot import {}: {}",
+                    path.display(),
+                    ImportError::TooLarge(size as usize)
+                )));
+            }
+            let bytes = std::fs::read(&path)
+                .map_err(|e| Failure::File(format!("cannot read {}: {e}", path.display())))?;
+            let imported = import_bytes(&bytes, &TzDatabase)
+                .map_err(|e| Failure::File(format!("cannot import {}: {e}", path.display())))?;
+            eprintln!("{}", imported.report.summary());
+            for note in &imported.report.notes {
+                eprintln!("  {note}");
+            }
+            write_output(output, &encode_pretty(&imported.meeting))
+        }
         other => Err(usage(format!("unknown command “{other}”"))),
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod check_status;
 pub mod day_tabs;
+pub mod file_import;
 pub mod findings_panel;
 pub mod form_fields;
 pub mod meeting_actions;

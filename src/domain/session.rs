@@ -20,13 +20,16 @@ pub enum SessionKind {
     Meal,
     Reception,
     Closing,
+    /// A talk or lecture, as schedules imported from frab or pretalx have them.
+    Talk,
+    Workshop,
     #[default]
     Other,
 }
 
 impl SessionKind {
     /// Every kind, in the order the UI lists them.
-    pub const ALL: [SessionKind; 11] = [
+    pub const ALL: [SessionKind; 13] = [
         SessionKind::OpeningCeremony,
         SessionKind::Keynote,
         SessionKind::Panel,
@@ -37,6 +40,8 @@ impl SessionKind {
         SessionKind::Meal,
         SessionKind::Reception,
         SessionKind::Closing,
+        SessionKind::Talk,
+        SessionKind::Workshop,
         SessionKind::Other,
     ];
 
@@ -53,6 +58,8 @@ impl SessionKind {
             SessionKind::Meal => "Meal",
             SessionKind::Reception => "Reception",
             SessionKind::Closing => "Closing",
+            SessionKind::Talk => "Talk",
+            SessionKind::Workshop => "Workshop",
             SessionKind::Other => "Other",
         }
     }
@@ -70,6 +77,8 @@ impl SessionKind {
             SessionKind::Meal => "meal",
             SessionKind::Reception => "reception",
             SessionKind::Closing => "closing",
+            SessionKind::Talk => "talk",
+            SessionKind::Workshop => "workshop",
             SessionKind::Other => "other",
         }
     }
@@ -86,6 +95,8 @@ impl SessionKind {
                 &[Role::Chair, Role::Speaker, Role::Rapporteur]
             }
             SessionKind::Closing => &[Role::Chair, Role::ClosingRemarks, Role::Rapporteur],
+            SessionKind::Talk => &[Role::Speaker, Role::Chair],
+            SessionKind::Workshop => &[Role::Moderator, Role::Speaker],
             SessionKind::Break
             | SessionKind::Meal
             | SessionKind::Reception

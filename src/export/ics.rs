@@ -14,7 +14,6 @@ use chrono::{Duration, NaiveDateTime};
 
 use super::ExportError;
 use crate::domain::programme::NameStyle;
-use crate::domain::schedule::iso_date;
 use crate::domain::{Meeting, Placement, SessionId};
 
 /// Why a local time could not be placed in UTC.
@@ -91,20 +90,8 @@ pub fn calendar(
             }
             let to_utc = |time| {
                 let local = day.date.and_time(time);
-                offsets
-                    .utc_offset(&meeting.timezone, local)
+                super::offset_at(meeting, offsets, &session.title, local)
                     .map(|offset| local - Duration::seconds(offset as i64))
-                    .map_err(|e| match e {
-                        OffsetError::UnknownTimezone => {
-                            ExportError::UnknownTimezone(meeting.timezone.clone())
-                        }
-                        OffsetError::NoSuchLocalTime => ExportError::NoSuchLocalTime {
-                            title: session.title.clone(),
-                            date: iso_date(day.date),
-                            time: crate::domain::schedule::hh_mm(time),
-                            timezone: meeting.timezone.clone(),
-                        },
-                    })
             };
             let (start, end) = (to_utc(session.start)?, to_utc(session.end)?);
             let entry = meeting.entry(session, style);

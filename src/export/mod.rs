@@ -1,12 +1,36 @@
 //! Exports: pure functions from a meeting (and options) to the text of a file.
 //! The browser glue (download, print) and the command line only call these.
 
+pub mod c3voc;
 pub mod html;
 pub mod ics;
 
 use thiserror::Error;
 
 use crate::domain::Meeting;
+
+/// Seconds east of UTC at `local` in the meeting's timezone, or why there is none (the error
+/// names the session, `title`).
+pub(crate) fn offset_at(
+    meeting: &Meeting,
+    offsets: &dyn ics::UtcOffsets,
+    title: &str,
+    local: chrono::NaiveDateTime,
+) -> Result<i32, ExportError> {
+    offsets
+        .utc_offset(&meeting.timezone, local)
+        .map_err(|e| match e {
+            ics::OffsetError::UnknownTimezone => {
+                ExportError::UnknownTimezone(meeting.timezone.clone())
+            }
+            ics::OffsetError::NoSuchLocalTime => ExportError::NoSuchLocalTime {
+                title: title.to_string(),
+                date: crate::domain::schedule::iso_date(local.date()),
+                time: crate::domain::schedule::hh_mm(local.time()),
+                timezone: meeting.timezone.clone(),
+            },
+        })
+}
 
 /// The formats a meeting can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,10 +41,20 @@ pub enum Format {
     Ics,
     /// Our own versioned JSON envelope.
     Json,
+    /// The frab/c3voc schedule JSON, for schedule apps and info screens.
+    ScheduleJson,
+    /// The frab/pentabarf schedule XML.
+    ScheduleXml,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Html, Format::Ics, Format::Json];
+    pub const ALL: [Format; 5] = [
+        Format::Html,
+        Format::Ics,
+        Format::Json,
+        Format::ScheduleJson,
+        Format::ScheduleXml,
+    ];
 
     /// Human-readable name.
     pub fn label(self) -> &'static str {
@@ -28,6 +62,8 @@ impl Format {
             Format::Html => "Printable programme (HTML)",
             Format::Ics => "Calendar (iCalendar .ics)",
             Format::Json => "Meeting file (JSON)",
+            Format::ScheduleJson => "Schedule for apps (frab/c3voc schedule.json)",
+            Format::ScheduleXml => "Schedule for apps (frab/c3voc schedule.xml)",
         }
     }
 
@@ -37,6 +73,8 @@ impl Format {
             Format::Html => "html",
             Format::Ics => "ics",
             Format::Json => "json",
+            Format::ScheduleJson => "schedule-json",
+            Format::ScheduleXml => "schedule-xml",
         }
     }
 
@@ -50,7 +88,8 @@ impl Format {
         match self {
             Format::Html => "text/html;charset=utf-8",
             Format::Ics => "text/calendar;charset=utf-8",
-            Format::Json => "application/json",
+            Format::Json | Format::ScheduleJson => "application/json",
+            Format::ScheduleXml => "application/xml",
         }
     }
 
@@ -61,6 +100,8 @@ impl Format {
             Format::Html => format!("{stem}-programme.html"),
             Format::Ics => format!("{stem}.ics"),
             Format::Json => format!("{stem}.json"),
+            Format::ScheduleJson => format!("{stem}-schedule.json"),
+            Format::ScheduleXml => format!("{stem}-schedule.xml"),
         }
     }
 }

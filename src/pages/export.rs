@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::export::c3voc::{schedule_json, schedule_xml};
 use crate::export::html::{programme, ProgrammeOptions};
 use crate::export::ics::{calendar, CalendarOptions};
 use crate::export::Format;
@@ -61,6 +62,12 @@ pub fn ExportPage() -> impl IntoView {
             let text = match format {
                 Format::Html => Ok(preview.get_untracked()),
                 Format::Json => Ok(platform::pretty_json(&encode(meeting))),
+                Format::ScheduleJson => schedule_json(meeting, &BrowserOffsets)
+                    .map(|text| platform::pretty_json(&text))
+                    .map_err(|e| e.to_string()),
+                Format::ScheduleXml => {
+                    schedule_xml(meeting, &BrowserOffsets).map_err(|e| e.to_string())
+                }
                 Format::Ics => {
                     let ics = CalendarOptions {
                         sessions: None,

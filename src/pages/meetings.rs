@@ -4,15 +4,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::file_import::import_file;
 use crate::domain::schedule::parse_date;
 use crate::domain::{Edit, Meeting};
 use crate::export::Format;
 use crate::platform::{self, Submitted};
 use crate::state::{use_app_state, AppState, Notice};
 use crate::storage;
-
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
 
 /// One stored meeting as the list shows it.
 struct Summary {
@@ -96,38 +94,6 @@ fn duplicate(state: AppState, slot: u32, form: &Submitted) -> Result<(), (&'stat
     state.create(copy).map(|_| ()).map_err(|e| ("_form", e))
 }
 
-/// Reads a chosen file and, if it is a meeting file, opens it as a new meeting.
-fn open_file(state: AppState, input: web_sys::HtmlInputElement) {
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return;
-    };
-    input.set_value("");
-    let name = file.name();
-    if file.size() > MAX_FILE_BYTES {
-        state.notice.set(Some(Notice::error(format!(
-            "“{name}” is too large to be a meeting file (over 10 MB); nothing was changed."
-        ))));
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|t| t.as_string());
-        let notice = match text.map(|t| storage::decode(&t)) {
-            None => Notice::error(format!("“{name}” could not be read; nothing was changed.")),
-            Some(Err(e)) => Notice::error(format!(
-                "“{name}” cannot be opened: {e}. Nothing was changed."
-            )),
-            Some(Ok(meeting)) => match state.create(meeting) {
-                Ok(_) => Notice::info(format!("Opened “{name}” as a new meeting.")),
-                Err(e) => Notice::error(format!("“{name}” could not be stored: {e}.")),
-            },
-        };
-        state.notice.set(Some(notice));
-    });
-}
-
 /// The meetings screen.
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
@@ -188,7 +154,10 @@ pub fn MeetingsPage() -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
         {
-            open_file(state, input);
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                input.set_value("");
+                import_file(state, file);
+            }
         }
     };
 
@@ -199,10 +168,13 @@ pub fn MeetingsPage() -> impl IntoView {
                 <button type="button" on:click=on_create>"Create a new meeting"</button>
                 <button type="button" on:click=on_save_file>"Save the open meeting as a file"</button>
                 <label class="file-button">
-                    "Open a meeting file…"
-                    <input type="file" accept=".json,application/json" on:change=on_file/>
+                    "Import a file…"
+                    <input type="file" accept=".json,.xml,application/json,application/xml,text/xml" aria-describedby="import-formats" on:change=on_file/>
                 </label>
             </div>
+            <p class="item-form__note" id="import-formats">
+                "Imports a meeting file, a frab/c3voc schedule.json or schedule.xml, or a pretalx widget schedule JSON (up to 10 MB) as a new meeting; you can also drop the file anywhere on the page."
+            </p>
             <ul class="meeting-list" on:submit=on_submit>
                 {move || {
                     revision.track();

@@ -72,11 +72,12 @@ test('a malformed file is refused with a message and nothing stored changes; a g
   await meetingsScreen(page);
   await page.getByRole('form', { name: 'Meeting Global Network of R2P Focal Points' }).getByText('Open now').waitFor();
   const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
-  const input = page.getByLabel('Open a meeting file…');
+  const input = page.getByLabel('Import a file…');
   for (const [name, text, says] of [
     ['broken.json', '{"format":"agenda-planner","version":1,"meeting":{', 'is not valid JSON'],
     ['future.json', '{"format":"agenda-planner","version":3,"meeting":{}}', 'newer version'],
-    ['schedule.json', '{"schedule":{"version":"1"}}', 'is not an agenda-planner file'],
+    ['schedule.json', '{"schedule":{"version":"1"}}', 'has no “schedule” with a “conference”'],
+    ['notes.txt', 'Dear all, the agenda follows.', 'not a schedule the planner knows'],
   ]) {
     await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
     const alert = page.getByRole('alert').filter({ hasText: `“${name}” cannot be opened` });

@@ -1,0 +1,636 @@
+//! A [`Source`] (any format, read) into a meeting: times into the meeting's timezone, days from
+//! the dates used, rooms, themes and people by first appearance, sessions in programme order.
+//! The order is fixed (date, start, end, room, title, then file order), so exporting an
+//! imported meeting and importing it again gives the same meeting.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+use super::{ImportError, Imported, Report, Source, SourceFormat, SourcePerson, Stamp};
+use crate::domain::schedule::parse_date;
+use crate::domain::{
+    Category, Day, DayId, Meeting, Participant, Person, PersonId, Placement, Role, Room, RoomId,
+    Session, SessionId, SessionKind, Status, Theme, ThemeId,
+};
+use crate::export::ics::UtcOffsets;
+
+/// Colours given to themes whose file has none (distinct, readable on white).
+const PALETTE: [&str; 8] = [
+    "#1d4ed8", "#b45309", "#15803d", "#7e22ce", "#be123c", "#0e7490", "#4d7c0f", "#a21caf",
+];
+
+/// Parses "2019-08-21T11:00:00+02:00", "…Z", "…+0200", "2019-08-21 11:00" (no offset) and
+/// fractions of seconds. Seconds are dropped: the planner works in minutes.
+pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
+    let text = text.trim();
+    let date = parse_date(text.get(..10)?)?;
+    let rest = text.get(10..)?;
+    let rest = rest.strip_prefix(['T', ' '])?;
+    let hour: u32 = rest.get(..2)?.parse().ok()?;
+    if rest.get(2..3)? != ":" {
+        return None;
+    }
+    let minute: u32 = rest.get(3..5)?.parse().ok()?;
+    if !rest
+        .get(..5)?
+        .bytes()
+        .enumerate()
+        .all(|(i, b)| i == 2 || b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut tail = rest.get(5..)?;
+    if let Some(seconds) = tail.strip_prefix(':') {
+        let digits = seconds.get(..2)?;
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        tail = seconds.get(2..)?;
+        if let Some(fraction) = tail.strip_prefix('.') {
+            let end = fraction
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(fraction.len());
+            tail = fraction.get(end..)?;
+        }
+    }
+    let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
+    let offset = match tail {
+        "" => None,
+        "Z" | "z" => Some(0),
+        t => {
+            let sign = match t.get(..1)? {
+                "+" => 1,
+                "-" => -1,
+                _ => return None,
+            };
+            let body = t.get(1..)?;
+            let (h, m) = match body.len() {
+                5 if body.get(2..3)? == ":" => (body.get(..2)?, body.get(3..)?),
+                4 => (body.get(..2)?, body.get(2..)?),
+                2 => (body, "00"),
+                _ => return None,
+            };
+            if !(h.bytes().all(|b| b.is_ascii_digit()) && m.bytes().all(|b| b.is_ascii_digit())) {
+                return None;
+            }
+            let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            Some(sign * (h * 3600 + m * 60))
+        }
+    };
+    Some(Stamp {
+        local: date.and_time(time),
+        offset,
+    })
+}
+
+/// "00:30", "1:30", "01:30:00" → minutes.
+pub(crate) fn parse_duration(text: &str) -> Option<i64> {
+    let mut parts = text.trim().split(':');
+    let hours: i64 = parts.next()?.parse().ok()?;
+    let minutes: i64 = parts.next()?.parse().ok()?;
+    if let Some(seconds) = parts.next() {
+        seconds.parse::<u32>().ok()?;
+    }
+    if parts.next().is_some() || !(0..=10_000).contains(&hours) || !(0..60).contains(&minutes) {
+        return None;
+    }
+    Some(hours * 60 + minutes)
+}
+
+/// "HH:MM" (or "HH:MM:SS") on a date, without offset.
+pub(crate) fn stamp_on(date: NaiveDate, time: &str) -> Option<Stamp> {
+    let time = crate::domain::schedule::parse_time(time.trim())?;
+    Some(Stamp {
+        local: date.and_time(time.with_second(0)?),
+        offset: None,
+    })
+}
+
+/// Converts moments into wall-clock time of one timezone.
+struct Clock<'a> {
+    timezone: String,
+    offsets: &'a dyn UtcOffsets,
+}
+
+impl Clock<'_> {
+    /// The local time in the meeting's timezone of a moment a file gives.
+    fn local(&self, stamp: Stamp) -> NaiveDateTime {
+        let Some(offset) = stamp.offset else {
+            return stamp.local;
+        };
+        let Some(utc) = stamp
+            .local
+            .checked_sub_signed(Duration::seconds(offset as i64))
+        else {
+            return stamp.local;
+        };
+        let at = |guess: NaiveDateTime| {
+            self.offsets
+                .utc_offset(&self.timezone, guess)
+                .ok()
+                .and_then(|o| utc.checked_add_signed(Duration::seconds(o as i64)))
+        };
+        // Twice: the offset in force at the first guess may differ across a change.
+        match at(utc) {
+            Some(first) => at(first).unwrap_or(first),
+            None => stamp.local,
+        }
+    }
+}
+
+/// The timezone for the meeting: the file's when it is known; else one that fits the offsets
+/// the file uses; else UTC (times kept as written).
+fn choose_timezone(source: &Source, offsets: &dyn UtcOffsets, notes: &mut Vec<String>) -> String {
+    let probe = source
+        .events
+        .iter()
+        .find_map(|e| e.start)
+        .map(|s| s.local)
+        .unwrap_or_default();
+    if let Some(tz) = &source.timezone {
+        if offsets.utc_offset(tz, probe).is_ok() {
+            return tz.clone();
+        }
+        notes.push(format!(
+            "The file's timezone “{tz}” is not a known IANA name, so it was not used."
+        ));
+    }
+    let mut used: Vec<i32> = source
+        .events
+        .iter()
+        .filter_map(|e| e.start.and_then(|s| s.offset))
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    match used.as_slice() {
+        [] => {
+            notes.push(
+                "The file gives no timezone: times are kept as written and the meeting's \
+                 timezone is set to UTC. Set the right one under Edit → Meeting details."
+                    .to_string(),
+            );
+            "UTC".to_string()
+        }
+        [0] => "UTC".to_string(),
+        [one] if one % 3600 == 0 => {
+            // IANA's fixed-offset zones have the sign the other way round.
+            let hours = one / 3600;
+            let name = format!(
+                "Etc/GMT{}{}",
+                if hours > 0 { '-' } else { '+' },
+                hours.abs()
+            );
+            if offsets.utc_offset(&name, probe).is_ok() {
+                notes.push(format!(
+                    "The file gives no timezone name; its times are all at UTC{}{}, so the meeting uses {name}.",
+                    if hours > 0 { '+' } else { '-' },
+                    hours.abs()
+                ));
+                name
+            } else {
+                "UTC".to_string()
+            }
+        }
+        _ => {
+            notes.push(
+                "The file gives no timezone name and uses several UTC offsets: times were converted to UTC."
+                    .to_string(),
+            );
+            "UTC".to_string()
+        }
+    }
+}
+
+/// Line breaks as the planner keeps them: "\n" (files from Windows tools have "\r\n").
+fn lines(text: &str) -> String {
+    text.trim().replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// "Brian Robinson" → ("Brian", "Robinson"); one word is a family name.
+fn split_name(name: &str) -> (String, String) {
+    let name = name.trim();
+    match name.rsplit_once(' ') {
+        Some((given, family)) => (given.trim().to_string(), family.to_string()),
+        None => (String::new(), name.to_string()),
+    }
+}
+
+fn person_from(id: PersonId, p: &SourcePerson) -> Person {
+    let mut person = Person {
+        id,
+        bio: lines(&p.bio),
+        ..Person::default()
+    };
+    match &p.extras {
+        Some(x) if !(x.given_name.is_empty() && x.family_name.is_empty()) => {
+            person.honorific = x.honorific.clone();
+            person.given_name = x.given_name.clone();
+            person.family_name = x.family_name.clone();
+            person.position = x.position.clone();
+            person.organization = x.organization.clone();
+            person.organization_short = x.organization_short.clone();
+            person.category = Category::ALL
+                .into_iter()
+                .find(|c| c.as_str() == x.category)
+                .unwrap_or_default();
+        }
+        _ => {
+            let (given, family) = split_name(&p.name);
+            person.given_name = given;
+            person.family_name = if family.is_empty() && person.given_name.is_empty() {
+                format!("Person {id}")
+            } else {
+                family
+            };
+        }
+    }
+    person
+}
+
+/// The planner's kind for a file's event type.
+fn kind_of(token: &str) -> SessionKind {
+    let t = token.trim().to_ascii_lowercase();
+    if let Some(kind) = SessionKind::parse(&t) {
+        return kind;
+    }
+    match t.as_str() {
+        "lecture" | "talk" | "lightning talk" | "lightning" | "presentation" => SessionKind::Talk,
+        "workshop" | "hands-on" | "tutorial" => SessionKind::Workshop,
+        "keynote" => SessionKind::Keynote,
+        "panel" | "podium" | "discussion" => SessionKind::Panel,
+        "break" | "pause" | "coffee break" => SessionKind::Break,
+        "lunch" | "dinner" | "meal" => SessionKind::Meal,
+        "opening" => SessionKind::OpeningCeremony,
+        "closing" => SessionKind::Closing,
+        _ => SessionKind::Other,
+    }
+}
+
+/// Where a name is in a list, adding it at the end when new.
+fn index_of(list: &mut Vec<String>, name: &str) -> usize {
+    match list.iter().position(|n| n == name) {
+        Some(i) => i,
+        None => {
+            list.push(name.to_string());
+            list.len() - 1
+        }
+    }
+}
+
+/// One event, placed: its date, local start and end, and its place in the file.
+struct Placed {
+    date: NaiveDate,
+    start: NaiveTime,
+    end: NaiveTime,
+    room: usize,
+    index: usize,
+}
+
+const LAST_MINUTE: NaiveTime = match NaiveTime::from_hms_opt(23, 59, 0) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
+
+pub(crate) fn build(
+    source: Source,
+    format: SourceFormat,
+    offsets: &dyn UtcOffsets,
+) -> Result<Imported, ImportError> {
+    let mut notes = Vec::new();
+    let timezone = choose_timezone(&source, offsets, &mut notes);
+    let clock = Clock {
+        timezone: timezone.clone(),
+        offsets,
+    };
+
+    // Rooms: the file's list, then any room only events name.
+    let mut room_names: Vec<String> = Vec::new();
+    for r in &source.rooms {
+        index_of(&mut room_names, &r.name);
+    }
+
+    // Events: local times; those without a usable time are skipped with a reason.
+    let mut skipped = source.skipped.clone();
+    let mut shortened = 0;
+    let mut placed: Vec<Placed> = Vec::new();
+    for (index, e) in source.events.iter().enumerate() {
+        let title = if e.title.trim().is_empty() {
+            "(untitled)"
+        } else {
+            e.title.trim()
+        };
+        let Some(start) = e.start.map(|s| clock.local(s)) else {
+            skipped.push(format!("“{title}” has no start time"));
+            continue;
+        };
+        let end = match (e.end, e.duration_minutes) {
+            (Some(end), _) => clock.local(end),
+            (None, Some(minutes)) => match start.checked_add_signed(Duration::minutes(minutes)) {
+                Some(end) => end,
+                None => {
+                    skipped.push(format!("“{title}” has a duration out of range"));
+                    continue;
+                }
+            },
+            (None, None) => {
+                skipped.push(format!("“{title}” has no end or duration"));
+                continue;
+            }
+        };
+        let date = start.date();
+        let start_time = start.time();
+        let mut end_time = if end.date() > date {
+            shortened += 1;
+            LAST_MINUTE
+        } else {
+            end.time()
+        };
+        if end_time <= start_time {
+            // Zero-length or reversed: give it five minutes, within the day.
+            let (five, wrapped) = start_time.overflowing_add_signed(Duration::minutes(5));
+            end_time = if wrapped != 0 { LAST_MINUTE } else { five };
+            if end_time <= start_time {
+                skipped.push(format!("“{title}” starts at the last minute of the day"));
+                continue;
+            }
+            shortened += 1;
+        }
+        let room_name = if e.room.trim().is_empty() {
+            "Main room"
+        } else {
+            e.room.trim()
+        };
+        let room = index_of(&mut room_names, room_name);
+        placed.push(Placed {
+            date,
+            start: start_time,
+            end: end_time,
+            room,
+            index,
+        });
+    }
+    placed.sort_by(|a, b| {
+        let ea = &source.events[a.index];
+        let eb = &source.events[b.index];
+        (a.date, a.start, a.end, a.room, &ea.title, a.index)
+            .cmp(&(b.date, b.start, b.end, b.room, &eb.title, b.index))
+    });
+
+    // Days: every date the file lists or an event uses.
+    let mut dates: Vec<NaiveDate> = source.days.iter().filter_map(|d| d.date).collect();
+    dates.extend(placed.iter().map(|p| p.date));
+    dates.sort_unstable();
+    dates.dedup();
+    let mut days: Vec<Day> = Vec::with_capacity(dates.len());
+    for (i, date) in dates.iter().enumerate() {
+        let on_day: Vec<&Placed> = placed.iter().filter(|p| p.date == *date).collect();
+        let mut start = on_day.iter().map(|p| p.start).min();
+        let mut end = on_day.iter().map(|p| p.end).max();
+        for d in &source.days {
+            if let Some(s) = d.start.map(|s| clock.local(s)) {
+                if s.date() == *date {
+                    start = Some(start.map_or(s.time(), |t| t.min(s.time())));
+                }
+            }
+            if let Some(e) = d.end.map(|e| clock.local(e)) {
+                let t = if e.date() == *date {
+                    Some(e.time())
+                } else if e.date() > *date && d.date == Some(*date) {
+                    // The file's day runs past midnight: here it ends at the last minute.
+                    Some(LAST_MINUTE)
+                } else {
+                    None
+                };
+                if let Some(t) = t {
+                    end = Some(end.map_or(t, |x| x.max(t)));
+                }
+            }
+        }
+        let start = start.unwrap_or(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN));
+        let mut end = end.unwrap_or(NaiveTime::from_hms_opt(17, 0, 0).unwrap_or(LAST_MINUTE));
+        if end <= start {
+            end = LAST_MINUTE;
+        }
+        let start = if end <= start { NaiveTime::MIN } else { start };
+        days.push(Day {
+            id: DayId(i as u32 + 1),
+            date: *date,
+            label: String::new(),
+            start,
+            end,
+        });
+    }
+
+    // Themes: the file's tracks, then any track only events name.
+    let mut theme_names: Vec<String> = Vec::new();
+    let mut theme_colours: Vec<Option<String>> = Vec::new();
+    let mut add_theme = |name: &str, colour: Option<&String>| {
+        let i = index_of(&mut theme_names, name);
+        if theme_colours.len() <= i {
+            theme_colours.push(None);
+        }
+        if theme_colours[i].is_none() {
+            theme_colours[i] = colour
+                .map(|c| c.trim().to_ascii_lowercase())
+                .filter(|c| crate::domain::validate::is_hex_colour(c));
+        }
+        i
+    };
+    for t in &source.tracks {
+        if !t.name.trim().is_empty() {
+            add_theme(t.name.trim(), t.colour.as_ref());
+        }
+    }
+    for p in &placed {
+        if let Some(track) = &source.events[p.index].track {
+            if !track.trim().is_empty() {
+                add_theme(track.trim(), None);
+            }
+        }
+    }
+
+    // People, sessions.
+    let mut person_keys: Vec<String> = Vec::new();
+    let mut people: Vec<Person> = Vec::new();
+    let mut sessions: Vec<Session> = Vec::with_capacity(placed.len());
+    let mut unknown_roles = 0;
+    for (i, p) in placed.iter().enumerate() {
+        let e = &source.events[p.index];
+        let mut participants: Vec<Participant> = Vec::new();
+        for sp in &e.persons {
+            let key = if sp.key.is_empty() {
+                format!("name:{}", sp.name)
+            } else {
+                sp.key.clone()
+            };
+            let at = index_of(&mut person_keys, &key);
+            if at == people.len() {
+                people.push(person_from(PersonId(at as u32 + 1), sp));
+            }
+            let person = PersonId(at as u32 + 1);
+            if participants.iter().any(|x| x.person == person) {
+                continue;
+            }
+            let (role, status) = match &sp.extras {
+                Some(x) => {
+                    let role = Role::ALL.into_iter().find(|r| r.as_str() == x.role);
+                    if role.is_none() {
+                        unknown_roles += 1;
+                    }
+                    (
+                        role.unwrap_or(Role::Speaker),
+                        Status::ALL
+                            .into_iter()
+                            .find(|s| s.as_str() == x.status)
+                            .unwrap_or(Status::Confirmed),
+                    )
+                }
+                None => (Role::Speaker, Status::Confirmed),
+            };
+            let order = participants.iter().filter(|x| x.role == role).count() as u32;
+            participants.push(Participant {
+                person,
+                role,
+                status,
+                order,
+            });
+        }
+        let day = days
+            .iter()
+            .find(|d| d.date == p.date)
+            .map(|d| d.id)
+            .unwrap_or(DayId(1));
+        let title = match (e.title.trim(), e.subtitle.trim()) {
+            ("", "") => "(untitled)".to_string(),
+            (t, "") => t.to_string(),
+            ("", s) => s.to_string(),
+            (t, s) => format!("{t} — {s}"),
+        };
+        let summary = lines(&e.summary);
+        let description = lines(&e.description);
+        let description = if description.is_empty() || description == summary {
+            summary
+        } else if summary.is_empty() {
+            description
+        } else {
+            format!("{summary}\n\n{description}")
+        };
+        let themes = e
+            .track
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .and_then(|t| theme_names.iter().position(|n| n == t))
+            .map(|i| vec![ThemeId(i as u32 + 1)])
+            .unwrap_or_default();
+        sessions.push(Session {
+            id: SessionId(i as u32 + 1),
+            title,
+            kind: kind_of(&e.kind),
+            day,
+            start: p.start,
+            end: p.end,
+            placement: Placement::Room(RoomId(p.room as u32 + 1)),
+            themes,
+            description,
+            participants,
+            items: Vec::new(),
+        });
+    }
+
+    let rooms: Vec<Room> = room_names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let from_file = source.rooms.iter().find(|r| r.name == *name);
+            Room {
+                id: RoomId(i as u32 + 1),
+                name: name.clone(),
+                capacity: from_file.and_then(|r| r.capacity),
+                description: from_file.map(|r| lines(&r.description)).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let themes: Vec<Theme> = theme_names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Theme {
+            id: ThemeId(i as u32 + 1),
+            name: name.clone(),
+            colour: theme_colours
+                .get(i)
+                .cloned()
+                .flatten()
+                .unwrap_or_else(|| PALETTE[i % PALETTE.len()].to_string()),
+            description: String::new(),
+        })
+        .collect();
+
+    if shortened > 0 {
+        notes.push(format!(
+            "{shortened} session(s) ran past midnight or had no length: the planner's days end at midnight, so they end at 23:59 (or last five minutes)."
+        ));
+    }
+    if unknown_roles > 0 {
+        notes.push(format!(
+            "{unknown_roles} role(s) were not ones the planner knows: those people are listed as speakers."
+        ));
+    }
+    if !skipped.is_empty() {
+        let shown: Vec<&String> = skipped.iter().take(5).collect();
+        notes.push(format!(
+            "{} event(s) could not be imported: {}{}.",
+            skipped.len(),
+            shown
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            if skipped.len() > 5 { "; …" } else { "" }
+        ));
+    }
+    for (what, n) in &source.dropped {
+        notes.push(format!("Not kept: {n} {what}."));
+    }
+
+    let title = if source.title.trim().is_empty() {
+        "Imported schedule".to_string()
+    } else {
+        source.title.trim().to_string()
+    };
+    let meeting = Meeting {
+        title,
+        short_name: source
+            .meta
+            .short_name
+            .clone()
+            .unwrap_or_else(|| source.acronym.trim().to_string()),
+        edition: source.meta.edition.clone(),
+        host: source.meta.host.clone(),
+        venue: source.meta.venue.clone(),
+        city: source.meta.city.clone(),
+        timezone,
+        description: lines(&source.description),
+        days,
+        rooms,
+        themes,
+        people,
+        sessions,
+        checks: Default::default(),
+    };
+    if let Some(first) = meeting.validate().into_iter().next() {
+        return Err(ImportError::Invalid(first.to_string()));
+    }
+    let report = Report {
+        format: Some(format),
+        days: meeting.days.len(),
+        rooms: meeting.rooms.len(),
+        themes: meeting.themes.len(),
+        people: meeting.people.len(),
+        sessions: meeting.sessions.len(),
+        notes,
+    };
+    Ok(Imported { meeting, report })
+}

@@ -1,0 +1,332 @@
+//! Importing schedules made elsewhere into a new meeting, with a report of what was brought in
+//! and what could not be.
+//!
+//! Each reader (`schedule_json` for c3voc/frab/pretalx `schedule.json`, `schedule_xml` for the
+//! frab/pentabarf XML, `pretalx` for pretalx's widget JSON) turns its file into one
+//! [`Source`]; [`build`] makes the meeting from it, converting every time into the meeting's
+//! timezone. Our own meeting files go through `storage::decode`. Nothing here touches what is
+//! stored: the caller decides where the new meeting goes.
+
+mod build;
+mod pretalx;
+mod schedule_json;
+mod schedule_xml;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use thiserror::Error;
+
+use crate::domain::Meeting;
+use crate::export::ics::UtcOffsets;
+
+/// Files larger than this are refused before they are read.
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+
+/// The kinds of file the importer reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// Our own meeting file.
+    Ours,
+    /// c3voc/frab `schedule.json` (as frab and pretalx write it).
+    ScheduleJson,
+    /// frab/pentabarf `schedule.xml`.
+    ScheduleXml,
+    /// pretalx's widget schedule JSON (talks, rooms, tracks, speakers by id).
+    PretalxWidget,
+}
+
+impl SourceFormat {
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceFormat::Ours => "agenda planner meeting file",
+            SourceFormat::ScheduleJson => "frab/c3voc schedule JSON",
+            SourceFormat::ScheduleXml => "frab/pentabarf schedule XML",
+            SourceFormat::PretalxWidget => "pretalx widget schedule JSON",
+        }
+    }
+}
+
+/// Why a file could not be imported. Nothing has been changed.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ImportError {
+    #[error("The file is {0} bytes; files over 10 MB are not read.")]
+    TooLarge(usize),
+    #[error("The file is empty.")]
+    Empty,
+    #[error("The file is not text (UTF-8), so it is not a schedule file.")]
+    NotText,
+    #[error("The file is not a schedule the planner knows ({0}). It reads its own meeting files, frab/c3voc schedule.json and schedule.xml, and pretalx's widget schedule JSON.")]
+    Unknown(String),
+    #[error("The file is not valid JSON: {message} (line {line}, column {column}).")]
+    Json {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("The file is not well-formed XML: {0}.")]
+    Xml(String),
+    #[error("This {format} cannot be imported: {problems}")]
+    Shape {
+        format: &'static str,
+        problems: String,
+    },
+    #[error("{0}")]
+    Ours(String),
+    #[error("The imported meeting would not be valid: {0}.")]
+    Invalid(String),
+}
+
+impl ImportError {
+    fn json(e: &serde_json::Error) -> ImportError {
+        let message = e.to_string();
+        // serde_json appends " at line L column C"; the numbers are given separately.
+        let message = match message.find(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        ImportError::Json {
+            message,
+            line: e.line(),
+            column: e.column(),
+        }
+    }
+}
+
+/// What an import brought in, and what it could not.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub format: Option<SourceFormat>,
+    pub days: usize,
+    pub rooms: usize,
+    pub themes: usize,
+    pub people: usize,
+    pub sessions: usize,
+    /// Plain-language notes: what was changed to fit, skipped or not kept.
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// "Imported a frab/c3voc schedule JSON: 5 days, 2 rooms, 12 themes, 90 people, 79 sessions."
+    pub fn summary(&self) -> String {
+        format!(
+            "Imported {}: {} days, {} rooms, {} themes, {} people, {} sessions.",
+            self.format.map_or("a file", |f| f.label()),
+            self.days,
+            self.rooms,
+            self.themes,
+            self.people,
+            self.sessions
+        )
+    }
+}
+
+/// A new meeting and the report of how it was made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    pub meeting: Meeting,
+    pub report: Report,
+}
+
+/// A moment as a file gives it: local wall time, and the UTC offset (seconds east) when the
+/// file says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    pub local: NaiveDateTime,
+    pub offset: Option<i32>,
+}
+
+/// A person as a file names them. `extras` are the fields our own schedule export adds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SourcePerson {
+    /// What identifies them across events: guid, code, id or name.
+    pub key: String,
+    pub name: String,
+    pub bio: String,
+    pub extras: Option<PersonExtras>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct PersonExtras {
+    pub honorific: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub position: String,
+    pub organization: String,
+    pub organization_short: String,
+    pub category: String,
+    pub role: String,
+    pub status: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SourceEvent {
+    pub title: String,
+    pub subtitle: String,
+    pub kind: String,
+    pub start: Option<Stamp>,
+    pub end: Option<Stamp>,
+    pub duration_minutes: Option<i64>,
+    pub room: String,
+    pub track: Option<String>,
+    pub summary: String,
+    pub description: String,
+    pub persons: Vec<SourcePerson>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SourceDay {
+    pub date: Option<NaiveDate>,
+    pub start: Option<Stamp>,
+    pub end: Option<Stamp>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SourceRoom {
+    pub name: String,
+    pub capacity: Option<u32>,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SourceTrack {
+    pub name: String,
+    pub colour: Option<String>,
+}
+
+/// The meeting fields only our own export writes (`conference.meta`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SourceMeta {
+    pub short_name: Option<String>,
+    pub edition: String,
+    pub host: String,
+    pub venue: String,
+    pub city: String,
+}
+
+/// A schedule file read into one shape, whatever its format.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Source {
+    pub title: String,
+    pub acronym: String,
+    pub description: String,
+    pub timezone: Option<String>,
+    pub meta: SourceMeta,
+    pub days: Vec<SourceDay>,
+    pub rooms: Vec<SourceRoom>,
+    pub tracks: Vec<SourceTrack>,
+    pub events: Vec<SourceEvent>,
+    /// What the file had that the planner does not keep, counted: ("links", 3).
+    pub dropped: Vec<(&'static str, usize)>,
+    /// Events that could not be read, each with why.
+    pub skipped: Vec<String>,
+}
+
+impl Source {
+    pub(crate) fn drop_count(&mut self, what: &'static str, n: usize) {
+        if n == 0 {
+            return;
+        }
+        match self.dropped.iter_mut().find(|(w, _)| *w == what) {
+            Some((_, count)) => *count += n,
+            None => self.dropped.push((what, n)),
+        }
+    }
+}
+
+/// Collects what is wrong with a file's shape; a few are enough to say.
+#[derive(Default)]
+pub(crate) struct Problems(Vec<String>);
+
+impl Problems {
+    const SHOWN: usize = 5;
+
+    pub fn add(&mut self, problem: String) {
+        self.0.push(problem);
+    }
+
+    pub fn into_result(self, format: SourceFormat) -> Result<(), ImportError> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        let total = self.0.len();
+        let mut text: Vec<String> = self.0.into_iter().take(Self::SHOWN).collect();
+        if total > Self::SHOWN {
+            text.push(format!("and {} more problems", total - Self::SHOWN));
+        }
+        Err(ImportError::Shape {
+            format: format.label(),
+            problems: text.join("; ") + ".",
+        })
+    }
+}
+
+/// Which format a file's text is in, from its first significant characters and keys.
+pub fn detect(text: &str) -> Result<SourceFormat, ImportError> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if trimmed.starts_with('<') {
+        return Ok(SourceFormat::ScheduleXml);
+    }
+    if !trimmed.starts_with('{') {
+        return Err(ImportError::Unknown(
+            "it is neither JSON nor XML".to_string(),
+        ));
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(trimmed).map_err(|e| ImportError::json(&e))?;
+    let Some(object) = value.as_object() else {
+        return Err(ImportError::Unknown(
+            "its JSON is not an object".to_string(),
+        ));
+    };
+    if object.get("format").and_then(|f| f.as_str()) == Some("agenda-planner") {
+        Ok(SourceFormat::Ours)
+    } else if object.contains_key("schedule") {
+        Ok(SourceFormat::ScheduleJson)
+    } else if object.contains_key("talks") {
+        Ok(SourceFormat::PretalxWidget)
+    } else {
+        Err(ImportError::Unknown(
+            "its JSON has none of “format”, “schedule” or “talks” at the top".to_string(),
+        ))
+    }
+}
+
+/// Imports a file's bytes: refused before reading when over [`MAX_BYTES`].
+pub fn import_bytes(bytes: &[u8], offsets: &dyn UtcOffsets) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    import(text, offsets)
+}
+
+/// Imports a file's text in any known format into a new meeting.
+pub fn import(text: &str, offsets: &dyn UtcOffsets) -> Result<Imported, ImportError> {
+    if text.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge(text.len()));
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    let format = detect(text)?;
+    let source = match format {
+        SourceFormat::Ours => {
+            let meeting =
+                crate::storage::decode(text).map_err(|e| ImportError::Ours(e.to_string()))?;
+            let report = Report {
+                format: Some(format),
+                days: meeting.days.len(),
+                rooms: meeting.rooms.len(),
+                themes: meeting.themes.len(),
+                people: meeting.people.len(),
+                sessions: meeting.sessions.len(),
+                notes: Vec::new(),
+            };
+            return Ok(Imported { meeting, report });
+        }
+        SourceFormat::ScheduleJson => schedule_json::read(text)?,
+        SourceFormat::ScheduleXml => schedule_xml::read(text)?,
+        SourceFormat::PretalxWidget => pretalx::read(text)?,
+    };
+    build::build(source, format, offsets)
+}

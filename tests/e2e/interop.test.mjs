@@ -1,0 +1,106 @@
+// Interop in a real browser: frab and pretalx files import as new meetings (by the file
+// button and by dropping them on the page) with a report; a wrong file is refused and
+// nothing stored changes; the Export screen's schedule.json and schedule.xml validate
+// against the c3voc JSON schema and XSD.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { start, appReady } from './browser.mjs';
+
+const OUT = 'target/interop';
+const FIXTURES = 'tests/fixtures/interop';
+let app;
+before(async () => {
+  app = await start();
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  mkdirSync('target/screenshots', { recursive: true });
+});
+after(async () => { await app?.stop(); });
+
+async function meetingsScreen(page) {
+  await page.goto(app.url);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Meetings', exact: true }).click();
+  await page.getByRole('heading', { name: 'Meetings in this browser' }).waitFor();
+}
+
+const stored = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+
+test('a frab schedule imports by the file button, a pretalx one by dropping it on the page', async () => {
+  const { page, errors } = await app.newPage({ viewport: { width: 1280, height: 900 } });
+  await meetingsScreen(page);
+  await page.getByLabel('Import a file…').setInputFiles(`${FIXTURES}/frab-camp2019.json`);
+  const report = page.getByRole('status').filter({ hasText: 'Opened “frab-camp2019.json” as a new meeting.' });
+  await report.waitFor();
+  assert.match(await report.innerText(), /Imported frab\/c3voc schedule JSON: 5 days, 2 rooms, 7 themes, 90 people, 79 sessions\./);
+  assert.match(await report.innerText(), /Not kept: 52 links\./);
+  await page.getByRole('button', { name: 'Programme', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Chaos Communication Camp 2019' }).waitFor();
+  await page.getByText('Opening Ceremony').first().waitFor();
+
+  // Dropped on the page: the widget file of pretalx.
+  const text = readFileSync(`${FIXTURES}/pretalx-widget-democon.json`, 'utf8');
+  const transfer = await page.evaluateHandle((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'democon-widget.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+  await page.getByText('Drop the file to import it as a new meeting').waitFor();
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  const dropped = page.getByRole('status').filter({ hasText: 'Opened “democon-widget.json” as a new meeting.' });
+  await dropped.waitFor();
+  assert.match(await dropped.innerText(), /pretalx widget schedule JSON: 3 days, 2 rooms, 2 themes, 27 people, 37 sessions/);
+  // The widget file names no event: the meeting says so until renamed.
+  await page.getByRole('heading', { level: 1, name: 'Imported schedule' }).waitFor();
+  await page.screenshot({ path: 'target/screenshots/import-1280.png' });
+  await page.getByRole('button', { name: 'Meetings', exact: true }).click();
+  assert.equal(await page.locator('.meeting-list > li').count(), 3, 'the sample and two imports');
+  assert.deepEqual(errors, []);
+});
+
+test('a file the schema rejects is refused with what is wrong, and nothing stored changes', async () => {
+  const { page, errors } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await meetingsScreen(page);
+  const before = await stored(page);
+  await page.getByLabel('Import a file…').setInputFiles(`${FIXTURES}/invalid-example.json`);
+  const alert = page.getByRole('alert').filter({ hasText: '“invalid-example.json” cannot be opened' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /“id” is text \("2814"\), not a whole number/);
+  assert.equal(await stored(page), before);
+  await page.screenshot({ path: 'target/screenshots/import-refused-390.png' });
+  assert.deepEqual(errors, []);
+});
+
+test('the Export screen writes schedule.json and schedule.xml that validate', async () => {
+  const { page, errors } = await app.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await page.goto(app.url);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  for (const [label, name] of [
+    ['Schedule for apps (frab/c3voc schedule.json)', 'r2p-focal-points-2022-schedule.json'],
+    ['Schedule for apps (frab/c3voc schedule.xml)', 'r2p-focal-points-2022-schedule.xml'],
+  ]) {
+    await page.getByLabel(label).check();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Download ${name}` }).click(),
+    ]);
+    assert.equal(file.suggestedFilename(), name);
+    const path = resolve(OUT, name);
+    await file.saveAs(path);
+    if (name.endsWith('.json')) {
+      execFileSync('python3', ['tests/support/validate_schedule.py', `${FIXTURES}/c3voc-schedule.schema.json`, path]);
+      const doc = JSON.parse(readFileSync(path, 'utf8'));
+      const opening = Object.values(doc.schedule.conference.days[0].rooms).flat().find((e) => e.title === 'Opening ceremony');
+      // The browser's own timezone data: 09:00 in Washington is UTC−4 in September.
+      assert.equal(opening.date, '2022-09-15T09:00:00-04:00');
+    } else {
+      execFileSync('xmllint', ['--noout', '--schema', `${FIXTURES}/c3voc-schedule.xml.xsd`, path], { stdio: 'pipe' });
+    }
+  }
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,659 @@
+//! Interop: our schedule.json and schedule.xml validate against the c3voc JSON schema and XSD;
+//! frab, pretalx (schedule and widget) and our own files import with everything kept; wrong
+//! files are refused with a message; import → export → import gives the same meeting; times
+//! are converted from the file's offsets and timezone.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use agenda_planner::domain::generate::generated_meeting;
+use agenda_planner::domain::sample::sample_meeting;
+use agenda_planner::domain::schedule::{hh_mm, parse_time};
+use agenda_planner::domain::{Meeting, Placement, Role, SessionKind};
+use agenda_planner::export::c3voc::{schedule_json, schedule_xml};
+use agenda_planner::export::ics::TzDatabase;
+use agenda_planner::import::{import, ImportError, Imported, SourceFormat, MAX_BYTES};
+use agenda_planner::storage::encode;
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/interop")
+        .join(name)
+}
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).unwrap()
+}
+
+fn imported(text: &str) -> Imported {
+    import(text, &TzDatabase).unwrap_or_else(|e| panic!("imports: {e}"))
+}
+
+fn scratch(name: &str, text: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("interop");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Validates with Python `jsonschema` (installed by `make test`), formats checked strictly.
+fn assert_valid_json(name: &str, text: &str) {
+    let path = scratch(name, text);
+    let out = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/validate_schedule.py"))
+        .arg(fixture("c3voc-schedule.schema.json"))
+        .arg(&path)
+        .output()
+        .expect("python3 runs (make test installs jsonschema)");
+    assert!(
+        out.status.success(),
+        "{name} does not validate against the c3voc schema:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Validates with `xmllint --schema` (installed by `make test`).
+fn assert_valid_xml(name: &str, text: &str) {
+    let path = scratch(name, text);
+    let out = Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(fixture("c3voc-schedule.xml.xsd"))
+        .arg(&path)
+        .output()
+        .expect("xmllint runs (make test installs libxml2-utils)");
+    assert!(
+        out.status.success(),
+        "{name} does not validate against the XSD:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_validators_refuse_a_file_the_schema_rejects() {
+    // The checks above can fail: the shared invalid example does.
+    let out = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/validate_schedule.py"))
+        .arg(fixture("c3voc-schedule.schema.json"))
+        .arg(fixture("invalid-example.json"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let bad_xml = "<?xml version=\"1.0\"?><schedule><version>1</version><conference/><day index=\"0\"/></schedule>";
+    let path = scratch("bad.xml", bad_xml);
+    let out = Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(fixture("c3voc-schedule.xml.xsd"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
+
+#[test]
+fn the_sample_and_a_generated_300_session_meeting_export_schema_valid_json_and_xml() {
+    for (name, meeting) in [
+        ("sample", sample_meeting()),
+        ("generated", generated_meeting(300, 600, 3, 6)),
+    ] {
+        let json = schedule_json(&meeting, &TzDatabase).unwrap();
+        assert_valid_json(&format!("{name}.schedule.json"), &json);
+        let xml = schedule_xml(&meeting, &TzDatabase).unwrap();
+        assert_valid_xml(&format!("{name}.schedule.xml"), &xml);
+        let events = serde_json::from_str::<Value>(&json).unwrap()["schedule"]["conference"]
+            ["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["rooms"].as_object().unwrap().values())
+            .map(|list| list.as_array().unwrap().len())
+            .sum::<usize>();
+        assert_eq!(
+            events,
+            meeting.sessions.len(),
+            "{name}: every session is an event"
+        );
+        assert_eq!(xml.matches("<event ").count(), meeting.sessions.len());
+    }
+}
+
+#[test]
+fn the_json_export_keeps_roles_and_honorifics_on_persons_and_uses_stable_guids() {
+    let m = sample_meeting();
+    let first = schedule_json(&m, &TzDatabase).unwrap();
+    assert_eq!(
+        first,
+        schedule_json(&m, &TzDatabase).unwrap(),
+        "same meeting, same file"
+    );
+    let doc: Value = serde_json::from_str(&first).unwrap();
+    let conf = &doc["schedule"]["conference"];
+    assert_eq!(conf["acronym"], "r2p_focal_points_2022");
+    assert_eq!(conf["time_zone_name"], "America/New_York");
+    let opening = conf["days"][0]["rooms"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|l| l.as_array().unwrap())
+        .find(|e| e["title"] == "Opening ceremony")
+        .unwrap();
+    assert_eq!(opening["date"], "2022-09-15T09:00:00-04:00");
+    assert_eq!(opening["duration"], "01:00");
+    let chair = &opening["persons"][0];
+    assert_eq!(chair["name"], "H.E. Luis Almagro Lemes");
+    assert_eq!(chair["role"], "chair");
+    assert_eq!(chair["honorific"], "H.E.");
+    assert!(
+        chair.get("public_name").is_none(),
+        "one person shape, not both"
+    );
+    // Renaming the session keeps its guid.
+    let mut renamed = m.clone();
+    renamed.sessions[1].title = "Welcome".into();
+    let again: Value =
+        serde_json::from_str(&schedule_json(&renamed, &TzDatabase).unwrap()).unwrap();
+    let guid_of = |d: &Value, id: u64| {
+        d["schedule"]["conference"]["days"][0]["rooms"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|l| l.as_array().unwrap().clone())
+            .find(|e| e["id"] == id)
+            .unwrap()["guid"]
+            .clone()
+    };
+    assert_eq!(guid_of(&doc, 2), guid_of(&again, 2));
+    assert_ne!(guid_of(&doc, 2), guid_of(&doc, 3));
+}
+
+/// What a c3voc file holds, counted straight from its JSON.
+struct Counts {
+    events: usize,
+    rooms: BTreeSet<String>,
+    tracks: BTreeSet<String>,
+    persons: BTreeSet<String>,
+}
+
+fn counts(text: &str) -> Counts {
+    let doc: Value = serde_json::from_str(text).unwrap();
+    let mut c = Counts {
+        events: 0,
+        rooms: BTreeSet::new(),
+        tracks: BTreeSet::new(),
+        persons: BTreeSet::new(),
+    };
+    for day in doc["schedule"]["conference"]["days"].as_array().unwrap() {
+        for (room, events) in day["rooms"].as_object().unwrap() {
+            c.rooms.insert(room.clone());
+            for e in events.as_array().unwrap() {
+                c.events += 1;
+                if let Some(t) = e["track"].as_str().filter(|t| !t.is_empty()) {
+                    c.tracks.insert(t.to_string());
+                }
+                for p in e["persons"].as_array().unwrap() {
+                    let key = p
+                        .get("guid")
+                        .or(p.get("code"))
+                        .or(p.get("id"))
+                        .unwrap()
+                        .to_string();
+                    c.persons.insert(key);
+                }
+            }
+        }
+    }
+    c
+}
+
+fn names(m: &Meeting) -> (BTreeSet<String>, BTreeSet<String>) {
+    (
+        m.rooms.iter().map(|r| r.name.clone()).collect(),
+        m.themes.iter().map(|t| t.name.clone()).collect(),
+    )
+}
+
+#[test]
+fn the_frab_and_pretalx_examples_import_with_every_session_room_track_and_person() {
+    for name in ["frab-camp2019.json", "pretalx-democon.json"] {
+        let text = read(name);
+        let c = counts(&text);
+        let Imported { meeting, report } = imported(&text);
+        assert_eq!(report.format, Some(SourceFormat::ScheduleJson));
+        assert_eq!(meeting.sessions.len(), c.events, "{name}: sessions");
+        assert_eq!(meeting.people.len(), c.persons.len(), "{name}: people");
+        let (rooms, themes) = names(&meeting);
+        assert_eq!(rooms, c.rooms, "{name}: rooms");
+        assert_eq!(themes, c.tracks, "{name}: tracks");
+        assert_eq!(report.sessions, c.events);
+        assert!(report.summary().contains(&format!("{} sessions", c.events)));
+        let participants: usize = meeting.sessions.iter().map(|s| s.participants.len()).sum();
+        assert!(participants >= c.persons.len());
+    }
+}
+
+#[test]
+fn the_pretalx_widget_schedule_imports_with_talks_breaks_tracks_and_speakers() {
+    let text = read("pretalx-widget-democon.json");
+    let widget: Value = serde_json::from_str(&text).unwrap();
+    let Imported { meeting, report } = imported(&text);
+    assert_eq!(report.format, Some(SourceFormat::PretalxWidget));
+    assert_eq!(
+        meeting.sessions.len(),
+        widget["talks"].as_array().unwrap().len()
+    );
+    assert_eq!(
+        meeting.people.len(),
+        widget["speakers"].as_array().unwrap().len()
+    );
+    assert_eq!(meeting.rooms.len(), 2);
+    assert_eq!(
+        meeting.themes.len(),
+        widget["tracks"].as_array().unwrap().len()
+    );
+    assert_eq!(meeting.themes[0].colour, "#0f766e");
+    assert_eq!(meeting.timezone, "Europe/Berlin");
+    let lunch = meeting
+        .sessions
+        .iter()
+        .find(|s| s.title == "Lunch break")
+        .expect("the break slot, by its English name");
+    assert_eq!(lunch.kind, SessionKind::Break);
+    assert_eq!(
+        (hh_mm(lunch.start), hh_mm(lunch.end)),
+        ("12:30".into(), "13:30".into())
+    );
+    let talk = meeting
+        .sessions
+        .iter()
+        .find(|s| s.title == "Focused 5thgeneration hardware")
+        .unwrap();
+    assert_eq!(talk.kind, SessionKind::Talk);
+    assert_eq!(hh_mm(talk.start), "09:00");
+    assert_eq!(hh_mm(talk.end), "09:30");
+    let speaker = meeting.person(talk.participants[0].person).unwrap();
+    assert_eq!(speaker.name(), "Brian Robinson");
+    assert_eq!(talk.participants[0].role, Role::Speaker);
+}
+
+#[test]
+fn the_invalid_example_and_other_wrong_files_are_refused_with_a_message() {
+    let err = import(&read("invalid-example.json"), &TzDatabase).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("“id” is text (\"2814\"), not a whole number"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Internal Penetration Testing Basics"),
+        "{message}"
+    );
+
+    type Expect = fn(&ImportError) -> bool;
+    let cases: [(&str, Expect); 9] = [
+        ("", |e| *e == ImportError::Empty),
+        ("   \n", |e| *e == ImportError::Empty),
+        ("hello", |e| matches!(e, ImportError::Unknown(_))),
+        ("[1, 2]", |e| matches!(e, ImportError::Unknown(_))),
+        ("{\"title\": \"x\"}", |e| {
+            matches!(e, ImportError::Unknown(_))
+        }),
+        ("{\"schedule\": ", |e| {
+            matches!(e, ImportError::Json { line: 1, .. })
+        }),
+        ("{\"schedule\": {\"version\": \"1\"}}", |e| {
+            matches!(e, ImportError::Shape { .. })
+        }),
+        ("<html><body/></html>", |e| {
+            matches!(e, ImportError::Unknown(_))
+        }),
+        ("<schedule><day", |e| matches!(e, ImportError::Xml(_))),
+    ];
+    for (text, expected) in cases {
+        let e = import(text, &TzDatabase).unwrap_err();
+        assert!(expected(&e), "{text:?} gave {e:?}");
+        assert!(!e.to_string().is_empty());
+    }
+    // A document type declaration (entity expansion) is refused, not expanded.
+    let dtd = "<?xml version=\"1.0\"?><!DOCTYPE schedule [<!ENTITY a \"aaaaaaaaaa\">]><schedule>&a;</schedule>";
+    assert!(matches!(import(dtd, &TzDatabase), Err(ImportError::Xml(_))));
+    // Our own format's errors come through with their reason.
+    let newer = encode(&sample_meeting()).replace("\"version\":1", "\"version\":99");
+    assert!(
+        matches!(import(&newer, &TzDatabase), Err(ImportError::Ours(m)) if m.contains("newer"))
+    );
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_before_reading() {
+    let big = format!("{{\"schedule\": \"{}\"}}", "x".repeat(MAX_BYTES));
+    assert_eq!(
+        import(&big, &TzDatabase),
+        Err(ImportError::TooLarge(big.len()))
+    );
+    let bytes = vec![b'<'; MAX_BYTES + 1];
+    assert_eq!(
+        agenda_planner::import::import_bytes(&bytes, &TzDatabase),
+        Err(ImportError::TooLarge(MAX_BYTES + 1))
+    );
+}
+
+/// import → export (JSON, and XML) → import gives the same meeting.
+fn assert_round_trip(name: &str, first: &Meeting) {
+    let json = schedule_json(first, &TzDatabase).unwrap();
+    let again = imported(&json).meeting;
+    assert_eq!(&again, first, "{name}: through schedule.json");
+    let xml = schedule_xml(first, &TzDatabase).unwrap();
+    let mut via_xml = imported(&xml).meeting;
+    // The XML has no place for the meeting's short name, edition, host, venue or city.
+    via_xml.short_name = first.short_name.clone();
+    via_xml.edition = first.edition.clone();
+    via_xml.host = first.host.clone();
+    via_xml.venue = first.venue.clone();
+    via_xml.city = first.city.clone();
+    // Nor for room capacities and descriptions, or biographies.
+    for (r, f) in via_xml.rooms.iter_mut().zip(&first.rooms) {
+        r.capacity = f.capacity;
+        r.description = f.description.clone();
+    }
+    for (p, f) in via_xml.people.iter_mut().zip(&first.people) {
+        p.bio = f.bio.clone();
+    }
+    assert_eq!(&via_xml, first, "{name}: through schedule.xml");
+}
+
+#[test]
+fn import_export_import_of_each_example_gives_the_same_meeting() {
+    for name in [
+        "frab-camp2019.json",
+        "pretalx-democon.json",
+        "pretalx-widget-democon.json",
+    ] {
+        let first = imported(&read(name)).meeting;
+        assert_round_trip(name, &first);
+        // And our own file of it.
+        assert_eq!(imported(&encode(&first)).meeting, first);
+    }
+}
+
+#[test]
+fn our_meeting_through_schedule_json_keeps_people_roles_and_details() {
+    let original = sample_meeting();
+    let back = imported(&schedule_json(&original, &TzDatabase).unwrap()).meeting;
+    assert_eq!(back.title, original.title);
+    assert_eq!(back.short_name, original.short_name);
+    assert_eq!(back.edition, original.edition);
+    assert_eq!(back.venue, original.venue);
+    assert_eq!(back.timezone, original.timezone);
+    assert_eq!(back.people.len(), original.people.len());
+    for (b, o) in back.sessions.iter().zip(&original.sessions) {
+        assert_eq!(
+            (&b.title, b.kind, b.start, b.end),
+            (&o.title, o.kind, o.start, o.end)
+        );
+        let who = |m: &Meeting, s: &agenda_planner::domain::Session| {
+            s.participants
+                .iter()
+                .map(|p| {
+                    (
+                        m.person(p.person).unwrap().display_name(true),
+                        p.role,
+                        p.status,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(who(&back, b), who(&original, o), "{}", o.title);
+    }
+}
+
+#[test]
+fn times_are_converted_from_the_files_offsets_into_its_timezone() {
+    // UTC times in a Berlin schedule: 09:00Z is 11:00 in summer, 10:00 in winter.
+    let json = r#"{"schedule": {"version": "1", "conference": {"title": "T", "acronym": "tttt",
+      "time_zone_name": "Europe/Berlin", "days": [
+        {"index": 1, "date": "2024-07-01", "day_start": "2024-07-01T06:00:00Z", "day_end": "2024-07-01T18:00:00Z",
+         "rooms": {"Hall": [{"id": 1, "title": "Summer", "date": "2024-07-01T09:00:00Z", "duration": "00:45", "room": "Hall", "persons": []}]}},
+        {"index": 2, "date": "2024-12-02", "day_start": "2024-12-02T07:00:00+00:00", "day_end": "2024-12-02T17:00:00+00:00",
+         "rooms": {"Hall": [{"id": 2, "title": "Winter", "date": "2024-12-02T09:00:00+0000", "end": "2024-12-02T10:30:00Z", "room": "Hall", "persons": []}]}}
+      ]}}}"#;
+    let m = imported(json).meeting;
+    let time_of = |title: &str| {
+        let s = m.sessions.iter().find(|s| s.title == title).unwrap();
+        (hh_mm(s.start), hh_mm(s.end))
+    };
+    assert_eq!(time_of("Summer"), ("11:00".into(), "11:45".into()));
+    assert_eq!(time_of("Winter"), ("10:00".into(), "11:30".into()));
+    assert_eq!(m.days[0].start, parse_time("08:00").unwrap());
+
+    // pretalx's DemoCon says UTC but writes +01:00: 09:00+01:00 is 08:00 UTC.
+    let democon = imported(&read("pretalx-democon.json")).meeting;
+    assert_eq!(democon.timezone, "UTC");
+    let first = democon
+        .sessions
+        .iter()
+        .find(|s| s.title == "Focused 5thgeneration hardware")
+        .unwrap();
+    assert_eq!(hh_mm(first.start), "08:00");
+
+    // XML without guids or a timezone name, frab/pentabarf style: times as written, and an
+    // event after midnight belongs to the next date.
+    let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+      <schedule><version>1</version>
+        <conference><title>Night &amp; Day</title><acronym>night</acronym></conference>
+        <day index="1" date="2019-08-21" start="2019-08-21T10:00:00+02:00" end="2019-08-22T04:00:00+02:00">
+          <room name="Curie">
+            <event id="7"><start>22:00</start><duration>01:00</duration><room>Curie</room>
+              <title>Late</title><type>lecture</type><track>CCC</track>
+              <persons><person id="3">jinxx</person><person id="4">Ada Lovelace</person></persons>
+              <links><link href="https://example.org">x</link></links></event>
+            <event id="8"><start>01:30</start><duration>00:30</duration><room>Curie</room>
+              <title>After midnight</title><type>lecture</type><track>CCC</track>
+              <persons><person id="4">Ada Lovelace</person></persons></event>
+          </room>
+        </day>
+      </schedule>"#;
+    let Imported { meeting, report } = imported(xml);
+    assert_eq!(report.format, Some(SourceFormat::ScheduleXml));
+    assert_eq!(meeting.title, "Night & Day");
+    assert_eq!(meeting.timezone, "Etc/GMT-2");
+    let late = meeting.sessions.iter().find(|s| s.title == "Late").unwrap();
+    let after = meeting
+        .sessions
+        .iter()
+        .find(|s| s.title == "After midnight")
+        .unwrap();
+    assert_eq!(hh_mm(late.start), "22:00");
+    assert_eq!(
+        meeting.day(late.day).unwrap().date.to_string(),
+        "2019-08-21"
+    );
+    assert_eq!(
+        meeting.day(after.day).unwrap().date.to_string(),
+        "2019-08-22"
+    );
+    assert_eq!(meeting.people.len(), 2, "Ada is one person in both events");
+    assert_eq!(meeting.people[1].family_name, "Lovelace");
+    assert_eq!(late.kind, SessionKind::Talk);
+    assert!(matches!(late.placement, Placement::Room(_)));
+    assert!(
+        report.notes.iter().any(|n| n.contains("1 links")),
+        "{:?}",
+        report.notes
+    );
+}
+
+/// A small, fast pseudo-random generator (tests must be repeatable).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const TOKENS: [&str; 16] = [
+    "null",
+    "-1",
+    "0",
+    "1e400",
+    "18446744073709551616",
+    "\"\"",
+    "\"99:99\"",
+    "[]",
+    "{}",
+    "\"2020-13-45T25:61:00+99:99\"",
+    "true",
+    "\"\u{1F600}\"",
+    "<",
+    "&amp;",
+    "\"\\u0000\"",
+    "\"-00:01\"",
+];
+
+/// Changes a document's bytes: flips, cuts, repeats and inserts tokens.
+fn mutate_text(rng: &mut Rng, text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for _ in 0..1 + rng.below(4) {
+        let len = bytes.len().max(1);
+        let at = rng.below(len);
+        match rng.below(6) {
+            0 if !bytes.is_empty() => {
+                let i = at.min(bytes.len() - 1);
+                bytes[i] ^= 1 << rng.below(8);
+            }
+            1 => bytes.truncate(at),
+            2 => {
+                let end = (at + rng.below(64)).min(bytes.len());
+                bytes.drain(at.min(end)..end);
+            }
+            3 => {
+                let end = (at + rng.below(64)).min(bytes.len());
+                let copy = bytes[at.min(end)..end].to_vec();
+                let to = rng.below(bytes.len().max(1));
+                bytes.splice(to..to, copy);
+            }
+            _ => {
+                let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
+                let at = at.min(bytes.len());
+                bytes.splice(at..at, token.iter().copied());
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Replaces a random node of a JSON document with a value of another type.
+fn mutate_value(rng: &mut Rng, v: &mut Value, depth: usize) {
+    let replace = |rng: &mut Rng| match rng.below(9) {
+        0 => Value::Null,
+        1 => Value::from(-7),
+        2 => Value::from(u64::MAX),
+        3 => Value::from(1e300),
+        4 => Value::from("2024-02-30T24:00:00+25:00"),
+        5 => Value::from("not a time"),
+        6 => Value::Array(vec![Value::Null, Value::from(1)]),
+        7 => serde_json::json!({"en": 5}),
+        _ => Value::from(""),
+    };
+    let children: usize = match v {
+        Value::Array(a) => a.len(),
+        Value::Object(o) => o.len(),
+        _ => 0,
+    };
+    if children == 0 || depth > 8 || rng.below(4) == 0 {
+        *v = replace(rng);
+        return;
+    }
+    let i = rng.below(children);
+    match v {
+        Value::Array(a) => mutate_value(rng, &mut a[i], depth + 1),
+        Value::Object(o) => {
+            if rng.below(5) == 0 {
+                let key = o.keys().nth(i).cloned().unwrap_or_default();
+                o.remove(&key);
+            } else if let Some((_, child)) = o.iter_mut().nth(i) {
+                mutate_value(rng, child, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// At least 10,000 mutated inputs: half changed bytes, half changed structure (JSON) or
+/// further byte changes (XML). None may panic; each gives a meeting or a message.
+fn never_panics(seed_text: &str, json: bool, seed: u64) {
+    let mut rng = Rng(seed);
+    let base: Option<Value> = json.then(|| serde_json::from_str(seed_text).unwrap());
+    let (mut ok, mut refused) = (0, 0);
+    for i in 0..10_000 {
+        let text = match (&base, i % 2) {
+            (Some(base), 0) => {
+                let mut v = base.clone();
+                for _ in 0..1 + rng.below(3) {
+                    mutate_value(&mut rng, &mut v, 0);
+                }
+                v.to_string()
+            }
+            _ => mutate_text(&mut rng, seed_text),
+        };
+        match import(&text, &TzDatabase) {
+            Ok(m) => {
+                assert!(m.meeting.validate().is_empty());
+                ok += 1;
+            }
+            Err(e) => {
+                assert!(!e.to_string().is_empty());
+                refused += 1;
+            }
+        }
+    }
+    assert!(
+        ok > 0 && refused > 0,
+        "both outcomes seen: {ok} imported, {refused} refused"
+    );
+}
+
+/// A small schedule of each kind to mutate: fast enough for 10,000 runs each.
+fn small_meeting() -> Meeting {
+    generated_meeting(8, 10, 2, 2)
+}
+
+#[test]
+fn mutated_schedule_json_never_panics_the_importer() {
+    never_panics(
+        &schedule_json(&small_meeting(), &TzDatabase).unwrap(),
+        true,
+        1,
+    );
+}
+
+#[test]
+fn mutated_schedule_xml_never_panics_the_importer() {
+    never_panics(
+        &schedule_xml(&small_meeting(), &TzDatabase).unwrap(),
+        false,
+        2,
+    );
+}
+
+#[test]
+fn mutated_pretalx_widget_json_never_panics_the_importer() {
+    let mut widget: Value = serde_json::from_str(&read("pretalx-widget-democon.json")).unwrap();
+    widget["talks"].as_array_mut().unwrap().truncate(6);
+    never_panics(&widget.to_string(), true, 3);
+}
+
+#[test]
+fn mutated_meeting_files_never_panic_the_importer() {
+    never_panics(&encode(&small_meeting()), true, 4);
+}
