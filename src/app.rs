@@ -7,14 +7,34 @@ use crate::components::{
     check_status::CheckStatus, file_import::FileDrop, meeting_actions::MeetingActions,
     notice_banner::NoticeBanner, undo_redo::UndoRedo,
 };
+use crate::pages::attendee::{AttendeeApp, ViewSource};
 use crate::pages::{
     agenda::AgendaPage, editor::EditorPage, export::ExportPage, meetings::MeetingsPage,
 };
 use crate::state::{provide_app_state, Screen};
 
-/// The whole app: header with navigation and meeting-wide actions, notices, then a screen.
+/// The whole app: the attendee view when the address carries a schedule (a share link or
+/// `?src=`), else the planner.
 #[component]
 pub fn App() -> impl IntoView {
+    // A share link opened in a tab already showing the app changes only the fragment: load
+    // the page again so it opens as the link says.
+    let shown = ViewSource::from_location();
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if ViewSource::from_location() != shown {
+            crate::platform::reload_page();
+        }
+    });
+    on_cleanup(move || hash_listener.remove());
+    match ViewSource::from_location() {
+        Some(source) => view! { <AttendeeApp source=source/> }.into_any(),
+        None => view! { <Planner/> }.into_any(),
+    }
+}
+
+/// The planner: header with navigation and meeting-wide actions, notices, then a screen.
+#[component]
+fn Planner() -> impl IntoView {
     let state = provide_app_state();
     let screen = state.screen;
     // Another tab saved the meeting: show its version.
@@ -45,6 +65,10 @@ pub fn App() -> impl IntoView {
                 {nav_button(Screen::Export, "Export")}
                 {nav_button(Screen::Meetings, "Meetings")}
             </nav>
+            <button type="button" class="app-bar__nav-button" on:click=move |_| {
+                screen.set(Screen::Export);
+                crate::platform::reveal("share".into());
+            }>"Share"</button>
             <CheckStatus/>
             <UndoRedo/>
             <MeetingActions/>

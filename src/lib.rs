@@ -8,6 +8,7 @@
 pub mod domain;
 pub mod export;
 pub mod import;
+pub mod share;
 pub mod storage;
 
 mod app;

@@ -36,6 +36,72 @@ extern "C" {
     fn utc_offset_minutes(timezone: &str, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> f64;
 }
 
+#[wasm_bindgen(inline_js = r#"
+export function viewerTimeZone() {
+  try { return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch (e) { return 'UTC'; }
+}
+export function locationHash() { return location.hash; }
+export function reloadPage() { location.reload(); }
+export function locationSearch() { return location.search; }
+export function pageAddress() { return location.origin + location.pathname; }
+export function replaceQuery(query) {
+  const url = location.pathname + (query ? '?' + query : '') + location.hash;
+  history.replaceState(history.state, '', url);
+}
+export async function fetchText(url) {
+  const response = await fetch(url, { credentials: 'omit' });
+  if (!response.ok) throw new Error('the server answered ' + response.status + ' ' + response.statusText);
+  return await response.text();
+}
+export async function copyText(text) {
+  await navigator.clipboard.writeText(text);
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = viewerTimeZone)]
+    fn viewer_time_zone() -> String;
+    #[wasm_bindgen(js_name = locationHash)]
+    pub fn location_hash() -> String;
+    #[wasm_bindgen(js_name = locationSearch)]
+    pub fn location_search() -> String;
+    /// Loads the page again (a new share link was opened in the same tab).
+    #[wasm_bindgen(js_name = reloadPage)]
+    pub fn reload_page();
+    #[wasm_bindgen(js_name = pageAddress)]
+    pub fn page_address() -> String;
+    #[wasm_bindgen(js_name = replaceQuery)]
+    pub fn replace_query(query: &str);
+    #[wasm_bindgen(js_name = fetchText, catch)]
+    async fn fetch_text_js(url: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = copyText, catch)]
+    async fn copy_text_js(text: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The viewer's own IANA timezone, as the browser knows it.
+pub fn viewer_timezone() -> String {
+    viewer_time_zone()
+}
+
+/// A JavaScript error as a message.
+fn js_message(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Fetches a text file (same origin, or a server that allows it by CORS).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let text = fetch_text_js(url).await.map_err(js_message)?;
+    text.as_string()
+        .ok_or_else(|| "the answer is not text".into())
+}
+
+/// Puts text on the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    copy_text_js(text).await.map(|_| ()).map_err(js_message)
+}
+
 /// UTC offsets from the browser's own timezone data (no database shipped with the app).
 pub struct BrowserOffsets;
 

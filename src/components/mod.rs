@@ -11,5 +11,6 @@ pub mod notice_banner;
 pub mod rename_form;
 pub mod session_card;
 pub mod session_editor;
+pub mod share_link;
 pub mod theme_legend;
 pub mod undo_redo;

@@ -1,5 +1,6 @@
 //! The meeting model and its rules: pure Rust, no browser or UI crates, tested natively.
 
+pub mod attendee;
 pub mod check;
 pub mod edit;
 pub mod fields;

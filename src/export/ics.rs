@@ -31,6 +31,23 @@ pub trait UtcOffsets {
     fn utc_offset(&self, timezone: &str, local: NaiveDateTime) -> Result<i32, OffsetError>;
 }
 
+/// The wall-clock time in `timezone` at the moment `utc`, or `None` when the timezone is
+/// unknown. Asked twice: the offset in force at the first guess may differ across a change.
+pub fn wall_clock(
+    offsets: &dyn UtcOffsets,
+    timezone: &str,
+    utc: NaiveDateTime,
+) -> Option<NaiveDateTime> {
+    let at = |guess: NaiveDateTime| {
+        offsets
+            .utc_offset(timezone, guess)
+            .ok()
+            .and_then(|o| utc.checked_add_signed(chrono::Duration::seconds(o as i64)))
+    };
+    let first = at(utc)?;
+    Some(at(first).unwrap_or(first))
+}
+
 /// The tz database compiled into native builds (command line, tests).
 #[cfg(not(target_arch = "wasm32"))]
 pub struct TzDatabase;

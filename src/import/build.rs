@@ -126,17 +126,7 @@ impl Clock<'_> {
         else {
             return stamp.local;
         };
-        let at = |guess: NaiveDateTime| {
-            self.offsets
-                .utc_offset(&self.timezone, guess)
-                .ok()
-                .and_then(|o| utc.checked_add_signed(Duration::seconds(o as i64)))
-        };
-        // Twice: the offset in force at the first guess may differ across a change.
-        match at(utc) {
-            Some(first) => at(first).unwrap_or(first),
-            None => stamp.local,
-        }
+        crate::export::ics::wall_clock(self.offsets, &self.timezone, utc).unwrap_or(stamp.local)
     }
 }
 

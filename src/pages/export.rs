@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::share_link::ShareLink;
 use crate::export::c3voc::{schedule_json, schedule_xml};
 use crate::export::html::{programme, ProgrammeOptions};
 use crate::export::ics::{calendar, CalendarOptions};
@@ -87,6 +88,7 @@ pub fn ExportPage() -> impl IntoView {
     view! {
         <section class="export" aria-labelledby="export-heading">
             <h1 id="export-heading">"Export"</h1>
+            <ShareLink/>
             <div class="export__layout">
                 <form class="export__options" on:input=on_change on:submit=on_submit>
                     <div class="export__actions">

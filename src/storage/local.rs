@@ -84,3 +84,35 @@ pub fn delete(slot: u32) {
 fn available() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
+
+/// The stars an attendee gave in a meeting (by the meeting's identity, see
+/// `share::identity`): session ids, kept in this browser only.
+pub fn stars(identity: &str) -> Vec<u32> {
+    available()
+        .and_then(|s| s.get_item(&stars_key(identity)).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the stars of a meeting; says why when the browser refuses.
+pub fn save_stars(identity: &str, stars: &[u32]) -> Result<(), String> {
+    let storage = available().ok_or("this browser does not allow local storage here")?;
+    let text = serde_json::to_string(stars).unwrap_or_default();
+    storage
+        .set_item(&stars_key(identity), &text)
+        .map_err(|_| "the browser refused to store the stars".to_string())
+}
+
+fn stars_key(identity: &str) -> String {
+    format!("agenda-planner.stars.{identity}")
+}
+
+/// Stores `meeting` as a new meeting of the planner in this browser and makes it the one the
+/// planner opens; returns its slot. Nothing stored is overwritten.
+pub fn save_copy(meeting: &Meeting) -> Result<u32, String> {
+    let mut library = library();
+    let slot = library.add();
+    save(slot, meeting)?;
+    set_current(slot);
+    Ok(slot)
+}

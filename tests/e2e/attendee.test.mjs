@@ -1,0 +1,145 @@
+// The attendee view in a real browser: the organizer's Share link opens the schedule in a
+// fresh profile without touching its own meetings; filters narrow the list and live in the
+// URL; stars survive a reload; a phone shows the list, a laptop the time × room grid; a
+// garbled link shows a page that says what is wrong.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { start, appReady } from './browser.mjs';
+
+let app;
+let link;
+before(async () => {
+  app = await start();
+  mkdirSync('target/screenshots', { recursive: true });
+  // The organizer shares the sample.
+  const { page, context } = await app.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(app.url);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Share', exact: true }).first().click();
+  await page.getByRole('heading', { name: 'Share a read-only schedule' }).waitFor();
+  await page.getByRole('region', { name: 'Share a read-only schedule' }).getByRole('button', { name: 'Share', exact: true }).click();
+  link = await page.getByLabel('Share link').inputValue();
+  const length = await page.getByText(/^Link length:/).innerText();
+  assert.match(length, /^Link length: [\d]+ characters/);
+  console.log(`sample share link: ${length}`);
+  await page.screenshot({ path: 'target/screenshots/share-1280.png' });
+  await context.close();
+});
+after(async () => { await app?.stop(); });
+
+const stored = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('agenda-planner.meeting') || k === 'agenda-planner.library').sort()));
+const titles = (page) => page.getByRole('list', { name: /^Sessions on / }).getByRole('heading', { level: 3 }).allInnerTexts();
+
+test('the share link opens the schedule in a fresh profile; filters narrow it and go into the URL', async () => {
+  const { page, errors } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  // This profile has a meeting of its own.
+  await page.goto(app.url);
+  await appReady(page);
+  await page.getByText('Rename meeting').click();
+  await page.getByLabel('Meeting title').fill('My own meeting');
+  await page.getByRole('button', { name: 'Save title' }).click();
+  await page.getByRole('heading', { level: 1, name: 'My own meeting' }).waitFor();
+  const mine = await stored(page);
+
+  await page.goto(link);
+  await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  await page.getByText('All times are local to the venue (America/New_York).').waitFor();
+  assert.equal((await titles(page)).length, 11, 'day 1 has 11 sessions');
+  assert.equal(await page.getByRole('tab', { name: /Thu 15 Sep/ }).getAttribute('aria-selected'), 'true');
+  await page.screenshot({ path: 'target/screenshots/attendee-390.png', fullPage: true });
+
+  // A phone shows a list: the sessions stack in one column.
+  const layout = await page.getByRole('list', { name: /^Sessions on / }).evaluate((ol) => {
+    const xs = [...ol.children].map((li) => li.getBoundingClientRect().x);
+    return { display: getComputedStyle(ol).display, columns: new Set(xs).size };
+  });
+  assert.equal(layout.columns, 1, 'one column on a phone');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+
+  // Theme filter.
+  await page.getByRole('checkbox', { name: 'Gendering R2P' }).check();
+  assert.deepEqual(await titles(page), ['Gendering R2P']);
+  assert.match(page.url(), /[?&]theme=\d+/);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  // Search over people and organizations.
+  await page.getByLabel('Search titles, people and organizations').fill('okoth');
+  assert.deepEqual(await titles(page), ['Opening ceremony']);
+  await page.getByRole('tab', { name: /Fri 16 Sep/ }).click();
+  assert.deepEqual(await titles(page), ['Atrocity prevention in practice: mechanisms for implementing R2P']);
+  assert.match(page.url(), /q=okoth/);
+  // The filtered view is a link of its own.
+  const filtered = page.url();
+  const { page: other } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await other.goto(filtered);
+  await other.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  assert.equal(await other.getByLabel('Search titles, people and organizations').inputValue(), 'okoth');
+  assert.deepEqual(await titles(other), ['Atrocity prevention in practice: mechanisms for implementing R2P']);
+
+  // Back in the planner, this profile's own meeting is untouched.
+  await page.goto(app.url);
+  await page.getByRole('heading', { level: 1, name: 'My own meeting' }).waitFor();
+  assert.equal(await stored(page), mine);
+  assert.deepEqual(errors, []);
+});
+
+test('stars survive a reload, and starred only shows them', async () => {
+  const { page, errors } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(link);
+  const star = page.getByRole('button', { name: 'Star “Gendering R2P”' });
+  await star.click();
+  assert.equal(await star.getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Star “Opening ceremony”' }).click();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Star “Gendering R2P”' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('checkbox', { name: 'Starred only' }).check();
+  assert.deepEqual(await titles(page), ['Opening ceremony', 'Gendering R2P']);
+  // The planner's meetings are not touched by starring.
+  assert.equal(await stored(page), '[]');
+  // A session's details, with people and their positions.
+  await page.getByRole('button', { name: 'Opening ceremony', exact: true }).click();
+  const detail = page.getByRole('region', { name: 'Session Opening ceremony' });
+  await detail.waitFor();
+  assert.match(await detail.innerText(), /Luis Almagro Lemes, Secretary General/);
+  await page.screenshot({ path: 'target/screenshots/attendee-detail-390.png', fullPage: true });
+  await page.getByRole('button', { name: '← Back to the schedule' }).click();
+  // The people directory.
+  await page.getByRole('button', { name: 'People', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'People' }).waitFor();
+  await page.getByRole('heading', { level: 3, name: /Wai Wai Nu/ }).waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('a laptop shows the time × room grid', async () => {
+  const { page, errors } = await app.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(link);
+  await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  const layout = await page.getByRole('list', { name: /^Sessions on / }).evaluate((ol) => {
+    const boxes = [...ol.children].map((li) => ({ title: li.querySelector('h3').innerText, x: li.getBoundingClientRect().x, y: li.getBoundingClientRect().y }));
+    return { display: getComputedStyle(ol).display, boxes };
+  });
+  assert.equal(layout.display, 'grid');
+  // Lunch (Patio Azteca) and the report launch (another room) overlap: side by side.
+  const lunch = layout.boxes.find((b) => b.title === 'Lunch');
+  const launch = layout.boxes.find((b) => b.title.startsWith('Launch of the OAS report'));
+  assert.notEqual(lunch.x, launch.x, 'different room columns');
+  assert.ok(launch.y > lunch.y, 'the launch starts later, further down');
+  await page.screenshot({ path: 'target/screenshots/attendee-1280.png', fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('a garbled or cut link shows what is wrong, never a blank page', async () => {
+  const { page } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  for (const bad of [link.slice(0, link.length - 40), `${app.url}#share=this-is-not-a-schedule`, `${app.url}#share=`]) {
+    await page.goto('about:blank');
+    await page.goto(bad);
+    await page.getByRole('heading', { level: 1, name: 'This schedule link cannot be opened' }).waitFor();
+    assert.ok((await page.getByRole('alert').innerText()).length > 20);
+  }
+  await page.screenshot({ path: 'target/screenshots/attendee-error-390.png' });
+  // A published file that is not there.
+  await page.goto(`${app.url}?src=${encodeURIComponent(`${app.url}no-such-file.json`)}`);
+  await page.getByRole('heading', { level: 1, name: 'This schedule link cannot be opened' }).waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /no-such-file\.json/);
+});
