@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build test test-native test-browser bench lint tools wasm-target trunk wasm-bindgen node-deps chromium validators clean
+.PHONY: help serve build view test test-native test-browser bench lint tools wasm-target trunk wasm-bindgen node-deps chromium validators clean
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080"
@@ -23,11 +23,18 @@ help:
 	@echo "make bench   sizes of the release build; native timings on a 1,000-session meeting"
 	@echo "make lint    cargo fmt --check and clippy -D warnings"
 
-serve: tools
+# The attendee view (view.html, its own small bundle for phones) is built first; index.html
+# copies it into dist/view/.
+VIEW_DIST := target/trunk-view/view
+
+serve: tools view
 	trunk serve --release
 
-build: tools
+build: tools view
 	trunk build --release
+
+view: tools
+	trunk build view.html --release=true --dist $(VIEW_DIST) --public-url /view/
 
 test: lint test-native test-browser
 

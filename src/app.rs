@@ -7,29 +7,28 @@ use crate::components::{
     check_status::CheckStatus, file_import::FileDrop, meeting_actions::MeetingActions,
     notice_banner::NoticeBanner, undo_redo::UndoRedo,
 };
-use crate::pages::attendee::{AttendeeApp, ViewSource};
+use crate::pages::attendee::ViewSource;
 use crate::pages::{
     agenda::AgendaPage, editor::EditorPage, export::ExportPage, meetings::MeetingsPage,
 };
 use crate::state::{provide_app_state, Screen};
 
-/// The whole app: the attendee view when the address carries a schedule (a share link or
-/// `?src=`), else the planner.
+/// The planner. A share link or `?src=` opened at its address goes to the attendee view
+/// (`view/`), a page of its own that phones load much faster.
 #[component]
 pub fn App() -> impl IntoView {
-    // A share link opened in a tab already showing the app changes only the fragment: load
-    // the page again so it opens as the link says.
-    let shown = ViewSource::from_location();
-    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        if ViewSource::from_location() != shown {
-            crate::platform::reload_page();
+    let opens_view = || ViewSource::from_location().is_some();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if opens_view() {
+            crate::platform::open_in_view();
         }
     });
-    on_cleanup(move || hash_listener.remove());
-    match ViewSource::from_location() {
-        Some(source) => view! { <AttendeeApp source=source/> }.into_any(),
-        None => view! { <Planner/> }.into_any(),
+    on_cleanup(move || listener.remove());
+    if opens_view() {
+        crate::platform::open_in_view();
+        return view! { <main id="main" class="page"><p role="status">"Opening the schedule…"</p></main> }.into_any();
     }
+    view! { <Planner/> }.into_any()
 }
 
 /// The planner: header with navigation and meeting-wide actions, notices, then a screen.

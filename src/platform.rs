@@ -43,7 +43,10 @@ export function viewerTimeZone() {
 export function locationHash() { return location.hash; }
 export function reloadPage() { location.reload(); }
 export function locationSearch() { return location.search; }
-export function pageAddress() { return location.origin + location.pathname; }
+export function viewAddress() { return new URL('view/', location.href).href; }
+export function openInView() {
+  location.replace(new URL('view/' + location.search + location.hash, location.href).href);
+}
 export function replaceQuery(query) {
   const url = location.pathname + (query ? '?' + query : '') + location.hash;
   history.replaceState(history.state, '', url);
@@ -67,8 +70,13 @@ extern "C" {
     /// Loads the page again (a new share link was opened in the same tab).
     #[wasm_bindgen(js_name = reloadPage)]
     pub fn reload_page();
-    #[wasm_bindgen(js_name = pageAddress)]
-    pub fn page_address() -> String;
+    /// The address of the attendee view (`view/` next to the planner).
+    #[wasm_bindgen(js_name = viewAddress)]
+    pub fn view_address() -> String;
+    /// Goes to the attendee view with this page's query and fragment (a share link opened
+    /// at the planner's address).
+    #[wasm_bindgen(js_name = openInView)]
+    pub fn open_in_view();
     #[wasm_bindgen(js_name = replaceQuery)]
     pub fn replace_query(query: &str);
     #[wasm_bindgen(js_name = fetchText, catch)]

@@ -23,7 +23,7 @@ pub fn ShareLink() -> impl IntoView {
     let make = move |_| {
         let url = state
             .meeting
-            .with_untracked(|m| format!("{}#{}", platform::page_address(), fragment(m)));
+            .with_untracked(|m| format!("{}#{}", platform::view_address(), fragment(m)));
         link.set(Some(url));
         copied.set(None);
     };

@@ -58,10 +58,36 @@ fn error_page(reason: String) -> AnyView {
             <h1>"This schedule link cannot be opened"</h1>
             <p role="alert">{reason}</p>
             <p>"Ask the organizer for the link again, or for the published programme (PDF or HTML)."</p>
-            <p><a href=platform::page_address()>"Open the agenda planner"</a></p>
+            <p><a href="../">"Open the agenda planner"</a></p>
         </main>
     }
     .into_any()
+}
+
+/// Another share link opened in this tab changes only the fragment: load the page again so
+/// it shows what the new address says.
+pub fn reload_on_new_source() {
+    let shown = ViewSource::from_location();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if ViewSource::from_location() != shown {
+            platform::reload_page();
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
+
+/// The attendee view as a page of its own: the source from the address, or a page saying
+/// that there is none.
+#[component]
+pub fn AttendeeRoot() -> impl IntoView {
+    reload_on_new_source();
+    match ViewSource::from_location() {
+        Some(source) => view! { <AttendeeApp source=source/> }.into_any(),
+        None => error_page(
+            "The address holds no schedule: a share link ends in “#share=…”, a published one has “?src=…”."
+                .to_string(),
+        ),
+    }
 }
 
 /// The attendee view: loads the meeting, then shows it or says what is wrong.
@@ -80,9 +106,8 @@ pub fn AttendeeApp(source: ViewSource) -> impl IntoView {
                     Err(e) => Err(format!(
                         "The file at “{url}” could not be fetched ({e}). It must be on this site, or on a server that allows it (CORS)."
                     )),
-                    Ok(text) => crate::import::import(&text, &BrowserOffsets)
-                        .map(|i| i.meeting)
-                        .map_err(|e| format!("The file at “{url}” is not a schedule that can be shown: {e}")),
+                    Ok(text) => crate::storage::decode(&text)
+                        .map_err(|e| format!("The file at “{url}” is not a meeting file that can be shown: {e}")),
                 };
                 loaded.set(Some(result));
             });
@@ -225,7 +250,7 @@ fn Schedule(meeting: Meeting) -> impl IntoView {
     let save_copy = move |_| {
         let result = m.with_value(local::save_copy);
         message.set(Some(match result {
-            Ok(_) => "Saved a copy in this browser's planner: open the planner to edit it.".into(),
+            Ok(_) => "Saved a copy in this browser's planner: open the planner (the link below the schedule's title) to edit it.".into(),
             Err(e) => format!("No copy saved: {e}."),
         }));
     };
@@ -251,6 +276,7 @@ fn Schedule(meeting: Meeting) -> impl IntoView {
                 {(!m.edition.is_empty()).then(|| view! { <p class="meeting-header__edition">{m.edition.clone()}</p> })}
                 <h1>{m.title.clone()}</h1>
                 <p class="attendee-header__when">{dates}{(!place.is_empty()).then(|| format!(" · {place}"))}</p>
+                <p class="attendee-header__planner"><a href="../">"Open the agenda planner"</a></p>
             </header>
         }
     });

@@ -143,3 +143,42 @@ test('a garbled or cut link shows what is wrong, never a blank page', async () =
   await page.getByRole('heading', { level: 1, name: 'This schedule link cannot be opened' }).waitFor();
   assert.match(await page.getByRole('alert').innerText(), /no-such-file\.json/);
 });
+
+test('during the meeting, now and next are marked and Jump to now goes there; times switch to the viewer’s timezone', async () => {
+  const { page, errors } = await app.newPage({ viewport: { width: 390, height: 844 }, timezoneId: 'Europe/Berlin' });
+  // 09:30 in Washington on the first day (EDT, UTC−4).
+  await page.clock.setFixedTime(new Date('2022-09-15T13:30:00Z'));
+  await page.goto(`${link.replace('#', '?day=2#')}`);
+  await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  const status = page.getByText(/^Now: /);
+  assert.match(await status.innerText(), /Now: Opening ceremony\. Next: Regional organizations and the implementation of R2P\./);
+  // The view was on day 2: Jump to now goes to day 1 and the current session.
+  assert.equal(await page.getByRole('tab', { name: /Fri 16 Sep/ }).getAttribute('aria-selected'), 'true');
+  await page.getByRole('button', { name: 'Jump to now' }).click();
+  assert.equal(await page.getByRole('tab', { name: /Thu 15 Sep/ }).getAttribute('aria-selected'), 'true');
+  const current = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Opening ceremony' }) });
+  assert.match(await current.innerText(), /^09:00–10:00\s*now/i);
+  await page.waitForFunction(() => document.activeElement?.closest('li')?.id === 'slot-2');
+  const next = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Regional organizations/ }) });
+  assert.match(await next.innerText(), /\bnext\b/i);
+  await page.screenshot({ path: 'target/screenshots/attendee-now-390.png' });
+
+  // The viewer's own timezone: Berlin is six hours ahead of Washington in September.
+  await page.getByRole('checkbox', { name: 'Show times in my timezone' }).check();
+  await page.getByText('Times are shown in your timezone (Europe/Berlin)', { exact: false }).waitFor();
+  assert.match(await current.innerText(), /^15:00–16:00/);
+  assert.match(page.url(), /mytime=1/);
+  assert.deepEqual(errors, []);
+});
+
+test('before and after the meeting it says so', async () => {
+  const { page } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await page.clock.setFixedTime(new Date('2022-09-01T12:00:00Z'));
+  await page.goto(link);
+  await page.getByText('The meeting starts on Thursday 15 September 2022.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Jump to now' }).count(), 0);
+  const { page: later } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await later.clock.setFixedTime(new Date('2023-01-01T12:00:00Z'));
+  await later.goto(link);
+  await later.getByText('The meeting has ended.').waitFor();
+});

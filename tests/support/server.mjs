@@ -15,7 +15,7 @@ const TYPES = {
 export async function serve(root = 'dist') {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = join(root, path.endsWith('/') ? 'index.html' : path);
+    const file = join(root, path.endsWith('/') ? join(path, 'index.html') : path);
     try {
       const body = await readFile(file.startsWith(root) ? file : join(root, 'index.html'));
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
