@@ -44,9 +44,10 @@ test-native: validators
 test-browser: build chromium validators
 	node --test --test-concurrency=1 tests/e2e/
 
-bench: build
+bench: build chromium
 	node tests/support/size.mjs dist
 	cargo bench --locked --bench native
+	node tests/support/bench.mjs
 
 lint:
 	cargo fmt --check

@@ -52,6 +52,8 @@ export function replaceQuery(query) {
   history.replaceState(history.state, '', url);
 }
 export async function fetchText(url) {
+  const early = window.agendaSource;
+  if (early && early.url === url) { window.agendaSource = undefined; return await early.text; }
   const response = await fetch(url, { credentials: 'omit' });
   if (!response.ok) throw new Error('the server answered ' + response.status + ' ' + response.statusText);
   return await response.text();
@@ -156,14 +158,34 @@ pub fn now_utc() -> NaiveDateTime {
         .unwrap_or_default()
 }
 
+/// Long lists draw this many items at once, then `BATCH` more after each paint.
+pub const FIRST_BATCH: usize = 24;
+pub const BATCH: usize = 64;
+
+/// Runs `f` once the next frame has been painted (long lists are drawn a batch at a time,
+/// each after the previous one is on screen).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    });
+}
+
 /// Once the page has been redrawn, scrolls the element with this id into view and puts the
-/// keyboard focus on its first field (or on the element itself).
+/// keyboard focus on its first field (or on the element itself). Waits up to half a second
+/// for the element (long lists are drawn a batch per frame).
 pub fn reveal(id: String) {
+    reveal_within(id, 30);
+}
+
+fn reveal_within(id: String, frames: u32) {
     leptos::prelude::request_animation_frame(move || {
         let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(&id))
         else {
+            if frames > 0 {
+                reveal_within(id, frames - 1);
+            }
             return;
         };
         el.scroll_into_view();
@@ -171,6 +193,7 @@ pub fn reveal(id: String) {
             .query_selector("input, select, textarea, button")
             .ok()
             .flatten()
+            .filter(|_| !el.has_attribute("tabindex"))
             .unwrap_or(el);
         if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
             let _ = target.focus();

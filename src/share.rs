@@ -39,6 +39,12 @@ pub fn fragment(meeting: &Meeting) -> String {
 
 /// The meeting a share fragment carries (the text after `#share=`).
 pub fn decode_fragment(data: &str) -> Result<Meeting, ShareError> {
+    let text = fragment_text(data)?;
+    decode(&text).map_err(|e| ShareError::Meeting(e.to_string()))
+}
+
+/// The meeting file a share fragment carries, as text (not yet checked).
+pub fn fragment_text(data: &str) -> Result<String, ShareError> {
     let data = data.trim();
     if data.is_empty() {
         return Err(ShareError::Empty);
@@ -53,7 +59,7 @@ pub fn decode_fragment(data: &str) -> Result<Meeting, ShareError> {
     if text.trim().is_empty() {
         return Err(ShareError::Damaged);
     }
-    decode(&text).map_err(|e| ShareError::Meeting(e.to_string()))
+    Ok(text)
 }
 
 /// What identifies a meeting across share links and published files (for keeping an

@@ -78,7 +78,7 @@ pub struct AppState {
     /// The screen in view (UI-only state).
     pub screen: RwSignal<Screen>,
     /// The conflict and readiness findings for the meeting as it is now.
-    pub findings: Memo<Vec<Finding>>,
+    pub findings: RwSignal<Vec<Finding>>,
     /// An item to bring into view in the editor (a finding was selected).
     pub focus: RwSignal<Option<ItemId>>,
     /// Undo and redo steps for the meeting.
@@ -122,14 +122,32 @@ impl AppState {
             }
         };
         let meeting = RwSignal::new(meeting);
-        let findings = Memo::new(move |_| {
-            meeting.with(|m| {
-                let settings = CheckSettings {
-                    today: Some(crate::platform::today()),
-                    ..m.checks.clone()
+        let run_check = |m: &Meeting| {
+            let settings = CheckSettings {
+                today: Some(crate::platform::today()),
+                ..m.checks.clone()
+            };
+            check(m, &settings)
+        };
+        // Checked at once on start; after an edit, right after the edit is on screen (an
+        // edit paints first, its findings follow a frame later).
+        let findings = RwSignal::new(meeting.with_untracked(run_check));
+        let check_pending = StoredValue::new(false);
+        Effect::new(move |ran: Option<()>| {
+            meeting.track();
+            if ran.is_none() || check_pending.get_value() {
+                return;
+            }
+            check_pending.set_value(true);
+            crate::platform::after_paint(move || {
+                check_pending.set_value(false);
+                let Some(now) = meeting.try_with_untracked(run_check) else {
+                    return;
                 };
-                check(m, &settings)
-            })
+                if findings.with_untracked(|old| *old != now) {
+                    findings.set(now);
+                }
+            });
         });
         AppState {
             meeting,

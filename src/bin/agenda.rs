@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use agenda_planner::domain::check::{check, counts};
+use agenda_planner::domain::generate::generated_meeting;
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::parse_date;
 use agenda_planner::domain::Meeting;
@@ -30,6 +31,10 @@ Usage:
   agenda import FILE [-o MEETING.json]
   agenda check MEETING.json
   agenda sample [-o FILE]
+  agenda generate [--sessions N] [--people N] [--days N] [--rooms N] [-o FILE]
+
+Generate writes a made-up meeting of that size (default 1000 sessions, 2000 people,
+3 days, 10 rooms), for trying the planner or measuring it.
 
 Formats: html (printable programme), ics (iCalendar), json (meeting file),
 schedule-json and schedule-xml (frab/c3voc schedule for apps).
@@ -55,6 +60,25 @@ Programme (html) options:
 
 Exit status: 0 done; 1 bad or unreadable file, scheduling errors (check), or failed write;
 2 wrong command line.";
+
+/// How big a generated meeting is (`agenda generate`); the defaults are the benchmark's.
+struct Size {
+    sessions: usize,
+    people: usize,
+    days: usize,
+    rooms: usize,
+}
+
+impl Default for Size {
+    fn default() -> Self {
+        Size {
+            sessions: 1000,
+            people: 2000,
+            days: 3,
+            rooms: 10,
+        }
+    }
+}
 
 /// A failure, with the exit status it maps to.
 enum Failure {
@@ -96,6 +120,7 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
     let mut input: Option<PathBuf> = None;
     let mut output: Option<PathBuf> = None;
     let mut options = ProgrammeOptions::default();
+    let mut size = Size::default();
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
             Short('o') | Long("output") => output = Some(parser.value().map_err(usage)?.into()),
@@ -138,11 +163,34 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
                     }
                 }
             }
+            Long(name @ ("sessions" | "people" | "days" | "rooms")) if command == "generate" => {
+                let name = name.to_string();
+                let text = parser.value().map_err(usage)?.string().map_err(usage)?;
+                let n: usize = text
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=100_000).contains(n))
+                    .ok_or_else(|| {
+                        usage(format!(
+                            "--{name} “{text}” is not a number from 1 to 100000"
+                        ))
+                    })?;
+                match name.as_str() {
+                    "sessions" => size.sessions = n,
+                    "people" => size.people = n,
+                    "days" => size.days = n,
+                    _ => size.rooms = n,
+                }
+            }
             Long("help") | Short('h') => {
                 println!("{USAGE}");
                 return Ok(());
             }
-            Value(path) if input.is_none() && command != "sample" => input = Some(path.into()),
+            Value(path)
+                if input.is_none() && !matches!(command.as_str(), "sample" | "generate") =>
+            {
+                input = Some(path.into())
+            }
             other => return Err(usage(other.unexpected())),
         }
     }
@@ -206,6 +254,15 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             Ok(())
         }
         "sample" => write_output(output, &encode_pretty(&sample_meeting())),
+        "generate" => write_output(
+            output,
+            &encode_pretty(&generated_meeting(
+                size.sessions,
+                size.people,
+                size.days,
+                size.rooms,
+            )),
+        ),
         "import" => {
             let path = input.ok_or_else(|| usage("no file to import given"))?;
             // Refused before reading when too large.

@@ -201,6 +201,17 @@ fn session_form(m: &Meeting, s: &Session, problems: &[&Finding]) -> AnyView {
     .into_any()
 }
 
+/// One session of the day's list, with what the row shows.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    session: Session,
+    place: String,
+    open: bool,
+    problems: Vec<Finding>,
+    /// Changes with every change of the meeting for the open row, so its form is redrawn.
+    version: u64,
+}
+
 /// The sessions of one day, with the one being edited open.
 #[component]
 pub fn SessionEditor() -> impl IntoView {
@@ -227,6 +238,35 @@ pub fn SessionEditor() -> impl IntoView {
                 reveal("session-form".into());
             }
         }
+    });
+    // The rows of the chosen day: each row is redrawn only when its own data changes (the
+    // open form whenever anything changes, as it lists days, rooms and people).
+    let version = StoredValue::new(0u64);
+    let rows = Memo::new(move |_| {
+        let open = editing.get();
+        version.update_value(|v| *v += 1);
+        let version = version.get_value();
+        state.findings.with(|findings| {
+            meeting.with(|m| {
+                let Some(day_id) = current_day() else {
+                    return Vec::new();
+                };
+                m.sessions_on(day_id)
+                    .into_iter()
+                    .map(|s| Row {
+                        session: s.clone(),
+                        place: m.placement_label(s.placement),
+                        open: open == Some(s.id),
+                        problems: findings
+                            .iter()
+                            .filter(|f| !f.dismissed && f.sessions.contains(&s.id))
+                            .cloned()
+                            .collect(),
+                        version: if open == Some(s.id) { version } else { 0 },
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     let report = move |result: Result<(), String>| {
         if let Err(text) = result {
@@ -411,20 +451,18 @@ pub fn SessionEditor() -> impl IntoView {
                 <p class="field-error" data-error-for="_form" role="alert"></p>
                 <div class="form-actions"><button type="submit">"Add session"</button></div>
             </form>
+            {move || current_day().is_none().then(|| view! { <p class="empty">"Add a day first."</p> })}
             <ol class="session-rows" on:submit=on_submit>
-                {move || {
-                    let open = editing.get();
-                    let findings = state.findings.get();
-                    meeting.with(|m| {
-                        let Some(day_id) = current_day() else { return view! { <p class="empty">"Add a day first."</p> }.into_any() };
-                        m.sessions_on(day_id).into_iter().map(|s| {
-                            let id = s.id;
-                            let problems: Vec<&Finding> = findings.iter().filter(|f| !f.dismissed && f.sessions.contains(&id)).collect();
-                            if open == Some(id) {
-                                return view! { <li>{session_form(m, s, &problems)}</li> }.into_any();
-                            }
+                <For each=move || rows.get() key=|row| row.clone() let:row>
+                    {
+                        let Row { session: s, place, open, problems, .. } = row;
+                        let id = s.id;
+                        if open {
+                            let problems: Vec<&Finding> = problems.iter().collect();
+                            meeting.with_untracked(|m| view! { <li>{session_form(m, &s, &problems)}</li> }.into_any())
+                        } else {
                             let marker = problems.iter().map(|f| f.severity).min().map(|worst| {
-                                let tally = summary(counts(problems.iter().copied()));
+                                let tally = summary(counts(problems.iter()));
                                 let details = problems.iter().map(|f| f.message.as_str()).collect::<Vec<_>>().join("\n");
                                 view! { <span class=format!("marker marker--{}", worst.as_str()) title=details>{tally}</span> }
                             });
@@ -442,7 +480,7 @@ pub fn SessionEditor() -> impl IntoView {
                                 >
                                     <span class="session-row__time">{format!("{}–{}", hh_mm(s.start), hh_mm(s.end))}</span>
                                     <span class="session-row__title">{title.clone()}</span>
-                                    <span class="session-row__meta">{format!("{} · {}", s.kind.label(), m.placement_label(s.placement))} {marker}</span>
+                                    <span class="session-row__meta">{format!("{} · {}", s.kind.label(), place)} {marker}</span>
                                     <span class="session-row__actions">
                                         <button type="button" aria-label=format!("Move {title} {STEP} minutes earlier") on:click=move |_| nudge(id, -STEP)>"Earlier"</button>
                                         <button type="button" aria-label=format!("Move {title} {STEP} minutes later") on:click=move |_| nudge(id, STEP)>"Later"</button>
@@ -450,9 +488,9 @@ pub fn SessionEditor() -> impl IntoView {
                                     </span>
                                 </li>
                             }.into_any()
-                        }).collect_view().into_any()
-                    })
-                }}
+                        }
+                    }
+                </For>
             </ol>
         </section>
     }

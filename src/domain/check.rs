@@ -40,7 +40,7 @@ impl Severity {
 }
 
 /// Something the organizer should look at.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Finding {
     pub severity: Severity,
     /// What kind of problem, and the ids involved: stable while the situation is the same, so

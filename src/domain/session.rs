@@ -353,7 +353,7 @@ impl Status {
 }
 
 /// One person in one role of one session.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Participant {
     pub person: PersonId,
     pub role: Role,
@@ -365,7 +365,7 @@ pub struct Participant {
 }
 
 /// A run-of-show item inside a session: "09:05 Call to order — Luis Almagro".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct RunItem {
     #[serde(with = "hhmm")]
     pub time: NaiveTime,
@@ -375,7 +375,7 @@ pub struct RunItem {
 }
 
 /// A session of the programme.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Session {
     pub id: SessionId,
     pub title: String,

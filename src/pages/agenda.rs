@@ -6,9 +6,10 @@ use crate::components::{
     day_tabs::DayTabs, meeting_header::MeetingHeader, rename_form::RenameForm,
     session_card::SessionCard, theme_legend::ThemeLegend,
 };
-use crate::domain::programme::NameStyle;
+use crate::domain::programme::{NameStyle, SessionEntry};
 use crate::domain::schedule::long_date;
 use crate::domain::DayId;
+use crate::platform::{self, BATCH, FIRST_BATCH};
 use crate::state::use_app_state;
 
 /// The meeting by day: tabs for the days, the selected day's sessions in time order.
@@ -42,6 +43,30 @@ pub fn AgendaPage() -> impl IntoView {
             .unwrap_or_default()
     });
     let selected_id = Signal::derive(move || current.with(|d| d.as_ref().map(|d| d.id)));
+    // A long day is drawn a batch at a time: the first sessions at once, more after each
+    // paint, so the page shows quickly whatever the meeting's size.
+    let limit = RwSignal::new(FIRST_BATCH);
+    fn grow(limit: RwSignal<usize>, entries: Memo<Vec<SessionEntry>>) {
+        platform::after_paint(move || {
+            let total = entries.try_with_untracked(Vec::len).unwrap_or(0);
+            if let Some(now) = limit.try_update(|l| {
+                if *l < total {
+                    *l += BATCH;
+                }
+                *l
+            }) {
+                if now < total {
+                    grow(limit, entries);
+                }
+            }
+        });
+    }
+    Effect::new(move |_| {
+        current.track();
+        limit.set(FIRST_BATCH);
+        grow(limit, entries);
+    });
+    let shown = move || entries.with(|e| e.iter().take(limit.get()).cloned().collect::<Vec<_>>());
 
     view! {
         <MeetingHeader/>
@@ -75,7 +100,7 @@ pub fn AgendaPage() -> impl IntoView {
                 })}
                 <ol class="session-list">
                     <For
-                        each=move || entries.get()
+                        each=shown
                         key=|entry| entry.clone()
                         children=move |entry| view! { <li><SessionCard entry=entry/></li> }
                     />

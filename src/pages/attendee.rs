@@ -14,7 +14,7 @@ use crate::domain::programme::NameStyle;
 use crate::domain::schedule::{hh_mm, long_date, short_date};
 use crate::domain::{DayId, Meeting, Placement, Session, SessionId};
 use crate::export::ics::{calendar, wall_clock, CalendarOptions, UtcOffsets};
-use crate::platform::{self, fold_case, BrowserOffsets};
+use crate::platform::{self, fold_case, BrowserOffsets, BATCH, FIRST_BATCH};
 use crate::share::identity;
 use crate::storage::local;
 
@@ -93,12 +93,30 @@ pub fn AttendeeRoot() -> impl IntoView {
 /// The attendee view: loads the meeting, then shows it or says what is wrong.
 #[component]
 pub fn AttendeeApp(source: ViewSource) -> impl IntoView {
-    let loaded = RwSignal::new(None::<Result<Meeting, String>>);
+    // The meeting, and its file's text (kept as received for "Save a copy"); taken, not
+    // cloned, by the schedule.
+    let loaded = RwSignal::new(None::<Result<(), String>>);
+    let data = StoredValue::new(None::<(Meeting, String)>);
+    let finish = move |result: Result<(Meeting, String), String>| match result {
+        Ok(pair) => {
+            data.set_value(Some(pair));
+            loaded.set(Some(Ok(())));
+        }
+        Err(e) => loaded.set(Some(Err(e))),
+    };
     match source {
-        ViewSource::Share(data) => {
-            loaded.set(Some(
-                crate::share::decode_fragment(&data).map_err(|e| e.to_string()),
-            ));
+        ViewSource::Share(fragment) => {
+            finish(
+                crate::share::fragment_text(&fragment)
+                    .map_err(|e| e.to_string())
+                    .and_then(|text| {
+                        crate::storage::decode(&text)
+                            .map(|m| (m, text))
+                            .map_err(|e| {
+                                crate::share::ShareError::Meeting(e.to_string()).to_string()
+                            })
+                    }),
+            );
         }
         ViewSource::Published(url) => {
             leptos::task::spawn_local(async move {
@@ -107,9 +125,10 @@ pub fn AttendeeApp(source: ViewSource) -> impl IntoView {
                         "The file at “{url}” could not be fetched ({e}). It must be on this site, or on a server that allows it (CORS)."
                     )),
                     Ok(text) => crate::storage::decode(&text)
+                        .map(|m| (m, text))
                         .map_err(|e| format!("The file at “{url}” is not a meeting file that can be shown: {e}")),
                 };
-                loaded.set(Some(result));
+                finish(result);
             });
         }
     }
@@ -117,7 +136,10 @@ pub fn AttendeeApp(source: ViewSource) -> impl IntoView {
         match loaded.get() {
         None => view! { <main id="main" class="page"><p role="status">"Loading the schedule…"</p></main> }.into_any(),
         Some(Err(reason)) => error_page(reason),
-        Some(Ok(meeting)) => view! { <Schedule meeting=meeting/> }.into_any(),
+        Some(Ok(())) => match data.try_update_value(Option::take).flatten() {
+            Some((meeting, text)) => view! { <Schedule meeting=meeting text=text/> }.into_any(),
+            None => ().into_any(),
+        },
     }
     }
 }
@@ -162,8 +184,9 @@ fn people_line(m: &Meeting, s: &Session) -> String {
 }
 
 #[component]
-fn Schedule(meeting: Meeting) -> impl IntoView {
+fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
     let m = StoredValue::new(meeting);
+    let text = StoredValue::new(text);
     let view_state = RwSignal::new(ViewState::from_query(&platform::location_search()));
     // The URL follows the view, so a filtered view can be shared.
     Effect::new(move |_| view_state.with(|v| platform::replace_query(&v.to_query())));
@@ -248,7 +271,7 @@ fn Schedule(meeting: Meeting) -> impl IntoView {
         }
     };
     let save_copy = move |_| {
-        let result = m.with_value(local::save_copy);
+        let result = text.with_value(|t| local::save_copy(t));
         message.set(Some(match result {
             Ok(_) => "Saved a copy in this browser's planner: open the planner (the link below the schedule's title) to edit it.".into(),
             Err(e) => format!("No copy saved: {e}."),
@@ -458,12 +481,10 @@ fn day_schedule(
     } else {
         format!("{total} sessions")
     };
-    let items = shown
+    let slots: Vec<Slot> = shown
         .iter()
         .map(|s| {
             let id = s.id;
-            let title = s.title.clone();
-            let is_starred = starred.contains(&id);
             let badge = if now_ids.contains(&id) {
                 Some(("Now", "slot--now"))
             } else if next_ids.contains(&id) {
@@ -471,56 +492,157 @@ fn day_schedule(
             } else {
                 None
             };
-            let themes = s
-                .themes
-                .iter()
-                .filter_map(|t| m.theme(*t))
-                .map(|t| view! { <li class="theme-tag" style=format!("--theme-colour: {}", t.colour)>{t.name.clone()}</li> })
-                .collect_view();
-            let people = people_line(m, s);
-            let style = format!(
-                "grid-column: {}; grid-row: {} / {}",
-                column(s.placement),
-                row(s.start),
-                row(s.end).max(row(s.start) + 1)
-            );
-            view! {
-                <li class=format!("slot slot--{}{}", s.kind.as_str(), badge.map(|(_, c)| format!(" {c}")).unwrap_or_default()) style=style id=format!("slot-{id}") tabindex="-1">
-                    <p class="slot__time">
-                        {time_range(m, date, s, viewer)}
-                        {badge.map(|(text, _)| view! { <span class="slot__badge">{text}</span> })}
-                    </p>
-                    <p class="slot__place">{m.placement_label(s.placement)}</p>
-                    <h3 class="slot__title">
-                        <button type="button" class="link-button" on:click=move |_| view_state.update(|v| v.session = Some(id))>{title.clone()}</button>
-                    </h3>
-                    <ul class="theme-tags" aria-label="Themes">{themes}</ul>
-                    {(!people.is_empty()).then(|| view! { <p class="slot__people">{people}</p> })}
-                    <button type="button" class="star" aria-pressed=if is_starred { "true" } else { "false" }
-                        aria-label=format!("Star “{title}”") on:click=move |_| toggle_star(id)>
-                        {if is_starred { "★ Starred" } else { "☆ Star" }}
-                    </button>
-                </li>
+            Slot {
+                id,
+                class: format!(
+                    "slot slot--{}{}",
+                    s.kind.as_str(),
+                    badge.map(|(_, c)| format!(" {c}")).unwrap_or_default()
+                ),
+                style: format!(
+                    "grid-column: {}; grid-row: {} / {}",
+                    column(s.placement),
+                    row(s.start),
+                    row(s.end).max(row(s.start) + 1)
+                ),
+                time: time_range(m, date, s, viewer),
+                badge: badge.map(|(text, _)| text),
+                place: m.placement_label(s.placement),
+                title: s.title.clone(),
+                themes: s
+                    .themes
+                    .iter()
+                    .filter_map(|t| m.theme(*t))
+                    .map(|t| (t.name.clone(), t.colour.clone()))
+                    .collect(),
+                people: people_line(m, s),
+                starred: starred.contains(&id),
             }
         })
-        .collect_view();
+        .collect();
     let room_heads = m
         .rooms
         .iter()
         .enumerate()
         .map(|(i, r)| view! { <li style=format!("grid-column: {}", i + 1)>{r.name.clone()}</li> })
         .collect_view();
-    let empty = shown.is_empty();
+    let empty = slots.is_empty();
+    // Render only what is seen first: the first sessions now, the rest a batch per frame.
+    let mut chunks: Vec<Vec<Slot>> = Vec::new();
+    let mut rest = slots.into_iter();
+    chunks.push(rest.by_ref().take(FIRST_BATCH).collect());
+    loop {
+        let batch: Vec<Slot> = rest.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        chunks.push(batch);
+    }
+    let count_chunks = chunks.len();
+    let visible = RwSignal::new(1usize);
+    fn more(visible: RwSignal<usize>, total: usize) {
+        platform::after_paint(move || {
+            if let Some(now) = visible.try_update(|v| {
+                *v += 1;
+                *v
+            }) {
+                if now < total {
+                    more(visible, total);
+                }
+            }
+        });
+    }
+    if count_chunks > 1 {
+        more(visible, count_chunks);
+    }
+    let items = chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            if i == 0 {
+                chunk.iter().map(slot_view).collect_view().into_any()
+            } else {
+                let on = Memo::new(move |_| visible.get() > i);
+                (move || on.get().then(|| chunk.iter().map(slot_view).collect_view())).into_any()
+            }
+        })
+        .collect_view();
+    // One handler for every session's buttons (no closure per session).
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[data-session]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(id) = button
+            .get_attribute("data-session")
+            .and_then(|v| v.parse().ok())
+            .map(SessionId)
+        else {
+            return;
+        };
+        if button.has_attribute("aria-pressed") {
+            toggle_star(id);
+        } else {
+            view_state.update(|v| v.session = Some(id));
+        }
+    };
     view! {
         <h2 class="day-panel__date">{long_date(date)}</h2>
         <p class="item-form__note" role="status">{count}</p>
         {empty.then(|| view! { <p class="empty">"No sessions match on this day."</p> })}
         <div class="schedule" style=format!("--rooms: {rooms}")>
             <ol class="schedule__rooms" aria-hidden="true">{room_heads}</ol>
-            <ol class="schedule__grid" aria-label=format!("Sessions on {}", long_date(date))>{items}</ol>
+            <ol class="schedule__grid" aria-label=format!("Sessions on {}", long_date(date)) on:click=on_click>{items}</ol>
         </div>
     }
     .into_any()
+}
+
+/// A session as the schedule shows it, resolved to text.
+#[derive(Clone)]
+struct Slot {
+    id: SessionId,
+    class: String,
+    style: String,
+    time: String,
+    badge: Option<&'static str>,
+    place: String,
+    title: String,
+    themes: Vec<(String, String)>,
+    people: String,
+    starred: bool,
+}
+
+fn slot_view(s: &Slot) -> impl IntoView {
+    let id = s.id.to_string();
+    let slot_id = format!("slot-{id}");
+    let themes = s
+        .themes
+        .iter()
+        .map(|(name, colour)| view! { <li class="theme-tag" style=format!("--theme-colour: {colour}")>{name.clone()}</li> })
+        .collect_view();
+    view! {
+        <li class=s.class.clone() style=s.style.clone() id=slot_id tabindex="-1">
+            <p class="slot__time">
+                {s.time.clone()}
+                {s.badge.map(|text| view! { <span class="slot__badge">{text}</span> })}
+            </p>
+            <p class="slot__place">{s.place.clone()}</p>
+            <h3 class="slot__title">
+                <button type="button" class="link-button" data-session=id.clone()>{s.title.clone()}</button>
+            </h3>
+            {(!s.themes.is_empty()).then(|| view! { <ul class="theme-tags" aria-label="Themes">{themes}</ul> })}
+            {(!s.people.is_empty()).then(|| view! { <p class="slot__people">{s.people.clone()}</p> })}
+            <button type="button" class="star" data-session=id aria-pressed=if s.starred { "true" } else { "false" }
+                aria-label=format!("Star “{}”", s.title)>
+                {if s.starred { "★ Starred" } else { "☆ Star" }}
+            </button>
+        </li>
+    }
 }
 
 /// One session in full: time, place, people with their positions, run of show.

@@ -164,12 +164,60 @@ fn person_form(
     .into_any()
 }
 
+/// A person's form, with what it shows besides the person.
+#[derive(Clone, PartialEq)]
+struct PersonRow {
+    person: Person,
+    sessions: Vec<String>,
+    availability: String,
+    problems: Vec<Finding>,
+}
+
 /// The editor screen.
 #[component]
 pub fn EditorPage() -> impl IntoView {
     let state = use_app_state();
     let meeting = state.meeting;
     let query = RwSignal::new(String::new());
+    // Each list is redrawn only when what it shows changes, not on every edit.
+    let details = Memo::new(move |_| meeting.with(Details::of));
+    let days = Memo::new(move |_| {
+        meeting.with(|m| m.days_in_order().into_iter().cloned().collect::<Vec<_>>())
+    });
+    let rooms = Memo::new(move |_| meeting.with(|m| m.rooms.clone()));
+    let themes = Memo::new(move |_| meeting.with(|m| m.themes.clone()));
+    let people = Memo::new(move |_| {
+        let q = fold_case(query.get().trim());
+        state.findings.with(|findings| {
+            meeting.with(|m| {
+                let by_person = m.sessions_by_person();
+                let found: Vec<&Person> = m
+                    .people
+                    .iter()
+                    .filter(|p| q.is_empty() || p.matches(&q, fold_case))
+                    .collect();
+                let total = found.len();
+                let shown: Vec<PersonRow> = found
+                    .into_iter()
+                    .take(PEOPLE_SHOWN)
+                    .map(|p| PersonRow {
+                        person: p.clone(),
+                        sessions: by_person
+                            .get(&p.id)
+                            .map(|s| s.iter().map(|s| s.title.clone()).collect())
+                            .unwrap_or_default(),
+                        availability: availability_text(&p.availability, m),
+                        problems: findings
+                            .iter()
+                            .filter(|f| !f.dismissed && f.people.contains(&p.id))
+                            .cloned()
+                            .collect(),
+                    })
+                    .collect();
+                (shown, total)
+            })
+        })
+    });
     // A finding asked to show a person: find them by name.
     Effect::new(move |_| {
         if let Some(ItemId::Person(id)) = state.focus.get() {
@@ -234,7 +282,7 @@ pub fn EditorPage() -> impl IntoView {
 
             <section class="editor__section" aria-labelledby="details-heading">
                 <h2 id="details-heading">"Meeting details"</h2>
-                {move || meeting.with(|m| view! {
+                {move || details.with(|m| view! {
                     <form class="item-form" aria-label="Meeting details" on:submit=on_details novalidate>
                         {input("meeting", "Title", "title", "text", m.title.clone())}
                         {input("meeting", "Short name (for file names)", "short_name", "text", m.short_name.clone())}
@@ -251,19 +299,19 @@ pub fn EditorPage() -> impl IntoView {
 
             <section class="editor__section" aria-labelledby="days-heading" on:submit=on_day>
                 <h2 id="days-heading">"Days"</h2>
-                {move || meeting.with(|m| m.days_in_order().into_iter().map(|d| day_form(Some(d))).collect_view())}
+                {move || days.with(|days| days.iter().map(|d| day_form(Some(d))).collect_view())}
                 {day_form(None)}
             </section>
 
             <section class="editor__section" aria-labelledby="rooms-heading" on:submit=on_room>
                 <h2 id="rooms-heading">"Rooms"</h2>
-                {move || meeting.with(|m| m.rooms.iter().map(|r| room_form(Some(r))).collect_view())}
+                {move || rooms.with(|rooms| rooms.iter().map(|r| room_form(Some(r))).collect_view())}
                 {room_form(None)}
             </section>
 
             <section class="editor__section" aria-labelledby="themes-heading-edit" on:submit=on_theme>
                 <h2 id="themes-heading-edit">"Themes"</h2>
-                {move || meeting.with(|m| m.themes.iter().map(|t| theme_form(Some(t))).collect_view())}
+                {move || themes.with(|themes| themes.iter().map(|t| theme_form(Some(t))).collect_view())}
                 {theme_form(None)}
             </section>
 
@@ -275,26 +323,19 @@ pub fn EditorPage() -> impl IntoView {
                     <label for="people-search">"Search people by name or organization"</label>
                     <input id="people-search" type="search" prop:value=move || query.get() on:input:target=move |ev| query.set(ev.target().value())/>
                 </div>
-                {move || {
-                    let q = fold_case(query.get().trim());
-                    let findings = state.findings.get();
-                    meeting.with(|m| {
-                        let by_person = m.sessions_by_person();
-                        let found: Vec<&Person> = m.people.iter().filter(|p| q.is_empty() || p.matches(&q, fold_case)).collect();
-                        let total = found.len();
-                        let shown = found.into_iter().take(PEOPLE_SHOWN).map(|p| {
-                            let sessions: Vec<String> = by_person.get(&p.id).map(|s| s.iter().map(|s| s.title.clone()).collect()).unwrap_or_default();
-                            let problems: Vec<&Finding> = findings.iter().filter(|f| !f.dismissed && f.people.contains(&p.id)).collect();
-                            person_form(Some(p), &sessions, availability_text(&p.availability, m), &problems)
-                        }).collect_view();
-                        view! {
-                            <p class="item-form__note" role="status">
-                                {if total > PEOPLE_SHOWN { format!("Showing {PEOPLE_SHOWN} of {total} people; search to narrow.") } else { format!("{total} people") }}
-                            </p>
-                            {shown}
-                        }
-                    })
-                }}
+                {move || people.with(|(shown, total)| {
+                    let total = *total;
+                    let forms = shown.iter().map(|p| {
+                        let problems: Vec<&Finding> = p.problems.iter().collect();
+                        person_form(Some(&p.person), &p.sessions, p.availability.clone(), &problems)
+                    }).collect_view();
+                    view! {
+                        <p class="item-form__note" role="status">
+                            {if total > PEOPLE_SHOWN { format!("Showing {PEOPLE_SHOWN} of {total} people; search to narrow.") } else { format!("{total} people") }}
+                        </p>
+                        {forms}
+                    }
+                })}
                 {person_form(None, &[], String::new(), &[])}
             </section>
         </section>

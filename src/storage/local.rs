@@ -58,19 +58,24 @@ pub fn read(slot: u32) -> Option<String> {
 /// Saves a meeting in `slot` and returns the text stored. The error says why (usually:
 /// storage is full).
 pub fn save(slot: u32, meeting: &Meeting) -> Result<String, String> {
+    let text = encode(meeting);
+    save_text(slot, &text)?;
+    Ok(text)
+}
+
+/// Stores a meeting file's text, already checked, in `slot`.
+fn save_text(slot: u32, text: &str) -> Result<(), String> {
     if available().is_none() {
         return Err("this browser does not allow local storage here".into());
     }
-    let text = encode(meeting);
     LocalStorage::raw()
-        .set_item(&meeting_key(slot), &text)
+        .set_item(&meeting_key(slot), text)
         .map_err(|e| {
             js_sys::Error::from(e)
                 .to_string()
                 .as_string()
                 .unwrap_or_else(|| "the browser refused to store it".into())
-        })?;
-    Ok(text)
+        })
 }
 
 /// Deletes the meeting in `slot`.
@@ -107,12 +112,13 @@ fn stars_key(identity: &str) -> String {
     format!("agenda-planner.stars.{identity}")
 }
 
-/// Stores `meeting` as a new meeting of the planner in this browser and makes it the one the
-/// planner opens; returns its slot. Nothing stored is overwritten.
-pub fn save_copy(meeting: &Meeting) -> Result<u32, String> {
+/// Stores a meeting file's text (already checked) as a new meeting of the planner in this
+/// browser and makes it the one the planner opens; returns its slot. Nothing stored is
+/// overwritten.
+pub fn save_copy(text: &str) -> Result<u32, String> {
     let mut library = library();
     let slot = library.add();
-    save(slot, meeting)?;
+    save_text(slot, text)?;
     set_current(slot);
     Ok(slot)
 }

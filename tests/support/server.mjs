@@ -11,10 +11,18 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
 };
 
-/** Serves `root` on 127.0.0.1; resolves to { url, close }. Unknown paths get index.html. */
-export async function serve(root = 'dist') {
+/**
+ * Serves `root` on 127.0.0.1; resolves to { url, close }. Unknown paths get index.html.
+ * `extra` maps further paths to [content type, body] (the benchmark's generated files).
+ */
+export async function serve(root = 'dist', extra = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (extra[path]) {
+      res.writeHead(200, { 'content-type': extra[path][0] });
+      res.end(extra[path][1]);
+      return;
+    }
     const file = join(root, path.endsWith('/') ? join(path, 'index.html') : path);
     try {
       const body = await readFile(file.startsWith(root) ? file : join(root, 'index.html'));

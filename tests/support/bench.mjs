@@ -1,0 +1,115 @@
+// `make bench`, in the browser: a generated meeting of 1,000 sessions, 2,000 people, 3 days
+// and 10 rooms, in headless Chromium (median of several runs):
+// - cold load until the first day's schedule is painted: the attendee view (from ?src=) and
+//   the planner (meeting in localStorage), against a plain hand-written HTML list of the same
+//   sessions (the baseline the target is set against);
+// - a day switch and a search in the attendee view (target: 50 ms);
+// - one edit in the planner (moving a session five minutes later; target: one frame, 16 ms).
+// "Painted" is measured in the page: the change, then the next animation frame with layout
+// forced, so script, style and layout are all counted.
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const RUNS = 7;
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const meetingText = execFileSync('cargo', ['run', '-q', '--release', '--bin', 'agenda', '--', 'generate'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const meeting = JSON.parse(meetingText).meeting;
+
+// The baseline: the first day's sessions as a plain list, written by hand as a page would be.
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const day1 = meeting.days[0].id;
+const people = new Map(meeting.people.map((p) => [p.id, `${p.honorific} ${p.given_name} ${p.family_name}`.trim()]));
+const rooms = new Map(meeting.rooms.map((r) => [r.id, r.name]));
+const plainItems = meeting.sessions.filter((s) => s.day === day1)
+  .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id - b.id))
+  .map((s) => `<li><p>${s.start}–${s.end} · ${esc(rooms.get(s.placement?.room) ?? 'All rooms')}</p><h3>${esc(s.title)}</h3><p>${s.participants.map((p) => esc(people.get(p.person))).join(', ')}</p></li>`)
+  .join('');
+const plain = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Plain list</title></head><body><h1>${esc(meeting.title)}</h1><ol id="list">${plainItems}</ol></body></html>`;
+
+const server = await serve('dist', {
+  '/bench/meeting.json': ['application/json', meetingText],
+  '/bench/plain.html': ['text/html; charset=utf-8', plain],
+});
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Milliseconds from navigation start until `selector` is on screen, painted: a mutation
+ * observer notes when the first one appears, then the next frame with layout forced.
+ */
+async function coldLoad(url, selector, init) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    if (init) await context.addInitScript(init.script, init.arg);
+    await context.addInitScript((sel) => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector(sel)) {
+          observer.disconnect();
+          requestAnimationFrame(() => { void document.body.offsetHeight; window.benchPainted = performance.now(); });
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }, selector);
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.benchPainted, null, { timeout: 60000 });
+    times.push(await page.evaluate(() => window.benchPainted));
+    await context.close();
+  }
+  return median(times);
+}
+
+/** Milliseconds from `act` (run in the page) until the next frame, layout included. */
+async function interaction(page, act, arg, settle) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    times.push(await page.evaluate(([code, a]) => {
+      const run = new Function('arg', code);
+      const t0 = performance.now();
+      run(a);
+      return new Promise((r) => requestAnimationFrame(() => { void document.body.offsetHeight; r(performance.now() - t0); }));
+    }, [act, typeof arg === 'function' ? arg(i) : arg]));
+    if (settle) await settle(i);
+  }
+  return median(times);
+}
+
+const base = server.url;
+const plainMs = await coldLoad(`${base}bench/plain.html`, '#list li');
+const viewMs = await coldLoad(`${base}view/?src=${encodeURIComponent(`${base}bench/meeting.json`)}`, '.slot');
+const storeMeeting = { script: (text) => { localStorage.setItem('agenda-planner.meeting', text); }, arg: meetingText };
+const plannerMs = await coldLoad(base, '.session', storeMeeting);
+
+// Attendee view: day switch and search.
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await context.newPage();
+await page.goto(`${base}view/?src=${encodeURIComponent(`${base}bench/meeting.json`)}`);
+await page.waitForSelector('.slot');
+const daySwitch = await interaction(page, `document.getElementById('day-tab-' + arg).click();`, (i) => (i % 2 === 0 ? 2 : 1));
+const search = await interaction(page, `const input = document.getElementById('attendee-search'); input.value = arg; input.dispatchEvent(new Event('input', { bubbles: true }));`, (i) => (i % 2 === 0 ? 'Person 12' : ''));
+await context.close();
+
+// Planner: one edit (a session five minutes later) on the Edit screen.
+const editContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+await editContext.addInitScript(storeMeeting.script, storeMeeting.arg);
+const editor = await editContext.newPage();
+await editor.goto(base);
+await editor.getByRole('button', { name: 'Edit', exact: true }).click();
+await editor.waitForSelector('.session-row');
+const edit = await interaction(editor, `document.querySelectorAll('.session-row__actions button')[1].click();`);
+await editContext.close();
+
+await browser.close();
+await server.close();
+
+const row = (what, ms, target) => console.log(`${what.padEnd(62)}${ms.toFixed(1).padStart(8)} ms${target ? `  (${target})` : ''}`);
+console.log(`browser (headless Chromium), ${meeting.sessions.length} sessions / ${meeting.people.length} people / ${meeting.days.length} days / ${meeting.rooms.length} rooms; median of ${RUNS}`);
+row('cold load to painted list: plain hand-written HTML (baseline)', plainMs);
+row('cold load to painted schedule: attendee view (?src=)', viewMs, `${(viewMs / plainMs).toFixed(1)}× the plain list`);
+row('cold load to painted programme: planner (from localStorage)', plannerMs, `${(plannerMs / plainMs).toFixed(1)}× the plain list`);
+row('day switch, attendee view', daySwitch, `budget 50 ms: ${daySwitch <= 50 ? 'ok' : 'OVER'}`);
+row('search, attendee view', search, `budget 50 ms: ${search <= 50 ? 'ok' : 'OVER'}`);
+row('one edit (a session 5 minutes later), planner', edit, `budget 16 ms: ${edit <= 16 ? 'ok' : 'OVER'}`);
