@@ -1,6 +1,9 @@
 //! The attendee view's pure parts: share links, filters in the URL, what a filter keeps, and
 //! where the meeting stands now.
 
+mod common;
+use common::Rng;
+
 use agenda_planner::domain::attendee::{moment, percent_decode, percent_encode, Moment, ViewState};
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::parse_date;
@@ -69,19 +72,6 @@ fn truncated_garbled_or_foreign_links_give_a_clear_error() {
         decode_fragment(&tampered),
         Err(ShareError::Meeting(_))
     ));
-}
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 #[test]

@@ -3,6 +3,9 @@
 //! files are refused with a message; import → export → import gives the same meeting; times
 //! are converted from the file's offsets and timezone.
 
+mod common;
+use common::Rng;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -484,21 +487,6 @@ fn times_are_converted_from_the_files_offsets_into_its_timezone() {
         "{:?}",
         report.notes
     );
-}
-
-/// A small, fast pseudo-random generator (tests must be repeatable).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 const TOKENS: [&str; 16] = [

@@ -25,20 +25,7 @@ pub const GENERATOR: &str = "agenda-planner";
 /// The conference acronym: lower-case ASCII letters, digits and `_`, at least four characters
 /// (the schema's pattern), from the short name or else the title.
 pub fn acronym(m: &Meeting) -> String {
-    let source = if m.short_name.trim().is_empty() {
-        &m.title
-    } else {
-        &m.short_name
-    };
-    let mut out = String::new();
-    for ch in source.chars() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('_') {
-            out.push('_');
-        }
-    }
-    let out = out.trim_end_matches('_').to_string();
+    let out = super::ascii_words(super::meeting_name(m), '_');
     match out.len() {
         0 => "meeting".to_string(),
         1..=3 => format!("{out}_meeting"),
@@ -48,15 +35,7 @@ pub fn acronym(m: &Meeting) -> String {
 
 /// Lower-case ASCII letters and digits with single dashes between words; may be empty.
 pub fn slugify(text: &str) -> String {
-    let mut out = String::new();
-    for ch in text.chars() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
+    super::ascii_words(text, '-')
 }
 
 /// A stable UUID (version 5) for an item of the meeting: the same meeting (by acronym) and

@@ -109,25 +109,35 @@ impl Format {
 /// A file-name-safe stem from the meeting's short name (or title): lower-case ASCII letters,
 /// digits and single dashes; "meeting" when nothing usable is left.
 pub fn file_stem(meeting: &Meeting) -> String {
-    let source = if meeting.short_name.trim().is_empty() {
-        &meeting.title
-    } else {
-        &meeting.short_name
-    };
-    let mut stem = String::new();
-    for ch in source.chars() {
-        if ch.is_ascii_alphanumeric() {
-            stem.push(ch.to_ascii_lowercase());
-        } else if !stem.is_empty() && !stem.ends_with('-') {
-            stem.push('-');
-        }
-    }
-    let stem = stem.trim_end_matches('-');
+    let stem = ascii_words(meeting_name(meeting), '-');
     if stem.is_empty() {
         "meeting".into()
     } else {
         stem.chars().take(60).collect()
     }
+}
+
+/// The meeting's short name, or its title when it has none: what file names and the schedule's
+/// acronym are made from.
+pub(crate) fn meeting_name(meeting: &Meeting) -> &str {
+    if meeting.short_name.trim().is_empty() {
+        &meeting.title
+    } else {
+        &meeting.short_name
+    }
+}
+
+/// Lower-case ASCII letters and digits, one `separator` between words; may be empty.
+pub fn ascii_words(text: &str, separator: char) -> String {
+    let mut out = String::new();
+    for ch in text.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with(separator) {
+            out.push(separator);
+        }
+    }
+    out.trim_end_matches(separator).to_string()
 }
 
 /// Why an export could not be made.

@@ -613,14 +613,6 @@ pub(crate) fn build(
     if let Some(first) = meeting.validate().into_iter().next() {
         return Err(ImportError::Invalid(first.to_string()));
     }
-    let report = Report {
-        format: Some(format),
-        days: meeting.days.len(),
-        rooms: meeting.rooms.len(),
-        themes: meeting.themes.len(),
-        people: meeting.people.len(),
-        sessions: meeting.sessions.len(),
-        notes,
-    };
+    let report = Report::of(&meeting, format, notes);
     Ok(Imported { meeting, report })
 }

@@ -105,6 +105,19 @@ pub struct Report {
 }
 
 impl Report {
+    /// What a new meeting holds, with the notes of how it was made.
+    pub fn of(meeting: &Meeting, format: SourceFormat, notes: Vec<String>) -> Report {
+        Report {
+            format: Some(format),
+            days: meeting.days.len(),
+            rooms: meeting.rooms.len(),
+            themes: meeting.themes.len(),
+            people: meeting.people.len(),
+            sessions: meeting.sessions.len(),
+            notes,
+        }
+    }
+
     /// "Imported a frab/c3voc schedule JSON: 5 days, 2 rooms, 12 themes, 90 people, 79 sessions."
     pub fn summary(&self) -> String {
         format!(
@@ -313,15 +326,7 @@ pub fn import(text: &str, offsets: &dyn UtcOffsets) -> Result<Imported, ImportEr
         SourceFormat::Ours => {
             let meeting =
                 crate::storage::decode(text).map_err(|e| ImportError::Ours(e.to_string()))?;
-            let report = Report {
-                format: Some(format),
-                days: meeting.days.len(),
-                rooms: meeting.rooms.len(),
-                themes: meeting.themes.len(),
-                people: meeting.people.len(),
-                sessions: meeting.sessions.len(),
-                notes: Vec::new(),
-            };
+            let report = Report::of(&meeting, format, Vec::new());
             return Ok(Imported { meeting, report });
         }
         SourceFormat::ScheduleJson => schedule_json::read(text)?,

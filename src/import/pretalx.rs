@@ -3,8 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::build::parse_stamp;
-use super::schedule_json::{kind, short, text};
+use super::schedule_json::{kind, short, stamp_field, text};
 use super::{
     ImportError, Problems, Source, SourceEvent, SourceFormat, SourcePerson, SourceRoom, SourceTrack,
 };
@@ -123,25 +122,8 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
             i + 1,
             title.chars().take(60).collect::<String>()
         );
-        let stamp = |key: &str, problems: &mut Problems| match t.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => {
-                let stamp = parse_stamp(s);
-                if stamp.is_none() {
-                    problems.add(format!("{at}: “{key}” “{s}” is not a date and time"));
-                }
-                stamp
-            }
-            Some(other) => {
-                problems.add(format!(
-                    "{at}: “{key}” is {}, not a date and time",
-                    kind(other)
-                ));
-                None
-            }
-        };
-        let start = stamp("start", &mut problems);
-        let end = stamp("end", &mut problems);
+        let start = stamp_field(t, "start", &at, &mut problems);
+        let end = stamp_field(t, "end", &at, &mut problems);
         let duration_minutes = match t.get("duration") {
             None | Some(Value::Null) => None,
             Some(v) => match v.as_i64().filter(|m| (0..=100_000).contains(m)) {

@@ -50,6 +50,44 @@ pub(super) fn text(
     }
 }
 
+/// A date-and-time field ("2019-08-21T11:00:00+02:00"); absent or null: none.
+pub(super) fn stamp_field(
+    obj: &Map<String, Value>,
+    key: &str,
+    at: &str,
+    problems: &mut Problems,
+) -> Option<super::Stamp> {
+    match obj.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => {
+            let stamp = parse_stamp(s);
+            if stamp.is_none() {
+                problems.add(format!("{at}: “{key}” “{s}” is not a date and time"));
+            }
+            stamp
+        }
+        Some(other) => {
+            problems.add(format!(
+                "{at}: “{key}” is {}, not a date and time",
+                kind(other)
+            ));
+            None
+        }
+    }
+}
+
+/// A length "H:MM" as text; empty: none.
+pub(super) fn duration_field(text: &str, at: &str, problems: &mut Problems) -> Option<i64> {
+    if text.is_empty() {
+        return None;
+    }
+    let minutes = parse_duration(text);
+    if minutes.is_none() {
+        problems.add(format!("{at}: duration “{text}” is not a length H:MM"));
+    }
+    minutes
+}
+
 /// A whole-number field that must be one when present.
 fn check_integer(obj: &Map<String, Value>, key: &str, at: &str, problems: &mut Problems) {
     if let Some(v) = obj.get(key) {
@@ -142,25 +180,8 @@ fn event(
     );
     let at = at.as_str();
     check_integer(e, "id", at, problems);
-    let stamp_field = |key: &str, problems: &mut Problems| match e.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => {
-            let stamp = parse_stamp(s);
-            if stamp.is_none() {
-                problems.add(format!("{at}: “{key}” “{s}” is not a date and time"));
-            }
-            stamp
-        }
-        Some(other) => {
-            problems.add(format!(
-                "{at}: “{key}” is {}, not a date and time",
-                kind(other)
-            ));
-            None
-        }
-    };
-    let mut start = stamp_field("date", problems);
-    let end = stamp_field("end", problems);
+    let mut start = stamp_field(e, "date", at, problems);
+    let end = stamp_field(e, "end", at, problems);
     let start_text = text(e, "start", at, problems);
     if start.is_none() && !start_text.is_empty() {
         start = date.and_then(|d| stamp_on(d, &start_text));
@@ -168,18 +189,7 @@ fn event(
             problems.add(format!("{at}: “start” “{start_text}” is not a time HH:MM"));
         }
     }
-    let duration_text = text(e, "duration", at, problems);
-    let duration_minutes = if duration_text.is_empty() {
-        None
-    } else {
-        let d = parse_duration(&duration_text);
-        if d.is_none() {
-            problems.add(format!(
-                "{at}: “duration” “{duration_text}” is not a length H:MM"
-            ));
-        }
-        d
-    };
+    let duration_minutes = duration_field(&text(e, "duration", at, problems), at, problems);
     let persons = match e.get("persons") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(list)) => list

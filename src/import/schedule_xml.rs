@@ -3,7 +3,7 @@
 
 use roxmltree::{Document, Node};
 
-use super::build::{parse_duration, parse_stamp, stamp_on};
+use super::build::{parse_stamp, stamp_on};
 use super::{
     ImportError, Problems, Source, SourceDay, SourceEvent, SourceFormat, SourcePerson, SourceRoom,
     SourceTrack,
@@ -128,18 +128,8 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
                         problems.add(format!("{at}: start “{start_text}” is not a time HH:MM"));
                     }
                 }
-                let duration_text = text(e, "duration");
-                let duration_minutes = if duration_text.is_empty() {
-                    None
-                } else {
-                    let d = parse_duration(&duration_text);
-                    if d.is_none() {
-                        problems.add(format!(
-                            "{at}: duration “{duration_text}” is not a length H:MM"
-                        ));
-                    }
-                    d
-                };
+                let duration_minutes =
+                    super::schedule_json::duration_field(&text(e, "duration"), &at, &mut problems);
                 let persons = child(e, "persons")
                     .into_iter()
                     .flat_map(|p| children(p, "person"))
