@@ -4,13 +4,16 @@
 // garbled link shows a page that says what is wrong.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { start, appReady } from './browser.mjs';
 
 let app;
 let link;
 before(async () => {
-  app = await start();
+  // A published meeting file on the same site, for ?src=.
+  const published = execFileSync('cargo', ['run', '-q', '--bin', 'agenda', '--', 'sample'], { encoding: 'utf8' });
+  app = await start({ '/published/r2p.json': ['application/json', published] });
   mkdirSync('target/screenshots', { recursive: true });
   // The organizer shares the sample.
   const { page, context } = await app.newPage({ viewport: { width: 1280, height: 900 } });
@@ -181,4 +184,21 @@ test('before and after the meeting it says so', async () => {
   await later.clock.setFixedTime(new Date('2023-01-01T12:00:00Z'));
   await later.goto(link);
   await later.getByText('The meeting has ended.').waitFor();
+});
+
+test('a published file opens with ?src=, and Save a copy is the one way into the planner', async () => {
+  const { page, errors } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${app.url}view/?src=${encodeURIComponent('/published/r2p.json')}`);
+  await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  assert.equal((await titles(page)).length, 11);
+  assert.equal(await stored(page), '[]', 'opening touches nothing of the planner');
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await page.getByText(/Saved a copy in this browser's planner/).waitFor();
+  await page.getByRole('link', { name: 'Open the agenda planner' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  await page.getByRole('button', { name: 'Meetings', exact: true }).click();
+  await page.getByRole('heading', { name: 'Meetings in this browser' }).waitFor();
+  assert.equal(await page.locator('.meeting-list > li').count(), 1, 'the copy, stored and open');
+  assert.notEqual(await stored(page), '[]');
+  assert.deepEqual(errors, []);
 });

@@ -8,9 +8,9 @@ const FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Starts the server and a browser with a fresh profile. */
-export async function start() {
-  const server = await serve('dist');
+/** Starts the server and a browser with a fresh profile. `extra`: further files to serve. */
+export async function start(extra = {}) {
+  const server = await serve('dist', extra);
   // launch() gives every run a new, empty profile of its own.
   const plain = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
