@@ -518,3 +518,31 @@ mod rebase {
         assert_eq!(m.person(PersonId(21)).unwrap().name(), "Their Person");
     }
 }
+
+#[test]
+fn two_additions_in_one_batch_get_distinct_free_ids_when_another_tab_took_theirs() {
+    let base = sample_meeting();
+    let room = |id: u32, name: &str| Room {
+        id: RoomId(id),
+        name: name.into(),
+        capacity: None,
+        description: String::new(),
+    };
+    let mine = Edit::Batch(vec![
+        Edit::Put(Box::new(Item::Room(room(4, "Mine 1")))),
+        Edit::Put(Box::new(Item::Room(room(5, "Mine 2")))),
+    ]);
+    let mut theirs = base.clone();
+    theirs.rooms.push(room(4, "Theirs 1"));
+    theirs.rooms.push(room(5, "Theirs 2"));
+    let mut merged = theirs.clone();
+    mine.rebase(&base, &theirs)
+        .unwrap()
+        .apply(&mut merged)
+        .unwrap();
+    let names: Vec<&str> = merged.rooms.iter().map(|r| r.name.as_str()).collect();
+    for name in ["Mine 1", "Mine 2", "Theirs 1", "Theirs 2"] {
+        assert_eq!(names.iter().filter(|n| **n == name).count(), 1, "{name}");
+    }
+    assert!(merged.validate().is_empty());
+}

@@ -319,6 +319,9 @@ impl Edit {
                 // that name them follow.
                 let mut renamed: Vec<(PersonId, PersonId)> = Vec::new();
                 let mut steps = Vec::with_capacity(edits.len());
+                // Each step is rebased onto `newer` with the batch's earlier steps made, so
+                // two additions never take the same free id.
+                let mut scratch = newer.clone();
                 for edit in edits {
                     let edit = match edit {
                         Edit::Put(item) => match *item {
@@ -343,7 +346,8 @@ impl Edit {
                         Edit::Put(item) => Some(item.id()),
                         _ => None,
                     };
-                    let step = edit.rebase(base, newer)?;
+                    let step = edit.rebase(base, &scratch)?;
+                    let _ = step.clone().apply_unchecked(&mut scratch);
                     if let (Some(ItemId::Person(from)), Edit::Put(item)) = (before, &step) {
                         if let ItemId::Person(to) = item.id() {
                             if from != to {

@@ -20,8 +20,8 @@ struct Summary {
     readable: bool,
 }
 
-/// The stored meetings; the open one as it is in memory when it is not stored yet (the
-/// sample before its first edit).
+/// The stored meetings; the open one as it is in memory (it may not be written yet: the
+/// sample before its first edit, or a change of the last frame).
 fn summaries(open: &Meeting, open_slot: u32) -> Vec<Summary> {
     let summary = |slot, m: &Meeting| Summary {
         slot,
@@ -37,18 +37,20 @@ fn summaries(open: &Meeting, open_slot: u32) -> Vec<Summary> {
     library
         .slots
         .into_iter()
-        .map(
-            |slot| match storage::local::read(slot).map(|t| storage::decode(&t)) {
+        .map(|slot| {
+            if slot == open_slot {
+                return summary(slot, open);
+            }
+            match storage::local::read(slot).map(|t| storage::decode(&t)) {
                 Some(Ok(m)) => summary(slot, &m),
-                None if slot == open_slot => summary(slot, open),
                 _ => Summary {
                     slot,
                     title: format!("Unreadable meeting {slot}"),
                     dates: String::new(),
                     readable: false,
                 },
-            },
-        )
+            }
+        })
         .collect()
 }
 
