@@ -37,14 +37,17 @@ pub fn fragment(meeting: &Meeting) -> String {
     )
 }
 
-/// The meeting a share fragment carries (the text after `#share=`).
-pub fn decode_fragment(data: &str) -> Result<Meeting, ShareError> {
+/// The meeting a share fragment carries (the text after `#share=`), with its meeting file's
+/// text as received (what "Save a copy" stores).
+pub fn decode_fragment(data: &str) -> Result<(Meeting, String), ShareError> {
     let text = fragment_text(data)?;
-    decode(&text).map_err(|e| ShareError::Meeting(e.to_string()))
+    decode(&text)
+        .map(|meeting| (meeting, text))
+        .map_err(|e| ShareError::Meeting(e.to_string()))
 }
 
 /// The meeting file a share fragment carries, as text (not yet checked).
-pub fn fragment_text(data: &str) -> Result<String, ShareError> {
+fn fragment_text(data: &str) -> Result<String, ShareError> {
     let data = data.trim();
     if data.is_empty() {
         return Err(ShareError::Empty);

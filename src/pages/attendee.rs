@@ -106,17 +106,7 @@ pub fn AttendeeApp(source: ViewSource) -> impl IntoView {
     };
     match source {
         ViewSource::Share(fragment) => {
-            finish(
-                crate::share::fragment_text(&fragment)
-                    .map_err(|e| e.to_string())
-                    .and_then(|text| {
-                        crate::storage::decode(&text)
-                            .map(|m| (m, text))
-                            .map_err(|e| {
-                                crate::share::ShareError::Meeting(e.to_string()).to_string()
-                            })
-                    }),
-            );
+            finish(crate::share::decode_fragment(&fragment).map_err(|e| e.to_string()));
         }
         ViewSource::Published(url) => {
             leptos::task::spawn_local(async move {

@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 use crate::components::file_import::import_file;
 use crate::domain::schedule::parse_date;
 use crate::domain::{Edit, Meeting};
-use crate::export::Format;
 use crate::platform::{self, Submitted};
 use crate::state::{use_app_state, AppState, Notice};
 use crate::storage;
@@ -141,11 +140,7 @@ pub fn MeetingsPage() -> impl IntoView {
         }));
     };
     let on_save_file = move |_| {
-        let result = state.meeting.with_untracked(|m| {
-            let text = platform::pretty_json(&storage::encode(m));
-            platform::download(&Format::Json.file_name(m), Format::Json.mime(), &text)
-        });
-        if let Err(e) = result {
+        if let Err(e) = crate::components::notice_banner::save_as_file(state) {
             state
                 .notice
                 .set(Some(Notice::error(format!("Not saved as a file: {e}."))));
