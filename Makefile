@@ -21,7 +21,7 @@ help:
 	@echo "make test    native tests, then browser tests in headless Chromium"
 	@echo "make build   release build into dist/"
 	@echo "make bench   sizes of the release build; native timings on a 1,000-session meeting"
-	@echo "make lint    cargo fmt --check and clippy -D warnings"
+	@echo "make lint    cargo fmt --check, clippy -D warnings, the layer check"
 
 # The attendee view (view.html, its own small bundle for phones) is built first; index.html
 # copies it into dist/view/.
@@ -52,6 +52,7 @@ bench: build chromium
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
+	node tests/support/layers.mjs
 
 # ---- installs (each skips itself when already satisfied) ----
 

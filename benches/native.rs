@@ -4,10 +4,12 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use agenda_planner::domain::check::{check, CheckSettings};
+use agenda_planner::domain::check::check;
 use agenda_planner::domain::generate::generated_meeting;
+use agenda_planner::domain::time::TzDatabase;
+use agenda_planner::domain::CheckSettings;
 use agenda_planner::export::html::{programme, ProgrammeOptions};
-use agenda_planner::export::ics::{calendar, CalendarOptions, TzDatabase};
+use agenda_planner::export::ics::{calendar, CalendarOptions};
 use agenda_planner::storage::{decode, encode};
 
 fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {

@@ -1,20 +1,26 @@
 //! Agenda planner: plan a multi-day meeting's sessions, people, roles, rooms and themes in
-//! the browser.
+//! the browser, and show attendees its schedule.
 //!
-//! Data flows one way: [`domain`] (pure rules) → [`state`] (the reactive store) →
-//! [`pages`] and [`components`]. [`storage`] sits at the edge: pure encode/decode of the
-//! versioned envelope, plus a thin localStorage glue in the browser.
+//! One crate, two apps over one pure core. Data flows one way: the core ([`domain`],
+//! [`forms`], [`storage`]'s envelope, [`export`], [`import`]) → the reactive state of each app →
+//! its components. Layers, lowest first; each module imports only from those below it
+//! (`make lint` checks it):
+//!
+//! 1. [`domain`]: the meeting model and its rules (pure).
+//! 2. [`forms`]: field names, form actions and parsers (pure).
+//! 3. [`storage`], [`export`], [`import`]: stored bytes, files out, files in (pure but for
+//!    `storage::browser`, the localStorage side of the storage port).
+//! 4. [`web`]: browser glue by job (js interop, clock, files, dom).
+//! 5. [`ui`]: components both apps use.
+//! 6. [`planner`] and [`attendee`]: the two apps; neither imports the other.
 
 pub mod domain;
 pub mod export;
+pub mod forms;
 pub mod import;
-pub mod share;
 pub mod storage;
 
-mod app;
-pub mod components;
-pub mod pages;
-pub mod platform;
-pub mod state;
-
-pub use app::App;
+pub mod attendee;
+pub mod planner;
+pub mod ui;
+pub mod web;

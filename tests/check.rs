@@ -1,10 +1,11 @@
 //! Conflict and readiness checks: each check finds its case and leaves its near miss alone.
 
-use agenda_planner::domain::check::{check, counts, CheckSettings, Dismissal, Severity};
+use agenda_planner::domain::check::{check, counts, Severity};
 use agenda_planner::domain::generate::generated_meeting;
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::{parse_date, parse_time};
 use agenda_planner::domain::*;
+use agenda_planner::domain::{CheckSettings, Dismissal};
 
 fn t(s: &str) -> chrono::NaiveTime {
     parse_time(s).unwrap()

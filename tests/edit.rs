@@ -1,8 +1,8 @@
 //! Edit commands: each applies and its inverse gives back exactly the meeting before; refused
 //! edits change nothing; the history undoes and redoes long runs of edits.
 
-use agenda_planner::domain::edit::HISTORY_STEPS;
 use agenda_planner::domain::generate::generated_meeting;
+use agenda_planner::domain::history::HISTORY_STEPS;
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::{parse_date, parse_time};
 use agenda_planner::domain::*;
@@ -61,7 +61,7 @@ fn set_title_and_details_are_undone() {
 
 #[test]
 fn check_settings_are_undone_and_out_of_range_settings_refused() {
-    use agenda_planner::domain::check::CheckSettings;
+    use agenda_planner::domain::CheckSettings;
     let settings = CheckSettings {
         changeover_minutes: 15,
         ..CheckSettings::default()
@@ -341,9 +341,9 @@ fn any_sequence_of_edits_undoes_back_to_the_start_and_redoes_to_the_end() {
         }
         assert!(applied > 20, "seed {seed}: only {applied} edits applied");
         let end = m.clone();
-        while history.undo(&mut m) {}
+        while history.undo(&mut m).is_some() {}
         assert_eq!(m, original, "seed {seed}: undo all");
-        while history.redo(&mut m) {}
+        while history.redo(&mut m).is_some() {}
         assert_eq!(m, end, "seed {seed}: redo all");
     }
 }
@@ -359,7 +359,7 @@ fn history_keeps_many_steps_and_a_new_edit_clears_redo() {
             .unwrap();
     }
     let mut undone = 0;
-    while history.undo(&mut m) {
+    while history.undo(&mut m).is_some() {
         undone += 1;
     }
     assert_eq!(undone, HISTORY_STEPS);
@@ -376,7 +376,7 @@ fn history_keeps_many_steps_and_a_new_edit_clears_redo() {
         .apply(&mut m, Edit::SetTitle("New branch".into()))
         .unwrap();
     assert!(!history.can_redo());
-    assert!(!history.redo(&mut m));
+    assert!(history.redo(&mut m).is_none());
 }
 
 #[test]
@@ -545,4 +545,235 @@ fn two_additions_in_one_batch_get_distinct_free_ids_when_another_tab_took_theirs
         assert_eq!(names.iter().filter(|n| **n == name).count(), 1, "{name}");
     }
     assert!(merged.validate().is_empty());
+}
+
+/// The editor's commands: what a control asks for becomes one edit (one undo step).
+mod commands {
+    use super::*;
+
+    #[test]
+    fn new_items_get_the_next_free_id_of_their_kind() {
+        let m = sample_meeting();
+        let max = |ids: Vec<u32>| ids.into_iter().max().unwrap_or(0) + 1;
+        assert_eq!(
+            m.new_session_id().0,
+            max(m.sessions.iter().map(|s| s.id.0).collect())
+        );
+        assert_eq!(
+            m.new_person_id().0,
+            max(m.people.iter().map(|p| p.id.0).collect())
+        );
+        assert_eq!(m.new_room_id(), RoomId(4));
+        assert_eq!(Meeting::default().new_day_id(), DayId(1));
+    }
+
+    #[test]
+    fn adding_a_session_from_a_template_uses_its_title_kind_and_length() {
+        let m = sample_meeting();
+        let template = Template::find("lunch").unwrap();
+        let start = parse_time("12:30").unwrap();
+        let (edit, id) = Edit::add_session(&m, template, DayId(2), start, Placement::AllRooms);
+        round_trip(edit, |after| {
+            let s = after.session(id).expect("added");
+            assert_eq!(
+                (s.title.as_str(), s.kind, s.day),
+                ("Lunch", SessionKind::Meal, DayId(2))
+            );
+            assert_eq!(s.duration_minutes(), 75);
+        });
+    }
+
+    #[test]
+    fn saving_a_session_can_move_every_later_session_of_its_day_by_as_much() {
+        let m = sample_meeting();
+        let mut s = session(&m, "Gendering R2P");
+        let old_start = s.start;
+        s.start = old_start + chrono::Duration::minutes(15);
+        s.end += chrono::Duration::minutes(15);
+        let edit = Edit::save_session(&m, s.clone(), None, true);
+        round_trip(edit, |after| {
+            for (a, b) in after.sessions.iter().zip(&m.sessions) {
+                let later = b.day == s.day && b.start >= old_start;
+                let by = (a.start - b.start).num_minutes();
+                assert_eq!(by, if later { 15 } else { 0 }, "{}", b.title);
+            }
+        });
+        // Without the box ticked only the session moves.
+        let alone = Edit::save_session(&m, s.clone(), None, false);
+        assert!(matches!(alone, Edit::Put(_)), "{alone:?}");
+    }
+
+    #[test]
+    fn a_person_created_in_the_session_form_is_added_in_the_same_step() {
+        let m = sample_meeting();
+        let newcomer = Person {
+            id: m.new_person_id(),
+            given_name: "Jane".into(),
+            family_name: "Doe".into(),
+            ..Person::default()
+        };
+        let mut s = m.sessions[2].clone();
+        s.participants.push(Participant {
+            person: newcomer.id,
+            role: Role::Panelist,
+            status: Status::Invited,
+            order: 9,
+        });
+        let edit = Edit::save_session(&m, s.clone(), Some(newcomer.clone()), false);
+        round_trip(edit, |after| {
+            assert_eq!(after.person(newcomer.id).unwrap().name(), "Jane Doe");
+            assert_eq!(after.session(s.id), Some(&s));
+        });
+    }
+
+    #[test]
+    fn duplicating_a_session_copies_it_under_a_new_id() {
+        let m = sample_meeting();
+        let s = session(&m, "Gendering R2P");
+        let (edit, copy) = Edit::duplicate_session(&m, s.clone(), None);
+        assert_eq!(copy, m.new_session_id());
+        round_trip(edit, |after| {
+            let c = after.session(copy).unwrap();
+            assert_eq!(c.title, "Gendering R2P (copy)");
+            assert_eq!(
+                (c.start, c.end, &c.participants),
+                (s.start, s.end, &s.participants)
+            );
+            assert!(after.session(s.id).is_some(), "the original stays");
+        });
+    }
+
+    #[test]
+    fn moving_a_session_keeps_its_length_and_its_run_of_show_with_it() {
+        let m = sample_meeting();
+        let s = m
+            .sessions
+            .iter()
+            .find(|s| !s.items.is_empty())
+            .expect("a run of show")
+            .clone();
+        let start = s.start + chrono::Duration::minutes(30);
+        let edit = Edit::move_session(&m, s.id, s.day, start, Placement::Room(RoomId(2))).unwrap();
+        round_trip(edit, |after| {
+            let moved = after.session(s.id).unwrap();
+            assert_eq!(moved.start, start);
+            assert_eq!(moved.duration_minutes(), s.duration_minutes());
+            assert_eq!(moved.placement, Placement::Room(RoomId(2)));
+            for (a, b) in moved.items.iter().zip(&s.items) {
+                assert_eq!((a.time - b.time).num_minutes(), 30, "{}", b.title);
+            }
+        });
+        let late = parse_time("23:50").unwrap();
+        assert!(matches!(
+            Edit::move_session(&m, s.id, s.day, late, s.placement),
+            Err(EditError::PastMidnight { .. })
+        ));
+        assert!(matches!(
+            Edit::move_session(&m, SessionId(999), s.day, start, s.placement),
+            Err(EditError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn dropping_a_session_on_another_gives_it_that_start_and_day() {
+        let m = sample_meeting();
+        let source = session(&m, "Gendering R2P");
+        let target = m
+            .sessions
+            .iter()
+            .find(|s| s.day != source.day)
+            .unwrap()
+            .clone();
+        let edit = Edit::move_onto(&m, source.id, target.id).unwrap();
+        let mut after = m.clone();
+        edit.apply(&mut after).unwrap();
+        let moved = after.session(source.id).unwrap();
+        assert_eq!((moved.day, moved.start), (target.day, target.start));
+        assert_eq!(moved.placement, source.placement);
+        assert_eq!(moved.duration_minutes(), source.duration_minutes());
+    }
+}
+
+/// Edits not yet saved when another tab saved, moved onto what it saved one by one.
+mod rebase_pending {
+    use super::*;
+    use agenda_planner::domain::rebase::rebase_all;
+
+    fn room(id: u32, name: &str) -> Edit {
+        Edit::Put(Box::new(Item::Room(Room {
+            id: RoomId(id),
+            name: name.into(),
+            capacity: None,
+            description: String::new(),
+        })))
+    }
+
+    #[test]
+    fn every_edit_that_still_applies_is_kept_in_order() {
+        let base = sample_meeting();
+        let mut newer = base.clone();
+        room(4, "Theirs").apply(&mut newer).unwrap();
+        let s = base.sessions[3].id;
+        // Mine: a room (id taken meanwhile), then the same session moved twice: the second
+        // move is made against the first, not against the base.
+        let mine = vec![room(4, "Mine"), Edit::nudge(s, 5), Edit::nudge(s, 5)];
+        let r = rebase_all(mine, base.clone(), newer);
+        assert_eq!(r.refused, 0);
+        assert_eq!(r.kept.len(), 3);
+        let names: Vec<&str> = r.meeting.rooms.iter().map(|r| r.name.as_str()).collect();
+        assert!(
+            names.contains(&"Theirs") && names.contains(&"Mine"),
+            "{names:?}"
+        );
+        let moved = r.meeting.session(s).unwrap();
+        assert_eq!(
+            (moved.start - base.session(s).unwrap().start).num_minutes(),
+            10
+        );
+        assert!(r.meeting.validate().is_empty());
+    }
+
+    #[test]
+    fn an_edit_of_what_changed_elsewhere_is_refused_and_the_rest_kept() {
+        let base = sample_meeting();
+        let s = base.sessions[3].clone();
+        let mut theirs = s.clone();
+        theirs.title = "Their title".into();
+        let mut newer = base.clone();
+        Edit::Put(Box::new(Item::Session(theirs)))
+            .apply(&mut newer)
+            .unwrap();
+        let mut mine = s.clone();
+        mine.title = "My title".into();
+        let edits = vec![Edit::Put(Box::new(Item::Session(mine))), room(9, "Mine")];
+        let r = rebase_all(edits, base, newer);
+        assert_eq!(r.refused, 1);
+        assert_eq!(r.meeting.session(s.id).unwrap().title, "Their title");
+        assert!(r.meeting.rooms.iter().any(|r| r.name == "Mine"));
+    }
+
+    #[test]
+    fn an_edit_whose_result_would_not_be_valid_is_refused() {
+        let base = sample_meeting();
+        // They removed a room that is free; I put a session into it.
+        let mut newer = base.clone();
+        let free = Room {
+            id: RoomId(7),
+            name: "Spare".into(),
+            capacity: None,
+            description: String::new(),
+        };
+        let mut base = base;
+        base.rooms.push(free.clone());
+        let mut s = base.sessions[3].clone();
+        s.placement = Placement::Room(RoomId(7));
+        newer.rooms.retain(|r| r.id != RoomId(7));
+        let r = rebase_all(
+            vec![Edit::Put(Box::new(Item::Session(s)))],
+            base,
+            newer.clone(),
+        );
+        assert_eq!(r.refused, 1);
+        assert_eq!(r.meeting, newer);
+    }
 }

@@ -3,9 +3,10 @@
 use agenda_planner::domain::generate::generated_meeting;
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::{parse_date, parse_time};
+use agenda_planner::domain::time::TzDatabase;
 use agenda_planner::domain::{Day, DayId, Meeting, SessionId};
 use agenda_planner::export::html::{programme, Paper, ProgrammeOptions};
-use agenda_planner::export::ics::{calendar, CalendarOptions, TzDatabase};
+use agenda_planner::export::ics::{calendar, CalendarOptions};
 use agenda_planner::export::{ExportError, Format};
 use agenda_planner::storage::{decode, encode_pretty};
 use icalendar::parser::{read_calendar, unfold};

@@ -1,6 +1,7 @@
 //! The library of stored meetings: slots, the open one, and recovery from a damaged index.
 
-use agenda_planner::storage::library::{meeting_key, slot_of, Library};
+use agenda_planner::storage::keys::{self, meeting as meeting_key, slot_of};
+use agenda_planner::storage::library::Library;
 
 #[test]
 fn the_first_meeting_keeps_its_old_key_and_others_get_numbered_keys() {
@@ -8,8 +9,18 @@ fn the_first_meeting_keeps_its_old_key_and_others_get_numbered_keys() {
     assert_eq!(meeting_key(3), "agenda-planner.meeting.3");
     assert_eq!(slot_of("agenda-planner.meeting"), Some(0));
     assert_eq!(slot_of("agenda-planner.meeting.12"), Some(12));
+    // What is kept beside a meeting never reads as a meeting of its own.
+    for slot in [0, 3] {
+        assert_eq!(slot_of(&keys::revision(slot)), None);
+        assert_eq!(slot_of(&keys::history(slot)), None);
+    }
+    assert_eq!(slot_of(&keys::backup("0123abcd")), None);
     for other in [
         "agenda-planner.meeting.backup-1700",
+        "agenda-planner.meeting.backup-00ab12",
+        "agenda-planner.meeting.rev",
+        "agenda-planner.meeting.3.rev",
+        "agenda-planner.meeting.3.history",
         "agenda-planner.meeting.",
         "agenda-planner.library",
         "x.meeting.1",

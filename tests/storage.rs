@@ -152,7 +152,13 @@ fn startup_shows_the_sample_when_nothing_is_stored() {
 #[test]
 fn startup_loads_what_is_stored() {
     let stored = decode(V1).unwrap();
-    assert_eq!(startup(Some(V1.to_string())), Startup::Loaded(stored));
+    assert_eq!(
+        startup(Some(V1.to_string())),
+        Startup::Loaded {
+            meeting: stored,
+            text: V1.to_string()
+        }
+    );
 }
 
 #[test]
@@ -180,4 +186,100 @@ fn odd_text_in_fields_round_trips_unchanged() {
     m.title = "<script>alert(1)</script> & \"Co\" 'x' — ünïcødé 🎉\n\ttab".into();
     m.people[0].bio = "\u{202e}right-to-left override".into();
     assert_eq!(decode(&encode(&m)), Ok(m));
+}
+
+mod history {
+    use agenda_planner::domain::sample::sample_meeting;
+    use agenda_planner::domain::{Edit, History};
+    use agenda_planner::storage::{decode_history, encode_history, MAX_HISTORY_CHARS};
+
+    fn history_of(titles: usize) -> History {
+        let mut m = sample_meeting();
+        let mut h = History::default();
+        for i in 0..titles {
+            h.apply(&mut m, Edit::SetTitle(format!("Title {i}")))
+                .unwrap();
+        }
+        h
+    }
+
+    #[test]
+    fn a_history_comes_back_for_its_revision_only() {
+        let h = history_of(30);
+        let text = encode_history(&h, "rev-1");
+        assert_eq!(decode_history(&text, "rev-1"), Some(h));
+        assert_eq!(
+            decode_history(&text, "rev-2"),
+            None,
+            "another revision's steps"
+        );
+        assert_eq!(decode_history("{broken", "rev-1"), None);
+        assert_eq!(
+            decode_history(
+                r#"{"format":"x","version":1,"revision":"rev-1","undo":[],"redo":[]}"#,
+                "rev-1"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_large_history_keeps_its_newest_steps_within_the_limit() {
+        let mut m = sample_meeting();
+        let mut h = History::default();
+        for i in 0..40 {
+            let mut big = m.clone();
+            big.description = format!("{i} {}", "x".repeat(40_000));
+            h.apply(&mut m, Edit::Replace(Box::new(big))).unwrap();
+        }
+        let text = encode_history(&h, "r");
+        assert!(text.len() <= MAX_HISTORY_CHARS, "{}", text.len());
+        let back = decode_history(&text, "r").unwrap();
+        let (undo, _) = back.steps();
+        assert!(!undo.is_empty(), "some steps are kept");
+        assert_eq!(
+            undo.last(),
+            h.steps().0.last(),
+            "the newest step is among them"
+        );
+    }
+}
+
+mod revision {
+    use agenda_planner::storage::revision::Revision;
+
+    #[test]
+    fn a_stamp_reads_back_and_counts_past_everything_it_was_made_on() {
+        let first = Revision::next(None, &Default::default(), "a1", "d1".into());
+        assert_eq!((first.clock, first.seen.get("a1")), (1, Some(&1)));
+        let mut seen = first.seen.clone();
+        seen.insert("b2".into(), 7);
+        let second = Revision::next(Some(&first), &seen, "a1", "d2".into());
+        assert_eq!(second.clock, 8, "after every clock it was made on");
+        assert!(second.includes("b2", 7) && second.includes("a1", 8) && !second.includes("b2", 8));
+        assert_eq!(Revision::parse(&second.encode()), second);
+    }
+
+    #[test]
+    fn a_bare_or_damaged_stamp_is_of_no_tab_and_equals_no_written_one() {
+        let legacy = Revision::parse("0123456789abcdef");
+        assert_eq!((legacy.rev.as_str(), legacy.clock), ("0123456789abcdef", 0));
+        assert!(legacy.seen.is_empty());
+        for damaged in ["r1 x", "r1 d 5 t a=x", "r1 d 5 t a=1 extra", ""] {
+            let r = Revision::parse(damaged);
+            assert!(r.seen.is_empty(), "{damaged}");
+        }
+    }
+
+    #[test]
+    fn a_stamp_remembers_the_most_recent_tabs_only() {
+        let mut r = Revision::next(None, &Default::default(), "t0", "d".into());
+        for i in 1..20 {
+            r = Revision::next(Some(&r), &r.seen.clone(), &format!("t{i}"), "d".into());
+        }
+        assert_eq!(r.seen.len(), agenda_planner::storage::revision::MAX_TABS);
+        assert!(
+            r.seen.contains_key("t19") && r.seen.contains_key("t12") && !r.seen.contains_key("t11")
+        );
+    }
 }

@@ -4,7 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(agenda_planner::pages::attendee::AttendeeRoot);
+    leptos::mount::mount_to_body(agenda_planner::attendee::AttendeeRoot);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

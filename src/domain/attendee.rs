@@ -25,44 +25,17 @@ pub struct ViewState {
     pub my_time: bool,
 }
 
-/// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+/// A query value percent-encoded as forms and `URLSearchParams` write it (a space is "+").
+pub fn query_value(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
-/// Decodes a query value ("+" is a space); malformed escapes are kept as written.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+/// The `key=value` pairs of a query string (with or without its "?"), decoded: "+" is a space,
+/// malformed escapes are kept as written.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
 }
 
 fn ids(text: &str) -> Vec<u32> {
@@ -94,7 +67,7 @@ impl ViewState {
             parts.push(format!("room={}", join(&list)));
         }
         if !self.query.trim().is_empty() {
-            parts.push(format!("q={}", percent_encode(self.query.trim())));
+            parts.push(format!("q={}", query_value(self.query.trim())));
         }
         if self.starred_only {
             parts.push("starred=1".into());
@@ -114,13 +87,13 @@ impl ViewState {
     /// Reads a query string (with or without its "?"); what it does not know is ignored.
     pub fn from_query(query: &str) -> ViewState {
         let mut view = ViewState::default();
-        for pair in query.trim_start_matches('?').split('&') {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match key {
+        for (key, value) in query_pairs(query) {
+            let value = value.as_str();
+            match key.as_str() {
                 "day" => view.day = value.parse().ok().map(DayId),
                 "theme" => view.themes = ids(value).into_iter().map(ThemeId).collect(),
                 "room" => view.rooms = ids(value).into_iter().map(RoomId).collect(),
-                "q" => view.query = percent_decode(value),
+                "q" => view.query = value.to_string(),
                 "starred" => view.starred_only = value == "1",
                 "session" => view.session = value.parse().ok().map(SessionId),
                 "people" => view.people = value == "1",
@@ -129,6 +102,12 @@ impl ViewState {
             }
         }
         view
+    }
+
+    /// Where the attendee is (a day, a session's details, the people): a change of place is a
+    /// step Back can return from; a change of filters is not.
+    pub fn place(&self) -> (Option<DayId>, Option<SessionId>, bool) {
+        (self.day, self.session, self.people)
     }
 
     /// Whether any filter narrows the schedule.

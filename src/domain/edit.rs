@@ -8,16 +8,18 @@
 //! session, so each has an exact inverse without a command of its own.
 
 use chrono::{Duration, NaiveTime};
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::check::CheckSettings;
 use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 use super::meeting::{Day, Meeting, Room, Theme};
 use super::person::Person;
 use super::session::{Placement, Session};
+use super::settings::CheckSettings;
 
 /// Anything in a meeting that has an id.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Item {
     Day(Day),
     Room(Room),
@@ -27,7 +29,8 @@ pub enum Item {
 }
 
 /// The id of an [`Item`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ItemId {
     Day(DayId),
     Room(RoomId),
@@ -49,7 +52,7 @@ impl Item {
 }
 
 /// The meeting's own fields (everything but its lists).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Details {
     pub title: String,
     pub short_name: String,
@@ -76,7 +79,7 @@ impl Details {
         }
     }
 
-    fn swap_into(self, m: &mut Meeting) -> Details {
+    pub(super) fn swap_into(self, m: &mut Meeting) -> Details {
         let old = Details::of(m);
         m.title = self.title;
         m.short_name = self.short_name;
@@ -90,8 +93,9 @@ impl Details {
     }
 }
 
-/// One change to a meeting.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One change to a meeting (serializable: the undo history is kept with the meeting).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Edit {
     /// Rename the meeting.
     SetTitle(String),
@@ -150,7 +154,7 @@ impl Edit {
     }
 
     /// The change itself, without the final validity check. On error nothing has changed.
-    fn apply_unchecked(self, m: &mut Meeting) -> Result<Edit, EditError> {
+    pub(super) fn apply_unchecked(self, m: &mut Meeting) -> Result<Edit, EditError> {
         match self {
             Edit::SetTitle(title) => {
                 let title = title.trim().to_string();
@@ -228,18 +232,6 @@ impl Edit {
             }
         }
     }
-
-    /// An edit that moves every session of `day` starting at or after `from` by `minutes`:
-    /// "shift every later session of that day by the same amount".
-    pub fn shift_from(meeting: &Meeting, day: DayId, from: NaiveTime, minutes: i64) -> Edit {
-        let ids = meeting
-            .sessions
-            .iter()
-            .filter(|s| s.day == day && s.start >= from)
-            .map(|s| s.id)
-            .collect();
-        Edit::Shift(ids, minutes)
-    }
 }
 
 impl Item {
@@ -254,7 +246,8 @@ impl Item {
         }
     }
 
-    fn with_id(self, n: u32) -> Item {
+    /// The item with another id (an addition whose id was taken meanwhile).
+    pub(super) fn with_id(self, n: u32) -> Item {
         match self {
             Item::Day(x) => Item::Day(Day { id: DayId(n), ..x }),
             Item::Room(x) => Item::Room(Room { id: RoomId(n), ..x }),
@@ -274,7 +267,7 @@ impl Item {
     }
 
     /// The next free id for an item of this kind in a meeting.
-    fn free_id(&self, m: &Meeting) -> u32 {
+    pub(super) fn free_id(&self, m: &Meeting) -> u32 {
         use super::ids::next_id;
         match self {
             Item::Day(_) => next_id(m.days.iter().map(|x| x.id.0)),
@@ -282,84 +275,6 @@ impl Item {
             Item::Theme(_) => next_id(m.themes.iter().map(|x| x.id.0)),
             Item::Person(_) => next_id(m.people.iter().map(|x| x.id.0)),
             Item::Session(_) => next_id(m.sessions.iter().map(|x| x.id.0)),
-        }
-    }
-}
-
-impl Edit {
-    /// The same edit for a `newer` meeting than the `base` it was made against (another tab
-    /// saved in between). Additions get a free id in `newer`; a change to anything that also
-    /// changed between `base` and `newer` is refused, so nothing newer is overwritten unseen.
-    pub fn rebase(self, base: &Meeting, newer: &Meeting) -> Result<Edit, EditError> {
-        let unchanged = |id: ItemId| Item::find(base, id) == Item::find(newer, id);
-        let same_details = || Details::of(base) == Details::of(newer);
-        match self {
-            Edit::SetTitle(_) | Edit::SetDetails(_) if !same_details() => {
-                Err(EditError::ChangedElsewhere)
-            }
-            Edit::SetChecks(_) if base.checks != newer.checks => Err(EditError::ChangedElsewhere),
-            Edit::Put(item) => {
-                let id = item.id();
-                match (Item::find(base, id), Item::find(newer, id)) {
-                    // An addition whose id the other tab took meanwhile: the next free one.
-                    (None, Some(_)) => {
-                        let free = item.free_id(newer);
-                        Ok(Edit::Put(Box::new(item.with_id(free))))
-                    }
-                    _ if unchanged(id) => Ok(Edit::Put(item)),
-                    _ => Err(EditError::ChangedElsewhere),
-                }
-            }
-            Edit::Remove(id) if !unchanged(id) => Err(EditError::ChangedElsewhere),
-            Edit::Shift(ids, _) if !ids.iter().all(|&id| unchanged(ItemId::Session(id))) => {
-                Err(EditError::ChangedElsewhere)
-            }
-            Edit::Batch(edits) => {
-                // A person added in the batch may get a new id; sessions in the same batch
-                // that name them follow.
-                let mut renamed: Vec<(PersonId, PersonId)> = Vec::new();
-                let mut steps = Vec::with_capacity(edits.len());
-                // Each step is rebased onto `newer` with the batch's earlier steps made, so
-                // two additions never take the same free id.
-                let mut scratch = newer.clone();
-                for edit in edits {
-                    let edit = match edit {
-                        Edit::Put(item) => match *item {
-                            Item::Session(mut s) => {
-                                for (from, to) in &renamed {
-                                    for p in s.participants.iter_mut().filter(|p| p.person == *from)
-                                    {
-                                        p.person = *to;
-                                    }
-                                    for i in s.items.iter_mut().filter(|i| i.person == Some(*from))
-                                    {
-                                        i.person = Some(*to);
-                                    }
-                                }
-                                Edit::Put(Box::new(Item::Session(s)))
-                            }
-                            other => Edit::Put(Box::new(other)),
-                        },
-                        other => other,
-                    };
-                    let before = match &edit {
-                        Edit::Put(item) => Some(item.id()),
-                        _ => None,
-                    };
-                    let step = edit.rebase(base, &scratch)?;
-                    let _ = step.clone().apply_unchecked(&mut scratch);
-                    if let (Some(ItemId::Person(from)), Edit::Put(item)) = (before, &step) {
-                        if let ItemId::Person(to) = item.id() {
-                            if from != to {
-                                renamed.push((from, to));
-                            }
-                        }
-                    }
-                    steps.push(step);
-                }
-                Ok(Edit::Batch(steps))
-            }
-            other => Ok(other),
         }
     }
 }
@@ -472,68 +387,6 @@ fn remove(m: &mut Meeting, id: ItemId) -> Result<Edit, EditError> {
         let mut all = vec![removed];
         all.extend(restore);
         Ok(Edit::Batch(all))
-    }
-}
-
-/// A bounded undo/redo history of inverse edits.
-#[derive(Clone, Debug, Default)]
-pub struct History {
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
-}
-
-/// How many steps back the history keeps.
-pub const HISTORY_STEPS: usize = 500;
-
-impl History {
-    /// Applies an edit and remembers how to undo it; a new edit clears the redo steps.
-    pub fn apply(&mut self, meeting: &mut Meeting, edit: Edit) -> Result<(), EditError> {
-        let inverse = edit.apply(meeting)?;
-        self.undo.push(inverse);
-        if self.undo.len() > HISTORY_STEPS {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-        Ok(())
-    }
-
-    /// Undoes the last edit; false when there is nothing to undo.
-    pub fn undo(&mut self, meeting: &mut Meeting) -> bool {
-        Self::step(&mut self.undo, &mut self.redo, meeting)
-    }
-
-    /// Redoes the last undone edit; false when there is nothing to redo.
-    pub fn redo(&mut self, meeting: &mut Meeting) -> bool {
-        Self::step(&mut self.redo, &mut self.undo, meeting)
-    }
-
-    /// Forgets every step (the meeting was replaced from outside, e.g. by another tab).
-    pub fn clear(&mut self) {
-        self.undo.clear();
-        self.redo.clear();
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
-    fn step(from: &mut Vec<Edit>, to: &mut Vec<Edit>, meeting: &mut Meeting) -> bool {
-        let Some(edit) = from.pop() else {
-            return false;
-        };
-        match edit.apply(meeting) {
-            Ok(inverse) => {
-                to.push(inverse);
-                true
-            }
-            // An inverse always applies to the meeting it was made from; if the meeting was
-            // replaced under the history (another tab), the step is dropped, never half-done.
-            Err(_) => false,
-        }
     }
 }
 

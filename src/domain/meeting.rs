@@ -3,11 +3,11 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::check::CheckSettings;
 use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 use super::person::Person;
 use super::schedule::{hhmm, ymd};
 use super::session::{Placement, Session};
+use super::settings::CheckSettings;
 
 /// A whole meeting: its details and everything scheduled in it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

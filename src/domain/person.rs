@@ -41,6 +41,25 @@ impl Category {
     }
 }
 
+impl Category {
+    /// Stable lower-case token, as stored in files and used in forms.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Government => "government",
+            Category::RegionalOrganization => "regional_organization",
+            Category::UnitedNations => "united_nations",
+            Category::CivilSociety => "civil_society",
+            Category::Academia => "academia",
+            Category::Other => "other",
+        }
+    }
+
+    /// Parses the token of [`Category::as_str`].
+    pub fn parse(token: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == token)
+    }
+}
+
 /// A person who takes part in the meeting's sessions.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -28,7 +28,7 @@ pub enum ValidationError {
     },
     #[error(
         "the check setting “{setting}” is {value}; it must be between 0 and {}",
-        super::check::MAX_SETTING
+        super::settings::MAX_SETTING
     )]
     CheckSettingOutOfRange { setting: &'static str, value: i64 },
     #[error("two days have the same date, {date}")]
@@ -134,7 +134,7 @@ impl Meeting {
             ("confirm within days", self.checks.confirm_within_days),
             ("gap minutes", self.checks.gap_minutes),
         ] {
-            if !(0..=super::check::MAX_SETTING).contains(&value) {
+            if !(0..=super::settings::MAX_SETTING).contains(&value) {
                 errors.push(E::CheckSettingOutOfRange { setting, value });
             }
         }

@@ -14,29 +14,14 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::ics::UtcOffsets;
 use super::{offset_at, ExportError};
+use crate::domain::names::{acronym, slugify};
 use crate::domain::schedule::{hh_mm, iso_date};
+use crate::domain::time::UtcOffsets;
 use crate::domain::{Meeting, Placement, Session};
 
 /// The name the files give as their generator; the importer knows its own files by it.
 pub const GENERATOR: &str = "agenda-planner";
-
-/// The conference acronym: lower-case ASCII letters, digits and `_`, at least four characters
-/// (the schema's pattern), from the short name or else the title.
-pub fn acronym(m: &Meeting) -> String {
-    let out = super::ascii_words(super::meeting_name(m), '_');
-    match out.len() {
-        0 => "meeting".to_string(),
-        1..=3 => format!("{out}_meeting"),
-        _ => out,
-    }
-}
-
-/// Lower-case ASCII letters and digits with single dashes between words; may be empty.
-pub fn slugify(text: &str) -> String {
-    super::ascii_words(text, '-')
-}
 
 /// A stable UUID (version 5) for an item of the meeting: the same meeting (by acronym) and
 /// id always give the same guid, so apps that stored stars or reminders keep them.

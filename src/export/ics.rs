@@ -5,8 +5,8 @@
 //! output back in the tests. Text values are escaped (RFC 5545 §3.3.11) and lines folded at
 //! 75 octets without splitting a character (§3.1).
 //!
-//! Session times are local to the meeting's IANA timezone; an [`UtcOffsets`] turns them into
-//! UTC. Natively that is the tz database ([`TzDatabase`]); in the browser, the browser's own.
+//! Session times are local to the meeting's IANA timezone; a [`UtcOffsets`] (the timezone
+//! port in `domain::time`) turns them into UTC.
 
 use std::fmt::Write;
 
@@ -14,57 +14,8 @@ use chrono::{Duration, NaiveDateTime};
 
 use super::ExportError;
 use crate::domain::programme::NameStyle;
+use crate::domain::time::UtcOffsets;
 use crate::domain::{Meeting, Placement, SessionId};
-
-/// Why a local time could not be placed in UTC.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OffsetError {
-    UnknownTimezone,
-    /// The local time falls in a gap (clocks moved forward over it).
-    NoSuchLocalTime,
-}
-
-/// Finds the UTC offset of a local time in an IANA timezone.
-pub trait UtcOffsets {
-    /// Seconds east of UTC in force at `local` in `timezone`. For a time that occurs twice
-    /// (clocks moved back), the earlier.
-    fn utc_offset(&self, timezone: &str, local: NaiveDateTime) -> Result<i32, OffsetError>;
-}
-
-/// The wall-clock time in `timezone` at the moment `utc`, or `None` when the timezone is
-/// unknown. Asked twice: the offset in force at the first guess may differ across a change.
-pub fn wall_clock(
-    offsets: &dyn UtcOffsets,
-    timezone: &str,
-    utc: NaiveDateTime,
-) -> Option<NaiveDateTime> {
-    let at = |guess: NaiveDateTime| {
-        offsets
-            .utc_offset(timezone, guess)
-            .ok()
-            .and_then(|o| utc.checked_add_signed(chrono::Duration::seconds(o as i64)))
-    };
-    let first = at(utc)?;
-    Some(at(first).unwrap_or(first))
-}
-
-/// The tz database compiled into native builds (command line, tests).
-#[cfg(not(target_arch = "wasm32"))]
-pub struct TzDatabase;
-
-#[cfg(not(target_arch = "wasm32"))]
-impl UtcOffsets for TzDatabase {
-    fn utc_offset(&self, timezone: &str, local: NaiveDateTime) -> Result<i32, OffsetError> {
-        use chrono::{LocalResult, Offset, TimeZone};
-        let tz: chrono_tz::Tz = timezone.parse().map_err(|_| OffsetError::UnknownTimezone)?;
-        match tz.from_local_datetime(&local) {
-            LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => {
-                Ok(at.offset().fix().local_minus_utc())
-            }
-            LocalResult::None => Err(OffsetError::NoSuchLocalTime),
-        }
-    }
-}
 
 /// What goes into the calendar.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,7 +47,7 @@ pub fn calendar(
         &mut out,
         &format!("X-WR-CALNAME:{}", escape(&meeting.title)),
     );
-    let domain = super::file_stem(meeting);
+    let domain = crate::domain::names::file_stem(meeting);
     let stamp = utc_stamp(options.stamp);
     for day in meeting.days_in_order() {
         for session in meeting.sessions_on(day.id) {

@@ -7,23 +7,23 @@ pub mod ics;
 
 use thiserror::Error;
 
+use crate::domain::names::file_stem;
+use crate::domain::time::{OffsetError, UtcOffsets};
 use crate::domain::Meeting;
 
 /// Seconds east of UTC at `local` in the meeting's timezone, or why there is none (the error
 /// names the session, `title`).
 pub(crate) fn offset_at(
     meeting: &Meeting,
-    offsets: &dyn ics::UtcOffsets,
+    offsets: &dyn UtcOffsets,
     title: &str,
     local: chrono::NaiveDateTime,
 ) -> Result<i32, ExportError> {
     offsets
         .utc_offset(&meeting.timezone, local)
         .map_err(|e| match e {
-            ics::OffsetError::UnknownTimezone => {
-                ExportError::UnknownTimezone(meeting.timezone.clone())
-            }
-            ics::OffsetError::NoSuchLocalTime => ExportError::NoSuchLocalTime {
+            OffsetError::UnknownTimezone => ExportError::UnknownTimezone(meeting.timezone.clone()),
+            OffsetError::NoSuchLocalTime => ExportError::NoSuchLocalTime {
                 title: title.to_string(),
                 date: crate::domain::schedule::iso_date(local.date()),
                 time: crate::domain::schedule::hh_mm(local.time()),
@@ -104,40 +104,6 @@ impl Format {
             Format::ScheduleXml => format!("{stem}-schedule.xml"),
         }
     }
-}
-
-/// A file-name-safe stem from the meeting's short name (or title): lower-case ASCII letters,
-/// digits and single dashes; "meeting" when nothing usable is left.
-pub fn file_stem(meeting: &Meeting) -> String {
-    let stem = ascii_words(meeting_name(meeting), '-');
-    if stem.is_empty() {
-        "meeting".into()
-    } else {
-        stem.chars().take(60).collect()
-    }
-}
-
-/// The meeting's short name, or its title when it has none: what file names and the schedule's
-/// acronym are made from.
-pub(crate) fn meeting_name(meeting: &Meeting) -> &str {
-    if meeting.short_name.trim().is_empty() {
-        &meeting.title
-    } else {
-        &meeting.short_name
-    }
-}
-
-/// Lower-case ASCII letters and digits, one `separator` between words; may be empty.
-pub fn ascii_words(text: &str, separator: char) -> String {
-    let mut out = String::new();
-    for ch in text.chars() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with(separator) {
-            out.push(separator);
-        }
-    }
-    out.trim_end_matches(separator).to_string()
 }
 
 /// Why an export could not be made.

@@ -7,11 +7,11 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::{ImportError, Imported, Report, Source, SourceFormat, SourcePerson, Stamp};
 use crate::domain::schedule::parse_date;
+use crate::domain::time::UtcOffsets;
 use crate::domain::{
     Category, Day, DayId, Meeting, Participant, Person, PersonId, Placement, Role, Room, RoomId,
     Session, SessionId, SessionKind, Status, Theme, ThemeId,
 };
-use crate::export::ics::UtcOffsets;
 
 /// Colours given to themes whose file has none (distinct, readable on white).
 const PALETTE: [&str; 8] = [
@@ -126,7 +126,7 @@ impl Clock<'_> {
         else {
             return stamp.local;
         };
-        crate::export::ics::wall_clock(self.offsets, &self.timezone, utc).unwrap_or(stamp.local)
+        crate::domain::time::wall_clock(self.offsets, &self.timezone, utc).unwrap_or(stamp.local)
     }
 }
 

@@ -15,8 +15,8 @@ mod schedule_xml;
 use chrono::{NaiveDate, NaiveDateTime};
 use thiserror::Error;
 
+use crate::domain::time::UtcOffsets;
 use crate::domain::Meeting;
-use crate::export::ics::UtcOffsets;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;

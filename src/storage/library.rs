@@ -1,37 +1,14 @@
 //! The library of meetings kept in this browser: which stored meetings exist and which one is
-//! open. Pure; the browser glue is in `local`.
+//! open.
 //!
-//! Slot 0 is the key the first meeting has always been stored under, so meetings saved before
-//! there was a library are its first entry. Each meeting is stored whole under its own key;
-//! which meetings exist is read from the keys in storage, and the index only says which one
-//! is open, so a damaged or stale index loses nothing.
+//! Each meeting is stored whole under its own key (`keys::meeting`); which meetings exist is
+//! read from the keys in storage, and the index only says which one is open, so a damaged or
+//! stale index loses nothing.
 
 use serde::{Deserialize, Serialize};
 
-/// Key of the library index.
-pub const LIBRARY_KEY: &str = "agenda-planner.library";
-
-/// Storage key of the meeting in `slot`.
-pub fn meeting_key(slot: u32) -> String {
-    if slot == 0 {
-        super::local::MEETING_KEY.to_string()
-    } else {
-        format!("{}.{slot}", super::local::MEETING_KEY)
-    }
-}
-
-/// The slot a storage key belongs to, if it is a meeting key.
-pub fn slot_of(key: &str) -> Option<u32> {
-    let rest = key.strip_prefix(super::local::MEETING_KEY)?;
-    if rest.is_empty() {
-        return Some(0);
-    }
-    let digits = rest.strip_prefix('.')?;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse().ok()
-}
+use super::keys;
+use super::kv::{KeyValue, StorageError};
 
 /// Which meetings are stored, and which is open.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,4 +68,36 @@ impl Library {
         }
         true
     }
+
+    /// The library as the store holds it (nothing stored, or no storage: the default).
+    pub fn load(store: &dyn KeyValue) -> Library {
+        let slots: Vec<u32> = store
+            .keys()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|key| keys::slot_of(key))
+            .collect();
+        let index = store.get(keys::LIBRARY).ok().flatten();
+        Library::read(index.as_deref(), &slots)
+    }
+
+    /// Remembers which meeting is open (for the next start).
+    pub fn set_current(store: &dyn KeyValue, slot: u32) -> Result<(), StorageError> {
+        let library = Library {
+            current: slot,
+            slots: Vec::new(),
+        };
+        store.set(keys::LIBRARY, &library.encode())
+    }
+}
+
+/// Stores a meeting file's text (already checked) as a new meeting of the planner and makes it
+/// the one the planner opens; returns its slot. Nothing stored is overwritten.
+pub fn save_copy(store: &dyn KeyValue, text: &str) -> Result<u32, StorageError> {
+    let slot = Library::load(store).add();
+    let revision =
+        super::revision::Revision::next(None, &Default::default(), "copy", super::digest(text));
+    super::write_slot(store, slot, text, &revision)?;
+    Library::set_current(store, slot)?;
+    Ok(slot)
 }

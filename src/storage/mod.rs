@@ -3,17 +3,24 @@
 //! A meeting is stored as a versioned envelope:
 //! `{ "format": "agenda-planner", "version": N, "meeting": … }`.
 //! [`decode`] checks the envelope, migrates older versions, refuses newer ones, and validates
-//! the meeting, with an error that says what is wrong and where. The functions here are pure;
-//! the browser glue lives in [`local`].
+//! the meeting, with an error that says what is wrong and where.
+//! Rule: pure but for [`browser`] (localStorage behind the [`kv::KeyValue`] port); stands on
+//! `domain` only. Every key is in [`keys`].
 
+pub mod browser;
+pub mod keys;
+pub mod kv;
 pub mod library;
-pub mod local;
+pub mod revision;
+pub mod share;
 
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::{Meeting, ValidationError};
+use crate::domain::{Edit, History, Meeting, ValidationError};
+use kv::{KeyValue, StorageError};
+use revision::Revision;
 
 /// The `format` field of every file and stored value we write.
 pub const FORMAT: &str = "agenda-planner";
@@ -181,8 +188,8 @@ fn short(text: &str) -> String {
 pub enum Startup {
     /// Nothing stored: show the sample.
     Fresh(Meeting),
-    /// The stored meeting.
-    Loaded(Meeting),
+    /// The stored meeting, and its text as stored.
+    Loaded { meeting: Meeting, text: String },
     /// Stored text that could not be read. The app shows the sample, keeps `raw` under a
     /// backup key and says why; it never writes over the stored text unseen.
     Unreadable {
@@ -197,7 +204,7 @@ pub fn startup(stored: Option<String>) -> Startup {
     match stored {
         None => Startup::Fresh(crate::domain::sample::sample_meeting()),
         Some(raw) => match decode(&raw) {
-            Ok(meeting) => Startup::Loaded(meeting),
+            Ok(meeting) => Startup::Loaded { meeting, text: raw },
             Err(error) => Startup::Unreadable {
                 sample: crate::domain::sample::sample_meeting(),
                 raw,
@@ -205,4 +212,143 @@ pub fn startup(stored: Option<String>) -> Startup {
             },
         },
     }
+}
+
+/// A short digest of a text (64-bit FNV-1a, hex): names backups and stamps revisions.
+pub fn digest(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= byte as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// What is stored in one slot of the library: the meeting's text and its revision stamp.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stored {
+    pub text: Option<String>,
+    pub revision: Option<Revision>,
+}
+
+/// Reads the meeting in `slot` with its revision stamp.
+pub fn read_slot(store: &dyn KeyValue, slot: u32) -> Result<Stored, StorageError> {
+    Ok(Stored {
+        text: store.get(&keys::meeting(slot))?,
+        revision: read_revision(store, slot)?,
+    })
+}
+
+/// The revision stamp of the meeting in `slot` (cheap to read: another tab's save shows here).
+pub fn read_revision(store: &dyn KeyValue, slot: u32) -> Result<Option<Revision>, StorageError> {
+    Ok(store
+        .get(&keys::revision(slot))?
+        .map(|text| Revision::parse(&text)))
+}
+
+/// Writes a meeting's text into `slot`, then its revision stamp.
+pub fn write_slot(
+    store: &dyn KeyValue,
+    slot: u32,
+    text: &str,
+    revision: &Revision,
+) -> Result<(), StorageError> {
+    store.set(&keys::meeting(slot), text)?;
+    if store
+        .set(&keys::revision(slot), &revision.encode())
+        .is_err()
+    {
+        // Without a stamp, other tabs still see the text change (the key was written).
+        let _ = store.remove(&keys::revision(slot));
+    }
+    Ok(())
+}
+
+/// Writes a meeting into `slot` on behalf of `tab`, stamped as made on what is stored there
+/// now (a meeting that is not open: a new one, a renamed one).
+pub fn store_meeting(
+    store: &dyn KeyValue,
+    slot: u32,
+    meeting: &Meeting,
+    tab: &str,
+) -> Result<(), StorageError> {
+    let text = encode(meeting);
+    let previous = read_revision(store, slot)?;
+    let revision = Revision::next(previous.as_ref(), &Default::default(), tab, digest(&text));
+    write_slot(store, slot, &text, &revision)
+}
+
+/// Deletes the meeting in `slot` and what is kept beside it.
+pub fn delete_slot(store: &dyn KeyValue, slot: u32) -> Result<(), StorageError> {
+    store.remove(&keys::meeting(slot))?;
+    let _ = store.remove(&keys::revision(slot));
+    let _ = store.remove(&keys::history(slot));
+    Ok(())
+}
+
+/// Keeps a copy of text that could not be read, once per distinct text; returns its key.
+pub fn back_up(store: &dyn KeyValue, raw: &str) -> Result<String, StorageError> {
+    let key = keys::backup(&digest(raw));
+    if store.get(&key)?.as_deref() != Some(raw) {
+        store.set(&key, raw)?;
+    }
+    Ok(key)
+}
+
+/// The `format` of a stored undo history.
+const HISTORY_FORMAT: &str = "agenda-planner-history";
+
+/// Most characters of undo history kept beside a meeting: the oldest steps go first.
+pub const MAX_HISTORY_CHARS: usize = 512 * 1024;
+
+/// An undo history as stored beside its meeting, for the meeting of one revision.
+#[derive(Serialize)]
+struct HistoryOut<'a> {
+    format: &'static str,
+    version: u64,
+    revision: &'a str,
+    undo: &'a [Edit],
+    redo: &'a [Edit],
+}
+
+#[derive(Deserialize)]
+struct HistoryIn {
+    format: String,
+    version: u64,
+    revision: String,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+/// The history as stored text for the meeting of `revision`, at most [`MAX_HISTORY_CHARS`]
+/// (the oldest steps are left out until it fits).
+pub fn encode_history(history: &History, revision: &str) -> String {
+    let (mut undo, mut redo) = history.steps();
+    loop {
+        let text = serde_json::to_string(&HistoryOut {
+            format: HISTORY_FORMAT,
+            version: 1,
+            revision,
+            undo,
+            redo,
+        })
+        .unwrap_or_default();
+        if text.len() <= MAX_HISTORY_CHARS || (undo.is_empty() && redo.is_empty()) {
+            return text;
+        }
+        // Too big: leave out the older half of what is left.
+        if undo.is_empty() {
+            redo = &redo[redo.len().div_ceil(2)..];
+        } else {
+            undo = &undo[undo.len().div_ceil(2)..];
+        }
+    }
+}
+
+/// The history stored for the meeting of `revision`; none when it belongs to another
+/// revision (another tab saved since) or cannot be read: a history is only ever a convenience.
+pub fn decode_history(text: &str, revision: &str) -> Option<History> {
+    let h: HistoryIn = serde_json::from_str(text).ok()?;
+    (h.format == HISTORY_FORMAT && h.version == 1 && h.revision == revision)
+        .then(|| History::from_steps(h.undo, h.redo))
 }

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { start, appReady } from './browser.mjs';
+import { start, appReady, screen, part } from './browser.mjs';
 
 let app;
 let link;
@@ -196,7 +196,7 @@ test('a published file opens with ?src=, and Save a copy is the one way into the
   await page.getByText(/Saved a copy in this browser's planner/).waitFor();
   await page.getByRole('link', { name: 'Open the agenda planner' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
-  await page.getByRole('button', { name: 'Meetings', exact: true }).click();
+  await screen(page, 'Meetings');
   await page.getByRole('heading', { name: 'Meetings in this browser' }).waitFor();
   assert.equal(await page.locator('.meeting-list > li').count(), 1, 'the copy, stored and open');
   assert.notEqual(await stored(page), '[]');

@@ -38,3 +38,13 @@ export async function start(extra = {}) {
 export async function appReady(page) {
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
+
+/** Goes to a screen of the planner by its link in the top bar ("Programme", "Edit", …). */
+export async function screen(page, name) {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** Goes to a part of the Edit screen ("Sessions", "People", "Setup", "Checks"). */
+export async function part(page, name) {
+  await page.getByRole('navigation', { name: 'Parts of the meeting' }).getByRole('link', { name, exact: true }).click();
+}

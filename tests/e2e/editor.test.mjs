@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { start, appReady } from './browser.mjs';
+import { start, appReady, screen, part } from './browser.mjs';
 
 let app;
 before(async () => { app = await start(); mkdirSync('target/screenshots', { recursive: true }); });
@@ -16,8 +16,9 @@ async function blankMeeting(page) {
   await page.getByRole('button', { name: 'Start a blank meeting' }).click();
   await page.getByRole('button', { name: 'Replace' }).click();
   await page.getByRole('heading', { level: 1, name: 'Untitled meeting' }).waitFor();
-  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await screen(page, 'Edit');
   await page.getByRole('heading', { level: 1, name: 'Edit the meeting' }).waitFor();
+  await part(page, 'Setup');
 }
 
 async function add(page, formName, fields, button) {
@@ -55,19 +56,26 @@ test('a blank meeting gets days, rooms, themes and people, and keeps them after 
     await add(page, 'New theme', { Name: name, Colour: colour }, 'Add theme');
     await page.getByRole('form', { name: `Theme ${name}` }).waitFor();
   }
+  await page.screenshot({ path: 'target/screenshots/editor-setup-1280.png', fullPage: true });
+  await part(page, 'People');
   for (const [honorific, given, family, position, organization] of PEOPLE) {
     await add(page, 'New person', { Honorific: honorific, 'Given name': given, 'Family name': family, Position: position, Organization: organization, Category: 'government' }, 'Add person');
     await page.getByRole('form', { name: `Person ${given} ${family}` }).waitFor();
   }
-  await page.screenshot({ path: 'target/screenshots/editor-1280.png', fullPage: true });
+  await page.screenshot({ path: 'target/screenshots/editor-people-1280.png', fullPage: true });
 
   await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Edit the meeting' }).waitFor();
+  assert.equal(await page.title(), 'Edit: people — Regional Consultation 2026 — Agenda planner', 'a reload stays on the part');
+  await screen(page, 'Programme');
   await page.getByRole('heading', { level: 1, name: 'Regional Consultation 2026' }).waitFor();
   assert.equal(await page.getByRole('tab').count(), 2);
-  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await screen(page, 'Edit');
+  await part(page, 'Setup');
   for (const name of ['Room Main room', 'Room Side room', 'Theme Early warning', 'Theme Accountability', 'Theme Civil society']) {
     await page.getByRole('form', { name }).waitFor();
   }
+  await part(page, 'People');
   for (const [, given, family] of PEOPLE) await page.getByRole('form', { name: `Person ${given} ${family}` }).waitFor();
   assert.equal(await page.getByRole('status').filter({ hasText: 'people' }).innerText(), '5 people');
 
@@ -104,7 +112,8 @@ test('undo and redo across more than 20 steps, with buttons and the keyboard', a
   const { page, context } = await app.newPage();
   await page.goto(app.url);
   await appReady(page);
-  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await screen(page, 'Edit');
+  await part(page, 'Setup');
   const undo = page.getByRole('button', { name: 'Undo' });
   const redo = page.getByRole('button', { name: 'Redo' });
   assert.equal(await undo.isDisabled(), true);
@@ -125,7 +134,7 @@ test('undo and redo across more than 20 steps, with buttons and the keyboard', a
   assert.equal(await page.getByRole('form', { name: /^Room Breakout/ }).count(), 22);
   assert.equal(await redo.isDisabled(), true);
   await page.reload();
-  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Edit the meeting' }).waitFor();
   assert.equal(await page.getByRole('form', { name: /^Room Breakout/ }).count(), 22, 'the redone state was saved');
   await context.close();
 });
@@ -133,10 +142,12 @@ test('undo and redo across more than 20 steps, with buttons and the keyboard', a
 test('sessions: a panel with a moderator and three panelists, a keynote and a break; reorder, shift later ones', async () => {
   const { page, context, errors } = await app.newPage({ viewport: { width: 1280, height: 900 } });
   await blankMeeting(page);
+  await part(page, 'People');
   for (const [, given, family] of PEOPLE.slice(0, 4)) {
     await add(page, 'New person', { 'Given name': given, 'Family name': family }, 'Add person');
     await page.getByRole('form', { name: `Person ${given} ${family}` }).waitFor();
   }
+  await part(page, 'Sessions');
   const addSession = async (template, start) => {
     await add(page, 'New session', { Session: template, Starts: start }, 'Add session');
   };
@@ -198,7 +209,7 @@ test('sessions: a panel with a moderator and three panelists, a keynote and a br
   await page.screenshot({ path: 'target/screenshots/editor-sessions-1280.png', fullPage: true });
 
   await page.reload();
-  await page.getByRole('button', { name: 'Programme' }).click();
+  await screen(page, 'Programme');
   const panel = page.getByRole('article', { name: 'Panel' });
   await panel.getByText('Moderator').waitFor();
   assert.match(await panel.innerText(), /Panelists\n[\s\S]*Bruno Silva[\s\S]*Erik Larsen[\s\S]*Chen Wang/);
@@ -209,26 +220,28 @@ test('sessions: a panel with a moderator and three panelists, a keynote and a br
 });
 
 for (const [width, height] of [[390, 844], [1280, 800]]) {
-  test(`at ${width} px the Edit and Meetings screens have a name on every control and do not overflow`, async () => {
+  test(`at ${width} px every part of Edit and the Meetings screen have a name on every control and do not overflow`, async () => {
     const { page, context } = await app.newPage({ viewport: { width, height } });
     await page.goto(app.url);
     await appReady(page);
-    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await screen(page, 'Edit');
     await page.getByRole('button', { name: 'Edit Opening ceremony' }).click();
     const form = page.getByRole('form', { name: 'Session Opening ceremony' });
     await form.waitFor();
     await form.screenshot({ path: `target/screenshots/session-form-${width}.png` });
-    for (const screen of ['Edit', 'Meetings']) {
-      await page.getByRole('button', { name: screen, exact: true }).click();
+    const places = [['Sessions', () => part(page, 'Sessions')], ['People', () => part(page, 'People')],
+      ['Setup', () => part(page, 'Setup')], ['Checks', () => part(page, 'Checks')], ['Meetings', () => screen(page, 'Meetings')]];
+    for (const [name, go] of places) {
+      await go();
       await page.locator('h1').first().waitFor();
       const unnamed = await page.evaluate(() =>
-        [...document.querySelectorAll('button, input:not([type=hidden]), select, textarea, [role=tab]')]
-          .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim())))
+        [...document.querySelectorAll('a, button, input:not([type=hidden]), select, textarea, [role=tab]')]
+          .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || ((el.tagName === 'BUTTON' || el.tagName === 'A') && el.textContent.trim())))
           .map((el) => el.outerHTML.slice(0, 120)));
-      assert.deepEqual(unnamed, [], `${screen}: controls without a name`);
+      assert.deepEqual(unnamed, [], `${name}: controls without a name`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${screen} is ${overflow}px wider than the viewport`);
-      await page.screenshot({ path: `target/screenshots/${screen.toLowerCase()}-screen-${width}.png`, fullPage: true });
+      assert.ok(overflow <= 0, `${name} is ${overflow}px wider than the viewport`);
+      await page.screenshot({ path: `target/screenshots/${name.toLowerCase()}-screen-${width}.png`, fullPage: true });
     }
     await context.close();
   });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { start, appReady } from './browser.mjs';
+import { start, appReady, screen, part } from './browser.mjs';
 
 const OUT = 'target/export';
 let app;
@@ -21,7 +21,7 @@ after(async () => { await app?.stop(); });
 async function openExport(page) {
   await page.goto(app.url);
   await appReady(page);
-  await page.getByRole('button', { name: 'Export' }).click();
+  await screen(page, 'Export');
   await page.getByRole('heading', { name: 'Export', level: 1 }).waitFor();
 }
 

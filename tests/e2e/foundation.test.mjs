@@ -144,7 +144,7 @@ test('when storage is full the edit stays on screen, the user is told at once an
   await page.getByRole('button', { name: 'Save title' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'could not be saved' });
   await alert.waitFor();
-  assert.match(await alert.innerText(), /QuotaExceededError/);
+  assert.match(await alert.innerText(), /storage for this site is full/);
   await page.getByText(/^Not saved: /).waitFor();
   await page.getByRole('heading', { level: 1, name: 'Renamed while the disk is full' }).waitFor();
   const [file] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Save as file' }).click()]);

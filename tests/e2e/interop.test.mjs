@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { start, appReady } from './browser.mjs';
+import { start, appReady, screen, part } from './browser.mjs';
 
 const OUT = 'target/interop';
 const FIXTURES = 'tests/fixtures/interop';
@@ -23,7 +23,7 @@ after(async () => { await app?.stop(); });
 async function meetingsScreen(page) {
   await page.goto(app.url);
   await appReady(page);
-  await page.getByRole('button', { name: 'Meetings', exact: true }).click();
+  await screen(page, 'Meetings');
   await page.getByRole('heading', { name: 'Meetings in this browser' }).waitFor();
 }
 
@@ -37,7 +37,7 @@ test('a frab schedule imports by the file button, a pretalx one by dropping it o
   await report.waitFor();
   assert.match(await report.innerText(), /Imported frab\/c3voc schedule JSON: 5 days, 2 rooms, 7 themes, 90 people, 79 sessions\./);
   assert.match(await report.innerText(), /Not kept: 52 links\./);
-  await page.getByRole('button', { name: 'Programme', exact: true }).click();
+  await screen(page, 'Programme');
   await page.getByRole('heading', { level: 1, name: 'Chaos Communication Camp 2019' }).waitFor();
   await page.getByText('Opening Ceremony').first().waitFor();
 
@@ -57,7 +57,7 @@ test('a frab schedule imports by the file button, a pretalx one by dropping it o
   // The widget file names no event: the meeting says so until renamed.
   await page.getByRole('heading', { level: 1, name: 'Imported schedule' }).waitFor();
   await page.screenshot({ path: 'target/screenshots/import-1280.png' });
-  await page.getByRole('button', { name: 'Meetings', exact: true }).click();
+  await screen(page, 'Meetings');
   assert.equal(await page.locator('.meeting-list > li').count(), 3, 'the sample and two imports');
   assert.deepEqual(errors, []);
 });
@@ -79,7 +79,7 @@ test('the Export screen writes schedule.json and schedule.xml that validate', as
   const { page, errors } = await app.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await page.goto(app.url);
   await appReady(page);
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await screen(page, 'Export');
   for (const [label, name] of [
     ['Schedule for apps (frab/c3voc schedule.json)', 'r2p-focal-points-2022-schedule.json'],
     ['Schedule for apps (frab/c3voc schedule.xml)', 'r2p-focal-points-2022-schedule.xml'],

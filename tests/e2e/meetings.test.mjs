@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { start, appReady } from './browser.mjs';
+import { start, appReady, screen, part } from './browser.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -11,7 +11,7 @@ after(async () => { await app?.stop(); });
 
 const entries = (page) => page.getByRole('form', { name: /^Meeting / });
 async function meetingsScreen(page) {
-  await page.getByRole('button', { name: 'Meetings', exact: true }).click();
+  await screen(page, 'Meetings');
   await page.getByRole('heading', { level: 1, name: 'Meetings in this browser' }).waitFor();
 }
 
@@ -38,7 +38,7 @@ test('meetings are created, switched, renamed, duplicated for next year and dele
   await sample.getByRole('button', { name: 'Duplicate' }).click();
   await page.getByText('14–15 September 2023').waitFor();
   assert.equal(await entries(page).count(), 3);
-  await page.getByRole('button', { name: 'Programme' }).click();
+  await screen(page, 'Programme');
   await page.getByRole('tab', { name: /Thu 14 Sep/ }).waitFor();
   const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => /^agenda-planner\.meeting(\.\d+)?$/.test(k)).map(([, v]) => JSON.parse(v).meeting));
   const copy = stored.find((m) => m.days[0].date === '2023-09-14');

@@ -1,0 +1,72 @@
+//! Finding sessions: search, themes, rooms, starred only (all kept in the address).
+
+use leptos::prelude::*;
+
+use crate::domain::attendee::ViewState;
+use crate::domain::Meeting;
+
+/// Search, themes, rooms, starred only.
+pub(super) fn filters(m: &Meeting, view_state: RwSignal<ViewState>) -> AnyView {
+    let themes = m
+        .themes
+        .iter()
+        .map(|t| {
+            let id = t.id;
+            view! {
+                <label class="check theme-filter" style=format!("--theme-colour: {}", t.colour)>
+                    <input type="checkbox"
+                        prop:checked=move || view_state.with(|v| v.themes.contains(&id))
+                        on:change:target=move |ev| { let on = ev.target().checked(); view_state.update(|v| toggle(&mut v.themes, id, on)); }/>
+                    {t.name.clone()}
+                </label>
+            }
+        })
+        .collect_view();
+    let rooms = m
+        .rooms
+        .iter()
+        .map(|r| {
+            let id = r.id;
+            view! {
+                <label class="check">
+                    <input type="checkbox"
+                        prop:checked=move || view_state.with(|v| v.rooms.contains(&id))
+                        on:change:target=move |ev| { let on = ev.target().checked(); view_state.update(|v| toggle(&mut v.rooms, id, on)); }/>
+                    {r.name.clone()}
+                </label>
+            }
+        })
+        .collect_view();
+    let has_themes = !m.themes.is_empty();
+    let has_rooms = m.rooms.len() > 1;
+    view! {
+        <search class="filters" aria-label="Find sessions">
+            <div class="field">
+                <label for="attendee-search">"Search titles, people and organizations"</label>
+                <input id="attendee-search" type="search"
+                    prop:value=move || view_state.with(|v| v.query.clone())
+                    on:input:target=move |ev| view_state.update(|v| v.query = ev.target().value())/>
+            </div>
+            {has_themes.then(|| view! { <fieldset><legend>"Themes"</legend>{themes}</fieldset> })}
+            {has_rooms.then(|| view! { <fieldset><legend>"Rooms"</legend>{rooms}</fieldset> })}
+            <label class="check">
+                <input type="checkbox"
+                    prop:checked=move || view_state.with(|v| v.starred_only)
+                    on:change:target=move |ev| view_state.update(|v| v.starred_only = ev.target().checked())/>
+                "Starred only"
+            </label>
+            <button type="button" hidden=move || !view_state.with(ViewState::is_filtered)
+                on:click=move |_| view_state.update(|v| { v.themes.clear(); v.rooms.clear(); v.query.clear(); v.starred_only = false; })>
+                "Clear filters"
+            </button>
+        </search>
+    }
+    .into_any()
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
+    list.retain(|x| *x != item);
+    if on {
+        list.push(item);
+    }
+}

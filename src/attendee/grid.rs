@@ -1,0 +1,251 @@
+//! One day's sessions: a list on phones and a time × room grid on wide screens (one DOM, CSS
+//! decides), drawn a batch per frame, with one click handler for every session's buttons.
+
+use chrono::{NaiveDate, NaiveTime};
+use leptos::prelude::*;
+
+use crate::domain::attendee::{Moment, ViewState};
+use crate::domain::programme::NameStyle;
+use crate::domain::schedule::{hh_mm, long_date, short_date};
+use crate::domain::time::{to_utc, wall_clock};
+use crate::domain::{DayId, Meeting, Placement, Session, SessionId};
+use crate::web::clock::BrowserOffsets;
+use crate::web::dom::{after_paint, fold_case, BATCH, FIRST_BATCH};
+
+/// Minutes per grid row on wide screens.
+const GRID_STEP: u32 = 5;
+
+/// "09:00–10:00", in the meeting's time or the viewer's (with the day when it differs).
+fn time_range(m: &Meeting, date: NaiveDate, s: &Session, viewer: Option<&str>) -> String {
+    let Some(viewer) = viewer else {
+        return format!("{}–{}", hh_mm(s.start), hh_mm(s.end));
+    };
+    let shown = |time: NaiveTime| -> String {
+        let utc = to_utc(&BrowserOffsets, &m.timezone, date.and_time(time)).ok();
+        match utc.and_then(|u| wall_clock(&BrowserOffsets, viewer, u)) {
+            Some(there) if there.date() == date => hh_mm(there.time()),
+            Some(there) => format!("{} {}", short_date(there.date()), hh_mm(there.time())),
+            None => hh_mm(time),
+        }
+    };
+    format!("{}–{}", shown(s.start), shown(s.end))
+}
+
+/// "Moderator: H.E. X · Panelists: A, B".
+fn people_line(m: &Meeting, s: &Session) -> String {
+    m.entry(s, NameStyle::default())
+        .roles
+        .into_iter()
+        .map(|g| {
+            let names: Vec<String> = g.people.into_iter().map(|p| p.name).collect();
+            format!("{}: {}", g.heading, names.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// One day: the sessions the filters keep, as a list (narrow) or a time × room grid (wide).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn day_schedule(
+    m: &Meeting,
+    day: DayId,
+    date: NaiveDate,
+    v: &ViewState,
+    starred: &[SessionId],
+    marks: &Moment,
+    viewer: Option<&str>,
+    view_state: RwSignal<ViewState>,
+    toggle_star: impl Fn(SessionId) + Copy + 'static,
+) -> AnyView {
+    let fold = |s: &str| fold_case(s);
+    let all = m.sessions_on(day);
+    let total = all.len();
+    let shown: Vec<&Session> = all
+        .into_iter()
+        .filter(|s| v.keeps(m, s, starred, &fold))
+        .collect();
+    let first = m.day(day).map(|d| d.start).unwrap_or_default();
+    let row = |t: NaiveTime| {
+        let minutes = (t - first).num_minutes().max(0) as u32;
+        minutes / GRID_STEP + 2
+    };
+    let rooms = m.rooms.len().max(1);
+    let column = |p: Placement| match p {
+        Placement::AllRooms => "1 / -1".to_string(),
+        Placement::Room(id) => {
+            let i = m.rooms.iter().position(|r| r.id == id).unwrap_or(0);
+            format!("{}", i + 1)
+        }
+    };
+    let (now_ids, next_ids) = match marks {
+        Moment::During { current, next, .. } => (current.clone(), next.clone()),
+        _ => (Vec::new(), Vec::new()),
+    };
+    let count = if v.is_filtered() {
+        format!("{} of {total} sessions", shown.len())
+    } else {
+        format!("{total} sessions")
+    };
+    let slots: Vec<Slot> = shown
+        .iter()
+        .map(|s| {
+            let id = s.id;
+            let badge = if now_ids.contains(&id) {
+                Some(("Now", "slot--now"))
+            } else if next_ids.contains(&id) {
+                Some(("Next", "slot--next"))
+            } else {
+                None
+            };
+            Slot {
+                id,
+                class: format!(
+                    "slot slot--{}{}",
+                    s.kind.as_str(),
+                    badge.map(|(_, c)| format!(" {c}")).unwrap_or_default()
+                ),
+                style: format!(
+                    "grid-column: {}; grid-row: {} / {}",
+                    column(s.placement),
+                    row(s.start),
+                    row(s.end).max(row(s.start) + 1)
+                ),
+                time: time_range(m, date, s, viewer),
+                badge: badge.map(|(text, _)| text),
+                place: m.placement_label(s.placement),
+                title: s.title.clone(),
+                themes: s
+                    .themes
+                    .iter()
+                    .filter_map(|t| m.theme(*t))
+                    .map(|t| (t.name.clone(), t.colour.clone()))
+                    .collect(),
+                people: people_line(m, s),
+                starred: starred.contains(&id),
+            }
+        })
+        .collect();
+    let room_heads = m
+        .rooms
+        .iter()
+        .enumerate()
+        .map(|(i, r)| view! { <li style=format!("grid-column: {}", i + 1)>{r.name.clone()}</li> })
+        .collect_view();
+    let empty = slots.is_empty();
+    // Render only what is seen first: the first sessions now, the rest a batch per frame.
+    let mut chunks: Vec<Vec<Slot>> = Vec::new();
+    let mut rest = slots.into_iter();
+    chunks.push(rest.by_ref().take(FIRST_BATCH).collect());
+    loop {
+        let batch: Vec<Slot> = rest.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        chunks.push(batch);
+    }
+    let count_chunks = chunks.len();
+    let visible = RwSignal::new(1usize);
+    fn more(visible: RwSignal<usize>, total: usize) {
+        after_paint(move || {
+            if let Some(now) = visible.try_update(|v| {
+                *v += 1;
+                *v
+            }) {
+                if now < total {
+                    more(visible, total);
+                }
+            }
+        });
+    }
+    if count_chunks > 1 {
+        more(visible, count_chunks);
+    }
+    let items = chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            if i == 0 {
+                chunk.iter().map(slot_view).collect_view().into_any()
+            } else {
+                let on = Memo::new(move |_| visible.get() > i);
+                (move || on.get().then(|| chunk.iter().map(slot_view).collect_view())).into_any()
+            }
+        })
+        .collect_view();
+    // One handler for every session's buttons (no closure per session).
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[data-session]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(id) = button
+            .get_attribute("data-session")
+            .and_then(|v| v.parse().ok())
+            .map(SessionId)
+        else {
+            return;
+        };
+        if button.has_attribute("aria-pressed") {
+            toggle_star(id);
+        } else {
+            super::places::go(view_state, |v| v.session = Some(id));
+        }
+    };
+    view! {
+        <h2 class="day-panel__date">{long_date(date)}</h2>
+        <p class="item-form__note" role="status">{count}</p>
+        {empty.then(|| view! { <p class="empty">"No sessions match on this day."</p> })}
+        <div class="schedule" style=format!("--rooms: {rooms}")>
+            <ol class="schedule__rooms" aria-hidden="true">{room_heads}</ol>
+            <ol class="schedule__grid" aria-label=format!("Sessions on {}", long_date(date)) on:click=on_click>{items}</ol>
+        </div>
+    }
+    .into_any()
+}
+
+/// A session as the schedule shows it, resolved to text.
+#[derive(Clone)]
+struct Slot {
+    id: SessionId,
+    class: String,
+    style: String,
+    time: String,
+    badge: Option<&'static str>,
+    place: String,
+    title: String,
+    themes: Vec<(String, String)>,
+    people: String,
+    starred: bool,
+}
+
+fn slot_view(s: &Slot) -> impl IntoView {
+    let id = s.id.to_string();
+    let slot_id = format!("slot-{id}");
+    let themes = s
+        .themes
+        .iter()
+        .map(|(name, colour)| view! { <li class="theme-tag" style=format!("--theme-colour: {colour}")>{name.clone()}</li> })
+        .collect_view();
+    view! {
+        <li class=s.class.clone() style=s.style.clone() id=slot_id tabindex="-1">
+            <p class="slot__time">
+                {s.time.clone()}
+                {s.badge.map(|text| view! { <span class="slot__badge">{text}</span> })}
+            </p>
+            <p class="slot__place">{s.place.clone()}</p>
+            <h3 class="slot__title">
+                <button type="button" class="link-button" data-session=id.clone()>{s.title.clone()}</button>
+            </h3>
+            {(!s.themes.is_empty()).then(|| view! { <ul class="theme-tags" aria-label="Themes">{themes}</ul> })}
+            {(!s.people.is_empty()).then(|| view! { <p class="slot__people">{s.people.clone()}</p> })}
+            <button type="button" class="star" data-session=id aria-pressed=if s.starred { "true" } else { "false" }
+                aria-label=format!("Star “{}”", s.title)>
+                {if s.starred { "★ Starred" } else { "☆ Star" }}
+            </button>
+        </li>
+    }
+}

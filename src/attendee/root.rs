@@ -1,0 +1,124 @@
+//! Where the attendee view's meeting comes from (a share link's fragment or a published
+//! file's address), loading it, and the page for a link that cannot be opened.
+
+use leptos::prelude::*;
+
+use super::schedule::Schedule;
+use crate::domain::attendee::query_pairs;
+use crate::domain::Meeting;
+use crate::storage::share::{decode_fragment, FRAGMENT_KEY};
+use crate::web::{dom, files};
+
+/// Where the attendee view's meeting comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ViewSource {
+    /// The text after `#share=`.
+    Share(String),
+    /// The address in `?src=`.
+    Published(String),
+}
+
+impl ViewSource {
+    /// The source the page's address names, if any.
+    pub fn from_location() -> Option<ViewSource> {
+        ViewSource::parse(&dom::location_hash(), &dom::location_search())
+    }
+
+    /// The source an address's fragment and query name, if any: a share link's fragment
+    /// wins over a published file's `?src=`.
+    pub fn parse(hash: &str, search: &str) -> Option<ViewSource> {
+        if let Some(data) = hash
+            .strip_prefix('#')
+            .and_then(|h| h.strip_prefix(FRAGMENT_KEY))
+        {
+            return Some(ViewSource::Share(data.to_string()));
+        }
+        query_pairs(search)
+            .into_iter()
+            .find(|(key, _)| key == "src")
+            .map(|(_, src)| ViewSource::Published(src))
+    }
+}
+
+/// The page for a link that cannot be opened: what is wrong, and what to do.
+fn error_page(reason: String) -> AnyView {
+    view! {
+        <main id="main" class="page attendee-error">
+            <h1>"This schedule link cannot be opened"</h1>
+            <p role="alert">{reason}</p>
+            <p>"Ask the organizer for the link again, or for the published programme (PDF or HTML)."</p>
+            <p><a href="../">"Open the agenda planner"</a></p>
+        </main>
+    }
+    .into_any()
+}
+
+/// Another share link opened in this tab changes only the fragment: load the page again so
+/// it shows what the new address says.
+pub fn reload_on_new_source() {
+    let shown = ViewSource::from_location();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if ViewSource::from_location() != shown {
+            dom::reload_page();
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
+
+/// The attendee view as a page of its own: the source from the address, or a page saying
+/// that there is none.
+#[component]
+pub fn AttendeeRoot() -> impl IntoView {
+    reload_on_new_source();
+    match ViewSource::from_location() {
+        Some(source) => view! { <AttendeeApp source=source/> }.into_any(),
+        None => error_page(
+            "The address holds no schedule: a share link ends in “#share=…”, a published one has “?src=…”."
+                .to_string(),
+        ),
+    }
+}
+
+/// The attendee view: loads the meeting, then shows it or says what is wrong.
+#[component]
+pub fn AttendeeApp(source: ViewSource) -> impl IntoView {
+    // The meeting, and its file's text (kept as received for "Save a copy"); taken, not
+    // cloned, by the schedule.
+    let loaded = RwSignal::new(None::<Result<(), String>>);
+    let data = StoredValue::new(None::<(Meeting, String)>);
+    let finish = move |result: Result<(Meeting, String), String>| match result {
+        Ok(pair) => {
+            data.set_value(Some(pair));
+            loaded.set(Some(Ok(())));
+        }
+        Err(e) => loaded.set(Some(Err(e))),
+    };
+    match source {
+        ViewSource::Share(fragment) => {
+            finish(decode_fragment(&fragment).map_err(|e| e.to_string()));
+        }
+        ViewSource::Published(url) => {
+            leptos::task::spawn_local(async move {
+                let result = match files::fetch_text(&url).await {
+                    Err(e) => Err(format!(
+                        "The file at “{url}” could not be fetched ({e}). It must be on this site, or on a server that allows it (CORS)."
+                    )),
+                    Ok(text) => crate::storage::decode(&text)
+                        .map(|m| (m, text))
+                        .map_err(|e| format!("The file at “{url}” is not a meeting file that can be shown: {e}")),
+                };
+                finish(result);
+            });
+        }
+    }
+    move || {
+        match loaded.get() {
+        None => view! { <main id="main" class="page"><p role="status">"Loading the schedule…"</p></main> }.into_any(),
+        Some(Err(reason)) => error_page(reason),
+        Some(Ok(())) => match data.try_update_value(Option::take).flatten() {
+            Some((meeting, text)) => view! { <Schedule meeting=meeting text=text/> }.into_any(),
+            None => ().into_any(),
+        },
+    }
+    }
+}

@@ -1,0 +1,214 @@
+//! The schedule page: the meeting's title, its timezone, now and next, then a session's
+//! details, the people, or the day's sessions with their filters. The address follows where
+//! the attendee is: a new place (a day, a session, the people) is a step Back returns from,
+//! and Back comes back to the same place in the list.
+
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+
+use super::detail::detail;
+use super::directory::directory;
+use super::filters::filters;
+use super::grid::day_schedule;
+use super::places::{address, go};
+use super::stars;
+use crate::domain::attendee::{moment, Moment, ViewState};
+use crate::domain::names::{file_stem, identity};
+use crate::domain::schedule::long_date;
+use crate::domain::time::wall_clock;
+use crate::domain::{DayId, Meeting, SessionId};
+use crate::export::ics::{calendar, CalendarOptions};
+use crate::storage::browser::BrowserStore;
+use crate::storage::library::save_copy;
+use crate::ui::day_tabs::DayTabs;
+use crate::web::clock::{now_utc, viewer_timezone, BrowserOffsets};
+use crate::web::{dom, files};
+
+/// The meeting's local time now.
+fn venue_now(m: &Meeting) -> NaiveDateTime {
+    let utc = now_utc();
+    wall_clock(&BrowserOffsets, &m.timezone, utc).unwrap_or(utc)
+}
+
+/// The schedule of a loaded meeting. `text` is its file as received (what "Save a copy"
+/// stores).
+#[component]
+pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
+    let m = StoredValue::new(meeting);
+    let text = StoredValue::new(text);
+    let view_state = RwSignal::new(ViewState::from_query(&dom::location_search()));
+    address(m, view_state);
+    let key = StoredValue::new(m.with_value(identity));
+    let stars = RwSignal::new(key.with_value(|k| stars::load(&BrowserStore, k)));
+    let message = RwSignal::new(None::<String>);
+    let now = RwSignal::new(m.with_value(venue_now));
+    let ticker = set_interval_with_handle(
+        move || now.set(m.with_value(venue_now)),
+        std::time::Duration::from_secs(30),
+    );
+    on_cleanup(move || {
+        if let Ok(t) = ticker {
+            t.clear();
+        }
+    });
+    let viewer_tz = viewer_timezone();
+    let same_zone = m.with_value(|m| m.timezone == viewer_tz);
+    let viewer_zone = viewer_tz.clone();
+    let state_now = Memo::new(move |_| m.with_value(|m| moment(m, now.get())));
+    // Which page: a session's details, the people, or the schedule.
+    let page = Memo::new(move |_| view_state.with(|v| (v.session, v.people)));
+    // What the day's list depends on (not which page is open: the list stays as it was
+    // behind a session's details, so Back returns to it unchanged).
+    let list_view = Memo::new(move |_| {
+        view_state.with(|v| ViewState {
+            session: None,
+            people: false,
+            ..v.clone()
+        })
+    });
+
+    let days = Memo::new(move |_| {
+        m.with_value(|m| m.days_in_order().into_iter().cloned().collect::<Vec<_>>())
+    });
+    let current_day = Memo::new(move |_| {
+        let chosen = view_state.with(|v| v.day);
+        days.with(|d| {
+            chosen
+                .and_then(|id| d.iter().find(|x| x.id == id))
+                .or(d.first())
+                .map(|d| (d.id, d.date))
+        })
+    });
+    let selected = Signal::derive(move || current_day.get().map(|(id, _)| id));
+
+    let toggle_star = move |id: SessionId| {
+        stars.update(|s| *s = stars::toggled(std::mem::take(s), id));
+        let result = stars.with_untracked(|s| key.with_value(|k| stars::save(&BrowserStore, k, s)));
+        message.set(result.err());
+    };
+    let download_ics = move |only: Option<Vec<SessionId>>, name: String| {
+        let result = m.with_value(|m| {
+            let options = CalendarOptions {
+                sessions: only,
+                stamp: now_utc(),
+                honorifics: true,
+            };
+            calendar(m, &options, &BrowserOffsets)
+                .map_err(|e| e.to_string())
+                .and_then(|text| files::download(&name, "text/calendar;charset=utf-8", &text))
+        });
+        message.set(result.err().map(|e| format!("No calendar file: {e}.")));
+    };
+    let stem = m.with_value(file_stem);
+    let my_agenda = move |_| {
+        let chosen = stars.get_untracked();
+        if chosen.is_empty() {
+            message.set(Some(
+                "Star some sessions first: the file holds your starred sessions.".into(),
+            ));
+            return;
+        }
+        download_ics(Some(chosen), format!("{stem}-my-agenda.ics"));
+    };
+    let on_save_copy = move |_| {
+        let result = text.with_value(|t| save_copy(&BrowserStore, t));
+        message.set(Some(match result {
+            Ok(_) => "Saved a copy in this browser's planner: open the planner (the link below the schedule's title) to edit it.".into(),
+            Err(e) => format!("No copy saved: {e}."),
+        }));
+    };
+    let jump_to_now = move |_| {
+        if let Moment::During { current, next, day } = state_now.get_untracked() {
+            view_state.update(|v| {
+                v.day = day;
+                v.session = None;
+                v.people = false;
+            });
+            let target = current.first().or(next.first()).copied();
+            if let Some(id) = target {
+                dom::reveal(format!("slot-{id}"));
+            }
+        }
+    };
+
+    let header = m.with_value(|m| {
+        let dates = m.dates_label();
+        let place = m.place_label();
+        view! {
+            <header class="attendee-header">
+                {(!m.edition.is_empty()).then(|| view! { <p class="meeting-header__edition">{m.edition.clone()}</p> })}
+                <h1>{m.title.clone()}</h1>
+                <p class="attendee-header__when">{dates}{(!place.is_empty()).then(|| format!(" · {place}"))}</p>
+                <p class="attendee-header__planner"><a href="../">"Open the agenda planner"</a></p>
+            </header>
+        }
+    });
+    let timezone_text = m.with_value(|m| m.timezone.clone());
+
+    view! {
+        <header class="app-bar app-bar--attendee">
+            <p class="app-bar__name">"Schedule"</p>
+            <nav class="app-bar__nav" aria-label="Views">
+                <button type="button" class="app-bar__nav-button" aria-current=move || (!view_state.with(|v| v.people)).then_some("page") on:click=move |_| go(view_state, |v| { v.people = false; v.session = None; })>"Schedule"</button>
+                <button type="button" class="app-bar__nav-button" aria-current=move || view_state.with(|v| v.people).then_some("page") on:click=move |_| go(view_state, |v| { v.people = true; v.session = None; })>"People"</button>
+            </nav>
+            <button type="button" on:click=my_agenda>"Download my agenda (.ics)"</button>
+            <button type="button" on:click=on_save_copy>"Save a copy"</button>
+        </header>
+        <main id="main" class="page attendee">
+            {header}
+            <p class="attendee__timezone">
+                {move || if view_state.with(|v| v.my_time) {
+                    format!("Times are shown in your timezone ({viewer_tz}); the meeting runs on {timezone_text} time.")
+                } else {
+                    format!("All times are local to the venue ({timezone_text}).")
+                }}
+                {(!same_zone).then(|| view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || view_state.with(|v| v.my_time) on:change:target=move |ev| view_state.update(|v| v.my_time = ev.target().checked())/>
+                        "Show times in my timezone"
+                    </label>
+                })}
+            </p>
+            <p class="attendee__moment" role="status">
+                {move || m.with_value(|m| match state_now.get() {
+                    Moment::Before => m.date_range().map(|(first, _)| format!("The meeting starts on {}.", long_date(first))).unwrap_or_default(),
+                    Moment::After => "The meeting has ended.".to_string(),
+                    Moment::During { current, next, .. } => {
+                        let titles = |ids: &[SessionId]| ids.iter().filter_map(|id| m.session(*id)).map(|s| s.title.clone()).collect::<Vec<_>>().join(", ");
+                        let mut text = String::new();
+                        if !current.is_empty() { text.push_str(&format!("Now: {}. ", titles(&current))); }
+                        if !next.is_empty() { text.push_str(&format!("Next: {}.", titles(&next))); }
+                        text
+                    }
+                })}
+                {move || matches!(state_now.get(), Moment::During { .. }).then(|| view! {
+                    <button type="button" on:click=jump_to_now>"Jump to now"</button>
+                })}
+            </p>
+            <p class="field-error" role="alert">{move || message.get()}</p>
+            {move || match page.get() {
+                (Some(id), _) => m.with_value(|m| detail(m, id, view_state, stars, toggle_star, download_ics)).into_any(),
+                (None, true) => m.with_value(|m| directory(m, view_state)).into_any(),
+                (None, false) => ().into_any(),
+            }}
+            <div hidden=move || view_state.with(|v| v.people || v.session.is_some())>
+                {m.with_value(|m| filters(m, view_state))}
+                <DayTabs days=days selected=selected on_select=move |id: DayId| view_state.update(|v| v.day = Some(id))/>
+                <div class="day-panel" role="tabpanel" id="day-panel" tabindex="0"
+                    aria-labelledby=move || selected.get().map(|id| format!("day-tab-{id}")).unwrap_or_default()>
+                    {move || {
+                        let Some((day_id, date)) = current_day.get() else {
+                            return view! { <p class="empty">"This meeting has no days."</p> }.into_any();
+                        };
+                        let v = list_view.get();
+                        let starred = stars.get();
+                        let marks = state_now.get();
+                        let viewer = v.my_time.then(|| viewer_zone.clone());
+                        m.with_value(|m| day_schedule(m, day_id, date, &v, &starred, &marks, viewer.as_deref(), view_state, toggle_star))
+                    }}
+                </div>
+            </div>
+        </main>
+    }
+}

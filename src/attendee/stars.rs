@@ -1,0 +1,38 @@
+//! The sessions an attendee starred, kept in this browser per meeting (by the meeting's
+//! identity, so a new share link or publication of the same meeting keeps them).
+
+use crate::domain::SessionId;
+use crate::storage::keys;
+use crate::storage::kv::KeyValue;
+
+/// The stars given in the meeting with this identity.
+pub fn load(store: &dyn KeyValue, identity: &str) -> Vec<SessionId> {
+    store
+        .get(&keys::stars(identity))
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str::<Vec<u32>>(&text).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .map(SessionId)
+        .collect()
+}
+
+/// Keeps the stars of a meeting; says why when the browser refuses.
+pub fn save(store: &dyn KeyValue, identity: &str, stars: &[SessionId]) -> Result<(), String> {
+    let ids: Vec<u32> = stars.iter().map(|s| s.0).collect();
+    let text = serde_json::to_string(&ids).unwrap_or_default();
+    store
+        .set(&keys::stars(identity), &text)
+        .map_err(|e| format!("the stars could not be kept: {e}"))
+}
+
+/// `stars` with `id` added, or taken out when it was there.
+pub fn toggled(mut stars: Vec<SessionId>, id: SessionId) -> Vec<SessionId> {
+    if let Some(i) = stars.iter().position(|x| *x == id) {
+        stars.remove(i);
+    } else {
+        stars.push(id);
+    }
+    stars
+}

@@ -1,0 +1,87 @@
+//! The contract between the forms the views show and the core: field names, the actions a
+//! form's buttons ask for, and parsers that turn a form's text into model values or one
+//! [`FieldError`] naming the field and why.
+//! Rule: pure (no browser or UI crate); stands on `domain` only. The views render the names
+//! from [`names`], read a submitted form once, and show the error this module gives back.
+
+pub mod actions;
+pub mod availability;
+pub mod items;
+pub mod names;
+pub mod session;
+
+use thiserror::Error;
+
+use crate::domain::schedule::parse_time;
+use crate::domain::EditError;
+
+pub use actions::{ItemAction, LibraryAction, SessionAction};
+pub use availability::{availability_from_fields, availability_text};
+pub use session::SessionForm;
+
+/// A field whose text cannot be used, or an edit the core refused, and why: what a form shows
+/// beside the field it names ([`names::FORM`] for the whole form).
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("{message}")]
+pub struct FieldError {
+    /// The field's name in the form ([`names`]), or [`names::FORM`].
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field,
+            message: message.into(),
+        }
+    }
+
+    /// A problem of the whole form (a refused edit, say), shown at the form's end.
+    pub fn form(message: impl Into<String>) -> FieldError {
+        FieldError::new(names::FORM, message)
+    }
+
+    /// Whether this error belongs beside the field `name`.
+    pub fn is_for(&self, name: &str) -> bool {
+        self.field == name
+    }
+}
+
+impl From<EditError> for FieldError {
+    fn from(e: EditError) -> FieldError {
+        FieldError::form(e.to_string())
+    }
+}
+
+fn error(field: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError::new(field, message)
+}
+
+/// A form's fields: `get(name)` is the trimmed text of a field, "" when absent.
+pub struct Fields<F: Fn(&str) -> Option<String>>(pub F);
+
+impl<F: Fn(&str) -> Option<String>> Fields<F> {
+    pub fn text(&self, name: &str) -> String {
+        (self.0)(name).unwrap_or_default().trim().to_string()
+    }
+
+    pub fn required(&self, name: &'static str, what: &str) -> Result<String, FieldError> {
+        let value = self.text(name);
+        if value.is_empty() {
+            Err(error(name, format!("{what} is needed.")))
+        } else {
+            Ok(value)
+        }
+    }
+
+    pub fn time(&self, name: &'static str) -> Result<chrono::NaiveTime, FieldError> {
+        let value = self.text(name);
+        parse_time(&value).ok_or_else(|| {
+            error(
+                name,
+                format!("“{value}” is not a time of day (HH:MM, 24-hour clock)."),
+            )
+        })
+    }
+}

@@ -1,0 +1,164 @@
+//! `<App/>`: provides the state, wires its named effects, and lays out the shell.
+
+use leptos::either::EitherOf4;
+use leptos::prelude::*;
+
+use super::components::{
+    check_status::CheckStatus, file_import::FileDrop, meeting_actions::MeetingActions,
+    save_file::save_as_file, undo_redo::UndoRedo,
+};
+use super::pages::{
+    edit::EditPage, export::ExportPage, meetings::MeetingsPage, programme::ProgrammePage,
+};
+use super::route::Route;
+use super::state::{provide_app_state, AppState};
+use crate::storage::share::FRAGMENT_KEY;
+use crate::ui::notice::{Notice, NoticeBanner};
+use crate::web::{dom, js};
+
+/// Whether the page's address is a share link or a published file (`?src=`): those are the
+/// attendee view's.
+fn opens_view() -> bool {
+    let hash = dom::location_hash();
+    hash.strip_prefix('#')
+        .is_some_and(|h| h.starts_with(FRAGMENT_KEY))
+        || dom::location_search()
+            .trim_start_matches('?')
+            .split('&')
+            .any(|pair| pair.starts_with("src="))
+}
+
+/// The planner. A share link or `?src=` opened at its address goes to the attendee view
+/// (`view/`), a page of its own that phones load much faster.
+#[component]
+pub fn App() -> impl IntoView {
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if opens_view() {
+            js::open_in_view();
+        }
+    });
+    on_cleanup(move || listener.remove());
+    if opens_view() {
+        js::open_in_view();
+        return view! { <main id="main" class="page"><p role="status">"Opening the schedule…"</p></main> }.into_any();
+    }
+    view! { <Planner/> }.into_any()
+}
+
+/// Effect "persist": the meeting is written after each change is painted, and before the
+/// page is hidden or left.
+fn persist(state: AppState) {
+    Effect::new(move |_| {
+        state.meeting().track();
+        dom::after_paint(move || state.flush());
+    });
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| state.flush());
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    on_cleanup(move || {
+        hidden.remove();
+        leaving.remove();
+    });
+}
+
+/// Effect "tab sync": another tab saved the open meeting.
+fn tab_sync(state: AppState) {
+    let listener = window_event_listener(leptos::ev::storage, move |ev| {
+        let Some(key) = ev.key() else { return };
+        if state.watched_keys().contains(&key) {
+            state.other_tab_saved();
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
+
+/// Effect "checks": the findings follow every change, right after it is painted.
+fn checks(state: AppState) {
+    Effect::new(move |ran: Option<()>| {
+        state.meeting().track();
+        if ran.is_some() {
+            dom::after_paint(move || state.run_checks());
+        }
+    });
+}
+
+/// Effect "address": the screen follows the address (Back, Forward, a typed link) and the
+/// address and the document title follow the screen.
+fn address(state: AppState) {
+    state.route.set(Route::parse(&dom::location_hash()));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let route = Route::parse(&dom::location_hash());
+        if state.route.get_untracked() != route {
+            state.route.set(route);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    Effect::new(move |_| {
+        let route = state.route.get();
+        if Route::parse(&dom::location_hash()) != route {
+            dom::set_hash(&route.href());
+        }
+    });
+    let title = Memo::new(move |_| state.meeting().with(|m| m.title.clone()));
+    Effect::new(move |_| dom::set_title(&title.with(|t| state.route.get().title(t))));
+}
+
+/// The planner: header with navigation and meeting-wide actions, notices, then a screen.
+#[component]
+fn Planner() -> impl IntoView {
+    let state = provide_app_state();
+    persist(state);
+    tab_sync(state);
+    checks(state);
+    address(state);
+    let screen = Memo::new(move |_| state.route.get().screen());
+    let nav_link = move |target: Route, label: &'static str| {
+        view! {
+            <a
+                href=target.href()
+                class="app-bar__nav-button"
+                aria-current=move || (screen.get() == target).then_some("page")
+            >
+                {label}
+            </a>
+        }
+    };
+    let save_file = Callback::new(move |()| {
+        if let Err(e) = save_as_file(state) {
+            state.notice.set(Some(Notice::error(format!(
+                "Not saved as a file either: {e}."
+            ))));
+        }
+    });
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            dom::reveal("main".into());
+        }>"Skip to the content"</a>
+        <header class="app-bar">
+            <p class="app-bar__name">"Agenda planner"</p>
+            <nav class="app-bar__nav" aria-label="Screens">
+                {nav_link(Route::Programme, "Programme")}
+                {nav_link(Route::Edit(Default::default()), "Edit")}
+                {nav_link(Route::Export, "Export")}
+                {nav_link(Route::Meetings, "Meetings")}
+            </nav>
+            <button type="button" class="app-bar__nav-button" on:click=move |_| {
+                state.route.set(Route::Export);
+                dom::reveal("share".into());
+            }>"Share"</button>
+            <CheckStatus/>
+            <UndoRedo/>
+            <MeetingActions/>
+        </header>
+        <NoticeBanner notice=state.notice on_save_file=save_file/>
+        <FileDrop/>
+        <main id="main" class="page" tabindex="-1">
+            {move || match screen.get() {
+                Route::Programme => EitherOf4::A(view! { <ProgrammePage/> }),
+                Route::Edit(_) => EitherOf4::B(view! { <EditPage/> }),
+                Route::Export => EitherOf4::C(view! { <ExportPage/> }),
+                Route::Meetings => EitherOf4::D(view! { <MeetingsPage/> }),
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,34 @@
+//! The findings count in the top bar: always visible, coloured by the worst open finding;
+//! pressing it opens the checks panel in the editor.
+
+use leptos::prelude::*;
+
+use crate::domain::check::{counts, summary};
+use crate::planner::route::{EditPart, Route};
+use crate::planner::state::use_app_state;
+
+#[component]
+pub fn CheckStatus() -> impl IntoView {
+    let state = use_app_state();
+    let tally = Memo::new(move |_| state.findings.with(|f| counts(f)));
+    let class = move || {
+        let (errors, warnings, _) = tally.get();
+        if errors > 0 {
+            "check-status check-status--error"
+        } else if warnings > 0 {
+            "check-status check-status--warning"
+        } else {
+            "check-status"
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class=class
+            aria-label=move || format!("Checks: {}", summary(tally.get()))
+            on:click=move |_| state.route.set(Route::Edit(EditPart::Checks))
+        >
+            {move || summary(tally.get())}
+        </button>
+    }
+}

@@ -1,0 +1,478 @@
+//! Sessions: the chosen day's sessions as compact rows (move earlier or later from the
+//! keyboard, or drag onto another session's time), the full form of the one being edited
+//! (every field, people by role, run of show), and a form to add a session from a template
+//! (its usual title, kind and length).
+//!
+//! Rows are keyed by session id and each reads its own row from a memo: an edit redraws the
+//! rows it changed, not the day.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::domain::check::{counts, summary, Finding};
+use crate::domain::commands::NUDGE_MINUTES;
+use crate::domain::schedule::{hh_mm, short_date};
+use crate::domain::{
+    Day, DayId, Edit, ItemId, Meeting, PersonId, Placement, Role, Room, Session, SessionId,
+    SessionKind, Status, Theme, TEMPLATES,
+};
+use crate::forms::names::*;
+use crate::forms::session::NewSession;
+use crate::forms::{FieldError, SessionAction, SessionForm};
+use crate::planner::components::problems::problems_note;
+use crate::planner::state::{use_app_state, AppState};
+use crate::ui::form_fields::{finish, form_error, form_message, input, select, text_area};
+use crate::ui::notice::Notice;
+use crate::web::dom::{reveal, Submitted};
+
+fn kind_options(selected: SessionKind) -> impl IntoView {
+    SessionKind::ALL
+        .into_iter()
+        .map(|k| view! { <option value=k.as_str() selected=k == selected>{k.label()}</option> })
+        .collect_view()
+}
+
+fn day_options(days: &[Day], selected: DayId) -> impl IntoView {
+    days.iter()
+        .map(|d| {
+            let label = format!("{} {}", d.label, short_date(d.date))
+                .trim()
+                .to_string();
+            view! { <option value=d.id.0.to_string() selected=d.id == selected>{label}</option> }
+        })
+        .collect_view()
+}
+
+fn room_options(rooms: &[Room], selected: Placement) -> impl IntoView {
+    let all = view! { <option value=ALL_ROOMS selected=selected == Placement::AllRooms>"All rooms"</option> };
+    let rooms = rooms
+        .iter()
+        .map(|r| view! { <option value=r.id.0.to_string() selected=selected == Placement::Room(r.id)>{r.name.clone()}</option> })
+        .collect_view();
+    (all, rooms)
+}
+
+/// Roles in the order a session of `kind` usually needs them, then the rest.
+fn roles_for(kind: SessionKind) -> Vec<Role> {
+    let mut roles = kind.role_slots().to_vec();
+    roles.extend(
+        Role::ALL
+            .into_iter()
+            .filter(|r| !kind.role_slots().contains(r)),
+    );
+    roles
+}
+
+/// A submit button asking for `action`.
+fn action_button(
+    action: SessionAction,
+    label: &'static str,
+    aria: Option<String>,
+    quiet: bool,
+) -> impl IntoView {
+    view! {
+        <button type="submit" name=ACTION value=action.to_string() aria-label=aria class=quiet.then_some("button--quiet")>{label}</button>
+    }
+}
+
+/// What the open session's form lists besides the session: the meeting's days, rooms,
+/// themes and people (as "name, position, organization" and with honorific).
+#[derive(Clone, PartialEq)]
+struct FormContext {
+    days: Vec<Day>,
+    rooms: Vec<Room>,
+    themes: Vec<Theme>,
+    /// (id, "name, position, organization", name with honorific), by family name.
+    people: Vec<(PersonId, String, String)>,
+}
+
+impl FormContext {
+    fn of(m: &Meeting) -> FormContext {
+        let mut people: Vec<_> = m.people.iter().collect();
+        people.sort_by_cached_key(|p| {
+            (
+                p.family_name.to_ascii_lowercase(),
+                p.given_name.to_ascii_lowercase(),
+            )
+        });
+        FormContext {
+            days: m.days_in_order().into_iter().cloned().collect(),
+            rooms: m.rooms.clone(),
+            themes: m.themes.clone(),
+            people: people
+                .into_iter()
+                .map(|p| (p.id, p.programme_line(false, true), p.display_name(true)))
+                .collect(),
+        }
+    }
+}
+
+/// The full form of one session.
+fn session_form(
+    state: AppState,
+    s: &Session,
+    names: &HashMap<PersonId, String>,
+    context: &FormContext,
+    problems: &[&Finding],
+    editing: RwSignal<Option<SessionId>>,
+) -> AnyView {
+    let error = form_error();
+    let id = s.id;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        let Some(form) = Submitted::from_event(&ev) else {
+            return;
+        };
+        let result = submit_session(state, id, &form, editing);
+        finish(&form, error, result, false);
+    };
+    let key = format!("session-{}", s.id);
+    let roles = roles_for(s.kind);
+    let name_of = |id: PersonId| names.get(&id).cloned().unwrap_or_default();
+    let participants = s.participants.iter().enumerate().map(|(i, p)| {
+        let who = name_of(p.person);
+        let role_id = format!("{key}-role-{i}");
+        let status_id = format!("{key}-status-{i}");
+        view! {
+            <li class="participant">
+                <input type="hidden" name=PARTICIPANT_PERSON value=p.person.0.to_string()/>
+                <span class="participant__name">{who.clone()}</span>
+                <label class="visually-hidden" for=role_id.clone()>{format!("Role of {who}")}</label>
+                <select id=role_id name=PARTICIPANT_ROLE>
+                    {roles.iter().map(|r| view! { <option value=r.as_str() selected=*r == p.role>{r.heading(1)}</option> }).collect_view()}
+                </select>
+                <label class="visually-hidden" for=status_id.clone()>{format!("Status of {who}")}</label>
+                <select id=status_id name=PARTICIPANT_STATUS>
+                    {Status::ALL.into_iter().map(|st| view! { <option value=st.as_str() selected=st == p.status>{st.label()}</option> }).collect_view()}
+                </select>
+                {action_button(SessionAction::Up(i), "↑", Some(format!("Move {who} up")), false)}
+                {action_button(SessionAction::Down(i), "↓", Some(format!("Move {who} down")), false)}
+                {action_button(SessionAction::RemoveParticipant(i), "Remove", Some(format!("Remove {who}")), true)}
+            </li>
+        }
+    }).collect_view();
+    let person_options = context
+        .people
+        .iter()
+        .map(|(id, line, _)| view! { <option value=id.0.to_string()>{line.clone()}</option> })
+        .collect_view();
+    let items = s.items.iter().enumerate().map(|(i, item)| {
+        let time_id = format!("{key}-item-time-{i}");
+        let title_id = format!("{key}-item-title-{i}");
+        view! {
+            <li class="run-item">
+                <label class="visually-hidden" for=time_id.clone()>{format!("Time of item {}", i + 1)}</label>
+                <input id=time_id type="time" name=ITEM_TIME value=hh_mm(item.time)/>
+                <label class="visually-hidden" for=title_id.clone()>{format!("Title of item {}", i + 1)}</label>
+                <input id=title_id type="text" name=ITEM_TITLE value=item.title.clone()/>
+                <input type="hidden" name=ITEM_PERSON value=item.person.map(|p| p.0.to_string()).unwrap_or_default()/>
+                <span>{item.person.map(|p| context.people.iter().find(|(id, ..)| *id == p).map(|(_, _, n)| n.clone()).unwrap_or_default())}</span>
+                {action_button(SessionAction::RemoveItem(i), "Remove", Some(format!("Remove item {}", i + 1)), true)}
+            </li>
+        }
+    }).collect_view();
+    let themes = context.themes.iter().map(|t| view! {
+        <label class="check">
+            <input type="checkbox" name=THEMES value=t.id.0.to_string() checked=s.themes.contains(&t.id)/>
+            {t.name.clone()}
+        </label>
+    }).collect_view();
+    let new_roles = roles
+        .iter()
+        .map(|r| view! { <option value=r.as_str()>{r.heading(1)}</option> })
+        .collect_view();
+    let item_people = context
+        .people
+        .iter()
+        .map(|(id, _, name)| view! { <option value=id.0.to_string()>{name.clone()}</option> })
+        .collect_view();
+    view! {
+        <form id="session-form" class="item-form session-form" aria-label=format!("Session {}", s.title) on:submit=on_submit novalidate>
+            {problems_note(problems)}
+            {input(&key, "Title", TITLE, "text", s.title.clone(), error)}
+            {select(&key, "Kind", KIND, kind_options(s.kind), error)}
+            {select(&key, "Day", DAY, day_options(&context.days, s.day), error)}
+            {input(&key, "Starts", START, "time", hh_mm(s.start), error)}
+            {input(&key, "Ends", END, "time", hh_mm(s.end), error)}
+            {select(&key, "Room", ROOM, room_options(&context.rooms, s.placement), error)}
+            <label class="check field--wide">
+                <input type="checkbox" name=SHIFT_LATER/>
+                "When the start changes, move every later session of the day by the same amount"
+            </label>
+            <fieldset class="field--wide"><legend>"Themes"</legend>{themes}</fieldset>
+            {text_area(&key, "Description", DESCRIPTION, s.description.clone(), error)}
+            <fieldset class="field--wide">
+                <legend>"People"</legend>
+                <ol class="participants">{participants}</ol>
+                <div class="add-row">
+                    {select(&key, "Add person", NEW_PERSON, (view! { <option value="">"Choose…"</option><option value=NEW>"New person…"</option> }, person_options), error)}
+                    {input(&key, "Honorific (new person)", NEW_HONORIFIC, "text", String::new(), error)}
+                    {input(&key, "Given name (new person)", NEW_GIVEN_NAME, "text", String::new(), error)}
+                    {input(&key, "Family name (new person)", NEW_FAMILY_NAME, "text", String::new(), error)}
+                    {select(&key, "As", NEW_ROLE, new_roles, error)}
+                    {select(&key, "Status", NEW_STATUS, Status::ALL.into_iter().map(|st| view! { <option value=st.as_str()>{st.label()}</option> }).collect_view(), error)}
+                    {action_button(SessionAction::AddParticipant, "Add to session", None, false)}
+                </div>
+            </fieldset>
+            <fieldset class="field--wide">
+                <legend>"Run of show"</legend>
+                <ol class="run-items">{items}</ol>
+                <div class="add-row">
+                    {input(&key, "Item time", NEW_ITEM_TIME, "time", hh_mm(s.start), error)}
+                    {input(&key, "Item title", NEW_ITEM_TITLE, "text", String::new(), error)}
+                    {select(&key, "Item person", NEW_ITEM_PERSON, (view! { <option value="">"No one"</option> }, item_people), error)}
+                    {action_button(SessionAction::AddItem, "Add item", None, false)}
+                </div>
+            </fieldset>
+            {form_message(error)}
+            <div class="form-actions">
+                {action_button(SessionAction::Save, "Save session", None, false)}
+                {action_button(SessionAction::Duplicate, "Duplicate", None, false)}
+                {action_button(SessionAction::Remove, "Delete session", None, true)}
+                {action_button(SessionAction::Close, "Close", None, false)}
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+/// What a session form's button asked for, made into an edit.
+fn submit_session(
+    state: AppState,
+    id: SessionId,
+    form: &Submitted,
+    editing: RwSignal<Option<SessionId>>,
+) -> Result<(), FieldError> {
+    let action = SessionAction::parse(&form.action).unwrap_or(SessionAction::Save);
+    match action {
+        SessionAction::Close => {
+            editing.set(None);
+            return Ok(());
+        }
+        SessionAction::Remove => {
+            editing.set(None);
+            return state
+                .apply(Edit::Remove(ItemId::Session(id)))
+                .map_err(FieldError::from);
+        }
+        _ => {}
+    }
+    let all = |name: &str| form.all(name);
+    let parsed = state.meeting().with_untracked(|m| {
+        SessionForm::parse(id, &form.fields(), &all, action, m.new_person_id())
+    })?;
+    let (edit, open) = state.meeting().with_untracked(|m| {
+        if action == SessionAction::Duplicate {
+            let (edit, copy) = Edit::duplicate_session(m, parsed.session, parsed.new_person);
+            (edit, Some(copy))
+        } else {
+            let shift = action == SessionAction::Save && form.field(SHIFT_LATER).is_some();
+            (
+                Edit::save_session(m, parsed.session, parsed.new_person, shift),
+                None,
+            )
+        }
+    });
+    state.apply(edit)?;
+    if let Some(copy) = open {
+        editing.set(Some(copy));
+    }
+    // The form is drawn again from the saved session; empty the "add" rows meanwhile.
+    form.reset();
+    Ok(())
+}
+
+/// One session of the day's list, with what its row shows.
+#[derive(Clone, PartialEq)]
+struct Row {
+    session: Session,
+    place: String,
+    problems: Vec<Finding>,
+    /// For the open session: what its form lists besides it.
+    context: Option<(FormContext, HashMap<PersonId, String>)>,
+}
+
+/// The form to add a session to the chosen day.
+#[component]
+fn NewSessionForm(
+    /// The day sessions are added to.
+    day: Memo<Option<DayId>>,
+    /// Opened on the new session.
+    editing: RwSignal<Option<SessionId>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let error = form_error();
+    let rooms = Memo::new(move |_| state.meeting().with(|m| m.rooms.clone()));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        let Some(form) = Submitted::from_event(&ev) else {
+            return;
+        };
+        let result = NewSession::from_fields(&form.fields()).and_then(|new| {
+            let day = day
+                .get_untracked()
+                .ok_or_else(|| FieldError::form("Add a day first."))?;
+            let (edit, id) = state.meeting().with_untracked(|m| {
+                Edit::add_session(m, new.template, day, new.start, new.placement)
+            });
+            state.apply(edit)?;
+            editing.set(Some(id));
+            Ok(())
+        });
+        finish(&form, error, result, false);
+    };
+    view! {
+        <form class="item-form item-form--new" aria-label="New session" on:submit=on_submit novalidate>
+            {select("new-session", "Session", TEMPLATE, TEMPLATES.into_iter().map(|t| view! { <option value=t.slug>{t.title}</option> }).collect_view(), error)}
+            {input("new-session", "Starts", START, "time", String::new(), error)}
+            {move || rooms.with(|rooms| select("new-session", "Room", ROOM, room_options(rooms, Placement::AllRooms), error))}
+            {form_message(error)}
+            <div class="form-actions"><button type="submit">"Add session"</button></div>
+        </form>
+    }
+}
+
+/// The Sessions part: the chosen day's sessions, with the one being edited open.
+#[component]
+pub fn SessionsPart() -> impl IntoView {
+    let state = use_app_state();
+    let meeting = state.meeting();
+    let day = RwSignal::new(None::<DayId>);
+    let editing = RwSignal::new(None::<SessionId>);
+    let dragged = StoredValue::new(None::<SessionId>);
+    let days = Memo::new(move |_| {
+        meeting.with(|m| m.days_in_order().into_iter().cloned().collect::<Vec<_>>())
+    });
+    // The chosen day while it exists, else the first.
+    let current_day = Memo::new(move |_| {
+        days.with(|days| {
+            day.get()
+                .filter(|d| days.iter().any(|x| x.id == *d))
+                .or_else(|| days.first().map(|d| d.id))
+        })
+    });
+    // A finding asked to show a session: its day, its form open.
+    Effect::new(move |_| {
+        if let Some(ItemId::Session(id)) = state.focus.get() {
+            state.focus.set(None);
+            if let Some(d) = meeting.with_untracked(|m| m.session(id).map(|s| s.day)) {
+                day.set(Some(d));
+                editing.set(Some(id));
+                reveal("session-form".into());
+            }
+        }
+    });
+    // The day's sessions in programme order, by id; each row reads its own data.
+    let ids = Memo::new(move |_| {
+        let Some(d) = current_day.get() else {
+            return Vec::new();
+        };
+        meeting.with(|m| m.sessions_on(d).iter().map(|s| s.id).collect::<Vec<_>>())
+    });
+    let problems = Memo::new(move |_| {
+        state.findings.with(|findings| {
+            let mut map: HashMap<SessionId, Vec<Finding>> = HashMap::new();
+            for f in findings.iter().filter(|f| !f.dismissed) {
+                for s in &f.sessions {
+                    map.entry(*s).or_default().push(f.clone());
+                }
+            }
+            map
+        })
+    });
+    let report = move |result: Result<(), crate::domain::EditError>| {
+        if let Err(e) = result {
+            state.notice.set(Some(Notice::error(e.to_string())));
+        }
+    };
+    let nudge = move |id: SessionId, minutes: i64| report(state.apply(Edit::nudge(id, minutes)));
+    // Dropping a session on another moves it to that session's start, keeping its length.
+    let drop_on = move |target: SessionId| {
+        let Some(source) = dragged.get_value().filter(|s| *s != target) else {
+            return;
+        };
+        let edit = meeting.with_untracked(|m| Edit::move_onto(m, source, target));
+        report(edit.and_then(|edit| state.apply(edit)));
+    };
+    let row = move |id: SessionId| {
+        let data = Memo::new(move |_| {
+            let open = editing.get() == Some(id);
+            meeting.with(|m| {
+                let s = m.session(id)?;
+                Some(Row {
+                    session: s.clone(),
+                    place: m.placement_label(s.placement),
+                    problems: problems.with(|p| p.get(&id).cloned().unwrap_or_default()),
+                    context: open.then(|| {
+                        let names = s
+                            .participants
+                            .iter()
+                            .filter_map(|p| {
+                                Some((p.person, m.person(p.person)?.programme_line(true, true)))
+                            })
+                            .collect();
+                        (FormContext::of(m), names)
+                    }),
+                })
+            })
+        });
+        move || {
+            let Row {
+                session: s,
+                place,
+                problems,
+                context,
+            } = data.get()?;
+            let id = s.id;
+            if let Some((context, names)) = context {
+                let problems: Vec<&Finding> = problems.iter().collect();
+                return Some(view! { <li>{session_form(state, &s, &names, &context, &problems, editing)}</li> }.into_any());
+            }
+            let marker = problems.iter().map(|f| f.severity).min().map(|worst| {
+                let tally = summary(counts(problems.iter()));
+                let details = problems.iter().map(|f| f.message.as_str()).collect::<Vec<_>>().join("\n");
+                view! { <span class=format!("marker marker--{}", worst.as_str()) title=details>{tally}</span> }
+            });
+            let title = s.title.clone();
+            Some(view! {
+                <li
+                    class="session-row"
+                    draggable="true"
+                    on:dragstart=move |ev: leptos::ev::DragEvent| {
+                        dragged.set_value(Some(id));
+                        if let Some(dt) = ev.data_transfer() { let _ = dt.set_data("text/plain", &id.0.to_string()); }
+                    }
+                    on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+                    on:drop=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); drop_on(id); }
+                >
+                    <span class="session-row__time">{format!("{}–{}", hh_mm(s.start), hh_mm(s.end))}</span>
+                    <span class="session-row__title">{title.clone()}</span>
+                    <span class="session-row__meta">{format!("{} · {}", s.kind.label(), place)} {marker}</span>
+                    <span class="session-row__actions">
+                        <button type="button" aria-label=format!("Move {title} {NUDGE_MINUTES} minutes earlier") on:click=move |_| nudge(id, -NUDGE_MINUTES)>"Earlier"</button>
+                        <button type="button" aria-label=format!("Move {title} {NUDGE_MINUTES} minutes later") on:click=move |_| nudge(id, NUDGE_MINUTES)>"Later"</button>
+                        <button type="button" aria-label=format!("Edit {title}") on:click=move |_| editing.set(Some(id))>"Edit"</button>
+                    </span>
+                </li>
+            }.into_any())
+        }
+    };
+
+    view! {
+        <section class="editor__section" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">"Sessions"</h2>
+            <div class="field">
+                <label for="sessions-day">"Day"</label>
+                <select id="sessions-day" on:change:target=move |ev| day.set(ev.target().value().parse().ok().map(DayId))>
+                    {move || days.with(|d| day_options(d, current_day.get().unwrap_or(DayId(0))).into_any())}
+                </select>
+            </div>
+            <NewSessionForm day=current_day editing=editing/>
+            {move || current_day.with(Option::is_none).then(|| view! { <p class="empty">"Add a day first."</p> })}
+            <ol class="session-rows">
+                <For each=move || ids.get() key=|id| *id let:id>
+                    {row(id)}
+                </For>
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,148 @@
+//! The export screen: choose a format and options, download the file, or print the programme
+//! from a preview that is the exported document itself.
+//!
+//! The form is plain HTML read in one place ([`read_form`]) on every change, rather than a
+//! binding per control: the same behaviour for a fraction of the code in the app. Which
+//! fieldsets, buttons and preview show for a format is CSS (`:has`).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::export::c3voc::{schedule_json, schedule_xml};
+use crate::export::html::{programme, ProgrammeOptions};
+use crate::export::ics::{calendar, CalendarOptions};
+use crate::export::Format;
+use crate::planner::components::share_link::ShareLink;
+use crate::planner::state::use_app_state;
+use crate::storage::encode;
+use crate::web::clock::{now_utc, BrowserOffsets};
+use crate::web::files;
+
+const PREVIEW_ID: &str = "programme-preview";
+
+/// The chosen format and programme options, read from the form's fields.
+fn read_form(form: &web_sys::HtmlFormElement) -> Option<(Format, ProgrammeOptions)> {
+    let data = web_sys::FormData::new_with_form(form).ok()?;
+    let field = |name: &str| data.get(name).as_string();
+    let format = field("format").and_then(|f| Format::parse(&f))?;
+    Some((format, ProgrammeOptions::from_fields(field)))
+}
+
+/// A checkbox for one on/off programme option, named as the option.
+fn check(name: &'static str, label: &'static str, checked: bool) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input type="checkbox" name=name checked=checked/>
+            {label}
+        </label>
+    }
+}
+
+/// Format, options, download and print preview.
+#[component]
+pub fn ExportPage() -> impl IntoView {
+    let state = use_app_state();
+    let format = RwSignal::new(Format::Html);
+    let options = RwSignal::new(ProgrammeOptions::default());
+    let message = RwSignal::new(None::<String>);
+    let preview = Memo::new(move |_| state.meeting().with(|m| options.with(|o| programme(m, o))));
+    let file_name = move || state.meeting().with(|m| format.get().file_name(m));
+
+    let on_change = move |ev: leptos::ev::Event| {
+        let form = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if let Some((f, o)) = form.as_ref().and_then(read_form) {
+            format.set(f);
+            options.set(o);
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let format = format.get_untracked();
+        let result = state.meeting().with_untracked(|meeting| {
+            let text = match format {
+                Format::Html => Ok(preview.get_untracked()),
+                Format::Json => Ok(files::pretty_json(&encode(meeting))),
+                Format::ScheduleJson => schedule_json(meeting, &BrowserOffsets)
+                    .map(|text| files::pretty_json(&text))
+                    .map_err(|e| e.to_string()),
+                Format::ScheduleXml => {
+                    schedule_xml(meeting, &BrowserOffsets).map_err(|e| e.to_string())
+                }
+                Format::Ics => {
+                    let ics = CalendarOptions {
+                        sessions: None,
+                        stamp: now_utc(),
+                        honorifics: options.with_untracked(|o| o.honorifics),
+                    };
+                    calendar(meeting, &ics, &BrowserOffsets).map_err(|e| e.to_string())
+                }
+            }?;
+            files::download(&format.file_name(meeting), format.mime(), &text)
+        });
+        message.set(result.err().map(|e| format!("Not exported: {e}.")));
+    };
+    let on_print = move |_| message.set(files::print_frame(PREVIEW_ID).err());
+    let defaults = ProgrammeOptions::default();
+
+    view! {
+        <section class="export" aria-labelledby="export-heading">
+            <h1 id="export-heading">"Export"</h1>
+            <ShareLink/>
+            <div class="export__layout">
+                <form class="export__options" on:input=on_change on:submit=on_submit>
+                    <div class="export__actions">
+                        <button type="submit">"Download " {file_name}</button>
+                        <button type="button" class="export__print" on:click=on_print>"Print"</button>
+                    </div>
+                    <p class="field-error" role="alert">{move || message.get()}</p>
+                    <fieldset>
+                        <legend>"Format"</legend>
+                        {Format::ALL.into_iter().map(|f| view! {
+                            <label class="check">
+                                <input type="radio" name="format" value=f.as_str() checked=f == Format::Html/>
+                                {f.label()}
+                            </label>
+                        }).collect_view()}
+                    </fieldset>
+                    <fieldset class="export__names">
+                        <legend>"Names"</legend>
+                        {check("honorifics", "Honorifics (H.E., Dr…)", defaults.honorifics)}
+                    </fieldset>
+                    <fieldset class="export__programme">
+                        <legend>"Programme"</legend>
+                        {check("short_organizations", "Short organization names", defaults.short_organizations)}
+                        {check("descriptions", "Session descriptions", defaults.descriptions)}
+                        {check("run_of_show", "Run of show", defaults.run_of_show)}
+                        {check("people_index", "Index of people", defaults.people_index)}
+                        {check("biographies", "Biographies", defaults.biographies)}
+                        {check("draft", "Mark every page DRAFT", defaults.draft)}
+                        <label class="field">
+                            "Version label"
+                            <input type="text" name="version_label" placeholder="e.g. Draft 2"/>
+                        </label>
+                        <label class="field">
+                            "Version date"
+                            <input type="date" name="version_date"/>
+                        </label>
+                        <label class="field">
+                            "Paper size"
+                            <select name="paper">
+                                <option value="a4" selected>"A4"</option>
+                                <option value="letter">"US Letter"</option>
+                            </select>
+                        </label>
+                    </fieldset>
+                </form>
+                <iframe
+                    class="export__preview"
+                    id=PREVIEW_ID
+                    title="Programme preview"
+                    sandbox="allow-same-origin allow-modals"
+                    srcdoc=move || preview.get()
+                ></iframe>
+            </div>
+        </section>
+    }
+}
