@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build view test test-native test-browser bench lint tools wasm-target trunk wasm-bindgen node-deps chromium validators clean
+.PHONY: help serve build view test test-native test-browser bench lint tools wasm-target trunk wasm-bindgen wasm-split node-deps chromium validators clean
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080"
@@ -56,7 +56,7 @@ lint:
 
 # ---- installs (each skips itself when already satisfied) ----
 
-tools: wasm-target trunk wasm-bindgen node-deps
+tools: wasm-target trunk wasm-bindgen wasm-split node-deps
 
 wasm-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
@@ -73,6 +73,13 @@ wasm-bindgen:
 	@if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then :; else \
 	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 4 minutes)…"; \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
+
+# Splits the apps' code at their `#[lazy]` functions (tools/build.mjs).
+WASM_SPLIT_VERSION := 0.2.4
+wasm-split:
+	@if cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):"; then :; else \
+	  echo "Installing wasm-split-cli $(WASM_SPLIT_VERSION) (about 3 minutes)…"; \
+	  cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked; fi
 
 # binaryen brings wasm-opt; playwright-core drives Chromium. Installed from the lock file.
 node-deps: node_modules/.package-lock.json

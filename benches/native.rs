@@ -61,6 +61,22 @@ fn main() {
         None,
         median(31, || calendar(&meeting, &ics, &TzDatabase)),
     );
+    let id = meeting.sessions[500].id;
+    report(
+        "one edit: a session 5 minutes later (+ validate)",
+        None,
+        median(31, || {
+            let mut m = meeting.clone();
+            let start = Instant::now();
+            let undo = agenda_planner::domain::Edit::nudge(id, 5).apply(&mut m);
+            (start.elapsed(), undo.is_ok())
+        }),
+    );
+    report(
+        "  of which validate",
+        None,
+        median(31, || meeting.validate()),
+    );
     let text = encode(&meeting);
     report("JSON encode", None, median(31, || encode(&meeting)));
     report("JSON decode + validate", None, median(31, || decode(&text)));

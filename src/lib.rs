@@ -20,7 +20,9 @@ pub mod forms;
 pub mod import;
 pub mod storage;
 
+#[cfg(feature = "attendee")]
 pub mod attendee;
+#[cfg(feature = "planner")]
 pub mod planner;
 pub mod ui;
 pub mod web;

@@ -777,3 +777,22 @@ mod rebase_pending {
         assert_eq!(r.meeting, newer);
     }
 }
+
+#[test]
+fn a_shift_out_of_its_day_is_refused_like_any_invalid_edit() {
+    let m = sample_meeting();
+    let day = m.days_in_order()[0].clone();
+    let last = m
+        .sessions_on(day.id)
+        .last()
+        .map(|s| (s.id, (day.end - s.end).num_minutes()))
+        .unwrap();
+    assert!(matches!(
+        refused(Edit::Shift(vec![last.0], last.1 + 5)),
+        EditError::InvalidMeeting(message) if message.contains("outside its day")
+    ));
+    // Up to the end of the day is fine.
+    round_trip(Edit::Shift(vec![last.0], last.1), |after| {
+        assert_eq!(after.session(last.0).unwrap().end, day.end)
+    });
+}

@@ -645,3 +645,35 @@ fn mutated_pretalx_widget_json_never_panics_the_importer() {
 fn mutated_meeting_files_never_panic_the_importer() {
     never_panics(&encode(&small_meeting()), true, 4);
 }
+
+/// The moments files write: RFC 3339 and the looser forms real files carry.
+#[test]
+fn stamps_read_in_every_form_real_files_use() {
+    use agenda_planner::import::stamp::parse_stamp;
+    let at = |text: &str| parse_stamp(text).map(|s| (s.local.to_string(), s.offset));
+    let local = "2019-08-21 11:00:00".to_string();
+    for (text, offset) in [
+        ("2019-08-21T11:00:00+02:00", Some(7200)),
+        ("2019-08-21T11:00:00.123+02:00", Some(7200)),
+        ("2019-08-21T11:00:00Z", Some(0)),
+        ("2019-08-21 11:00:00-04:00", Some(-14400)),
+        ("2019-08-21T11:00:00+0200", Some(7200)),
+        ("2019-08-21T11:00+02", Some(7200)),
+        ("2019-08-21T11:00:45+05:30", Some(19800)),
+        (" 2019-08-21T11:00 ", None),
+        ("2019-08-21 11:00", None),
+        ("2019-08-21T11:00:00.5", None),
+    ] {
+        assert_eq!(at(text), Some((local.clone(), offset)), "{text}");
+    }
+    for bad in [
+        "2019-08-21",
+        "2019-02-30T11:00:00Z",
+        "2019-08-21T25:00:00Z",
+        "11:00",
+        "",
+        "2019-08-21T11:00:00+2x",
+    ] {
+        assert_eq!(at(bad), None, "{bad}");
+    }
+}

@@ -3,22 +3,29 @@
 
 use leptos::prelude::*;
 
-use crate::domain::attendee::ViewState;
+use super::shown::Shown;
 use crate::domain::names::file_stem;
 use crate::domain::programme::NameStyle;
 use crate::domain::schedule::long_date;
 use crate::domain::{Meeting, SessionId};
 use crate::ui::session_card::SessionCard;
 
+/// A session's details: loaded when a session is first opened.
+#[lazy]
+pub(super) fn detail_view(shown: Shown, id: SessionId) -> AnyView {
+    untrack(|| {
+        shown
+            .meeting
+            .try_with_value(|m| detail(m, id, shown))
+            .unwrap_or_else(|| ().into_any())
+    })
+}
+
 /// One session in full: time, place, people with their positions, run of show.
-pub(super) fn detail(
-    m: &Meeting,
-    id: SessionId,
-    view_state: RwSignal<ViewState>,
-    stars: RwSignal<Vec<SessionId>>,
-    toggle_star: impl Fn(SessionId) + Copy + 'static,
-    download_ics: impl Fn(Option<Vec<SessionId>>, String) + Copy + 'static,
-) -> AnyView {
+fn detail(m: &Meeting, id: SessionId, shown: Shown) -> AnyView {
+    let Shown {
+        view_state, stars, ..
+    } = shown;
     let back = move |_| super::places::leave_detail(view_state);
     let Some(s) = m.session(id) else {
         return view! {
@@ -41,10 +48,10 @@ pub(super) fn detail(
             <div class="form-actions">
                 <button type="button" class="star"
                     aria-pressed=move || if stars.with(|s| s.contains(&id)) { "true" } else { "false" }
-                    aria-label=format!("Star “{title}”") on:click=move |_| toggle_star(id)>
+                    aria-label=format!("Star “{title}”") on:click=move |_| shown.toggle_star(id)>
                     {move || if stars.with(|s| s.contains(&id)) { "★ Starred" } else { "☆ Star" }}
                 </button>
-                <button type="button" on:click=move |_| download_ics(Some(vec![id]), file.clone())>"Add to calendar (.ics)"</button>
+                <button type="button" on:click=move |_| shown.download_calendar(Some(vec![id]), file.clone())>"Add to calendar (.ics)"</button>
             </div>
         </section>
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::shown::Shown;
 use crate::domain::attendee::ViewState;
 use crate::domain::Meeting;
 use crate::web::dom::fold_case;
@@ -10,8 +11,19 @@ use crate::web::dom::fold_case;
 /// How many people the directory shows at once; a search narrows it.
 const PEOPLE_SHOWN: usize = 100;
 
+/// The people directory: loaded when first opened.
+#[lazy]
+pub(super) fn directory_view(shown: Shown) -> AnyView {
+    untrack(|| {
+        shown
+            .meeting
+            .try_with_value(|m| directory(m, shown.view_state))
+            .unwrap_or_else(|| ().into_any())
+    })
+}
+
 /// Everyone in the programme: name, position, organization, biography, their sessions.
-pub(super) fn directory(m: &Meeting, view_state: RwSignal<ViewState>) -> AnyView {
+fn directory(m: &Meeting, view_state: RwSignal<ViewState>) -> AnyView {
     let m = m.clone();
     let query = Memo::new(move |_| view_state.with(|v| fold_case(v.query.trim())));
     let list = move || {

@@ -55,7 +55,7 @@ pub(super) fn day_schedule(
     marks: &Moment,
     viewer: Option<&str>,
     view_state: RwSignal<ViewState>,
-    toggle_star: impl Fn(SessionId) + Copy + 'static,
+    ctx: super::shown::Shown,
 ) -> AnyView {
     let fold = |s: &str| fold_case(s);
     let all = m.sessions_on(day);
@@ -190,7 +190,7 @@ pub(super) fn day_schedule(
             return;
         };
         if button.has_attribute("aria-pressed") {
-            toggle_star(id);
+            ctx.toggle_star(id);
         } else {
             super::places::go(view_state, |v| v.session = Some(id));
         }

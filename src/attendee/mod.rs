@@ -13,6 +13,7 @@ mod grid;
 mod places;
 mod root;
 mod schedule;
+mod shown;
 mod stars;
 
 pub use root::{AttendeeRoot, ViewSource};

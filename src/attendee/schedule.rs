@@ -6,23 +6,24 @@
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 
-use super::detail::detail;
-use super::directory::directory;
+use super::detail::detail_view;
+use super::directory::directory_view;
 use super::filters::filters;
 use super::grid::day_schedule;
 use super::places::{address, go};
+use super::shown::Shown;
 use super::stars;
 use crate::domain::attendee::{moment, Moment, ViewState};
 use crate::domain::names::{file_stem, identity};
 use crate::domain::schedule::long_date;
 use crate::domain::time::wall_clock;
 use crate::domain::{DayId, Meeting, SessionId};
-use crate::export::ics::{calendar, CalendarOptions};
 use crate::storage::browser::BrowserStore;
 use crate::storage::library::save_copy;
 use crate::ui::day_tabs::DayTabs;
+use crate::ui::lazy::lazy_view;
 use crate::web::clock::{now_utc, viewer_timezone, BrowserOffsets};
-use crate::web::{dom, files};
+use crate::web::dom;
 
 /// The meeting's local time now.
 fn venue_now(m: &Meeting) -> NaiveDateTime {
@@ -81,23 +82,12 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
     });
     let selected = Signal::derive(move || current_day.get().map(|(id, _)| id));
 
-    let toggle_star = move |id: SessionId| {
-        stars.update(|s| *s = stars::toggled(std::mem::take(s), id));
-        let result = stars.with_untracked(|s| key.with_value(|k| stars::save(&BrowserStore, k, s)));
-        message.set(result.err());
-    };
-    let download_ics = move |only: Option<Vec<SessionId>>, name: String| {
-        let result = m.with_value(|m| {
-            let options = CalendarOptions {
-                sessions: only,
-                stamp: now_utc(),
-                honorifics: true,
-            };
-            calendar(m, &options, &BrowserOffsets)
-                .map_err(|e| e.to_string())
-                .and_then(|text| files::download(&name, "text/calendar;charset=utf-8", &text))
-        });
-        message.set(result.err().map(|e| format!("No calendar file: {e}.")));
+    let shown = Shown {
+        meeting: m,
+        view_state,
+        stars,
+        key,
+        message,
     };
     let stem = m.with_value(file_stem);
     let my_agenda = move |_| {
@@ -108,7 +98,7 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
             ));
             return;
         }
-        download_ics(Some(chosen), format!("{stem}-my-agenda.ics"));
+        shown.download_calendar(Some(chosen), format!("{stem}-my-agenda.ics"));
     };
     let on_save_copy = move |_| {
         let result = text.with_value(|t| save_copy(&BrowserStore, t));
@@ -188,8 +178,8 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
             </p>
             <p class="field-error" role="alert">{move || message.get()}</p>
             {move || match page.get() {
-                (Some(id), _) => m.with_value(|m| detail(m, id, view_state, stars, toggle_star, download_ics)).into_any(),
-                (None, true) => m.with_value(|m| directory(m, view_state)).into_any(),
+                (Some(id), _) => lazy_view(move || detail_view(shown, id)),
+                (None, true) => lazy_view(move || directory_view(shown)),
                 (None, false) => ().into_any(),
             }}
             <div hidden=move || view_state.with(|v| v.people || v.session.is_some())>
@@ -205,7 +195,7 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
                         let starred = stars.get();
                         let marks = state_now.get();
                         let viewer = v.my_time.then(|| viewer_zone.clone());
-                        m.with_value(|m| day_schedule(m, day_id, date, &v, &starred, &marks, viewer.as_deref(), view_state, toggle_star))
+                        m.with_value(|m| day_schedule(m, day_id, date, &v, &starred, &marks, viewer.as_deref(), view_state, shown))
                     }}
                 </div>
             </div>

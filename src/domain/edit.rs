@@ -144,8 +144,17 @@ impl Edit {
     /// Applies the edit, or refuses it and leaves `meeting` untouched. The result must be a
     /// valid meeting. On success returns the edit that undoes this one exactly.
     pub fn apply(self, meeting: &mut Meeting) -> Result<Edit, EditError> {
+        // A shift changes nothing but its sessions' times: only those need checking.
+        let shifted = match &self {
+            Edit::Shift(ids, _) => Some(ids.clone()),
+            _ => None,
+        };
         let inverse = self.apply_unchecked(meeting)?;
-        if let Some(first) = meeting.validate().into_iter().next() {
+        let errors = match shifted {
+            Some(ids) => meeting.time_errors(&ids),
+            None => meeting.validate(),
+        };
+        if let Some(first) = errors.into_iter().next() {
             // Put everything back as it was before saying no.
             let _ = inverse.apply_unchecked(meeting);
             return Err(EditError::InvalidMeeting(first.to_string()));

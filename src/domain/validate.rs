@@ -11,7 +11,7 @@ use thiserror::Error;
 use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 use super::meeting::Meeting;
 use super::schedule::hh_mm;
-use super::session::{Placement, Role};
+use super::session::{Placement, Role, Session};
 
 /// One reason a meeting is not valid.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -165,7 +165,11 @@ impl Meeting {
                 });
             }
         }
-        for person in self.people.iter().filter(|p| p.name().is_empty()) {
+        for person in self
+            .people
+            .iter()
+            .filter(|p| p.given_name.trim().is_empty() && p.family_name.trim().is_empty())
+        {
             errors.push(E::EmptyPersonName { person: person.id });
         }
 
@@ -177,32 +181,7 @@ impl Meeting {
                     session: session.id,
                 });
             }
-            if session.end <= session.start {
-                errors.push(E::EndNotAfterStart {
-                    session: session.id,
-                    title: title(),
-                    start: session.start,
-                    end: session.end,
-                });
-            }
-            match self.day(session.day) {
-                None => errors.push(E::UnknownDay {
-                    session: session.id,
-                    title: title(),
-                    day: session.day,
-                }),
-                Some(day) if session.start < day.start || session.end > day.end => {
-                    errors.push(E::OutsideDay {
-                        session: session.id,
-                        title: title(),
-                        start: session.start,
-                        end: session.end,
-                        day_start: day.start,
-                        day_end: day.end,
-                    })
-                }
-                Some(_) => {}
-            }
+            self.session_time_errors(session, &mut errors);
             if let Placement::Room(room) = session.placement {
                 if self.room(room).is_none() {
                     errors.push(E::UnknownRoom {
@@ -250,6 +229,49 @@ impl Meeting {
                     });
                 }
             }
+        }
+        errors
+    }
+
+    /// The errors in a session's times: not ending after it starts, on no day of the meeting,
+    /// or outside its day.
+    fn session_time_errors(&self, session: &Session, errors: &mut Vec<ValidationError>) {
+        use ValidationError as E;
+        let title = || session.title.clone();
+        if session.end <= session.start {
+            errors.push(E::EndNotAfterStart {
+                session: session.id,
+                title: title(),
+                start: session.start,
+                end: session.end,
+            });
+        }
+        match self.day(session.day) {
+            None => errors.push(E::UnknownDay {
+                session: session.id,
+                title: title(),
+                day: session.day,
+            }),
+            Some(day) if session.start < day.start || session.end > day.end => {
+                errors.push(E::OutsideDay {
+                    session: session.id,
+                    title: title(),
+                    start: session.start,
+                    end: session.end,
+                    day_start: day.start,
+                    day_end: day.end,
+                })
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// The errors in the times of these sessions only: what an edit that changes nothing but
+    /// their times can break (so such an edit need not check the whole meeting).
+    pub fn time_errors(&self, sessions: &[SessionId]) -> Vec<ValidationError> {
+        let mut errors = Vec::new();
+        for s in self.sessions.iter().filter(|s| sessions.contains(&s.id)) {
+            self.session_time_errors(s, &mut errors);
         }
         errors
     }

@@ -3,10 +3,10 @@
 //! The order is fixed (date, start, end, room, title, then file order), so exporting an
 //! imported meeting and importing it again gives the same meeting.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::{ImportError, Imported, Report, Source, SourceFormat, SourcePerson, Stamp};
-use crate::domain::schedule::parse_date;
+use super::stamp::Stamp;
+use super::{ImportError, Imported, Report, Source, SourceFormat, SourcePerson};
 use crate::domain::time::UtcOffsets;
 use crate::domain::{
     Category, Day, DayId, Meeting, Participant, Person, PersonId, Placement, Role, Room, RoomId,
@@ -17,96 +17,6 @@ use crate::domain::{
 const PALETTE: [&str; 8] = [
     "#1d4ed8", "#b45309", "#15803d", "#7e22ce", "#be123c", "#0e7490", "#4d7c0f", "#a21caf",
 ];
-
-/// Parses "2019-08-21T11:00:00+02:00", "…Z", "…+0200", "2019-08-21 11:00" (no offset) and
-/// fractions of seconds. Seconds are dropped: the planner works in minutes.
-pub(crate) fn parse_stamp(text: &str) -> Option<Stamp> {
-    let text = text.trim();
-    let date = parse_date(text.get(..10)?)?;
-    let rest = text.get(10..)?;
-    let rest = rest.strip_prefix(['T', ' '])?;
-    let hour: u32 = rest.get(..2)?.parse().ok()?;
-    if rest.get(2..3)? != ":" {
-        return None;
-    }
-    let minute: u32 = rest.get(3..5)?.parse().ok()?;
-    if !rest
-        .get(..5)?
-        .bytes()
-        .enumerate()
-        .all(|(i, b)| i == 2 || b.is_ascii_digit())
-    {
-        return None;
-    }
-    let mut tail = rest.get(5..)?;
-    if let Some(seconds) = tail.strip_prefix(':') {
-        let digits = seconds.get(..2)?;
-        if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        tail = seconds.get(2..)?;
-        if let Some(fraction) = tail.strip_prefix('.') {
-            let end = fraction
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(fraction.len());
-            tail = fraction.get(end..)?;
-        }
-    }
-    let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
-    let offset = match tail {
-        "" => None,
-        "Z" | "z" => Some(0),
-        t => {
-            let sign = match t.get(..1)? {
-                "+" => 1,
-                "-" => -1,
-                _ => return None,
-            };
-            let body = t.get(1..)?;
-            let (h, m) = match body.len() {
-                5 if body.get(2..3)? == ":" => (body.get(..2)?, body.get(3..)?),
-                4 => (body.get(..2)?, body.get(2..)?),
-                2 => (body, "00"),
-                _ => return None,
-            };
-            if !(h.bytes().all(|b| b.is_ascii_digit()) && m.bytes().all(|b| b.is_ascii_digit())) {
-                return None;
-            }
-            let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
-            if h > 23 || m > 59 {
-                return None;
-            }
-            Some(sign * (h * 3600 + m * 60))
-        }
-    };
-    Some(Stamp {
-        local: date.and_time(time),
-        offset,
-    })
-}
-
-/// "00:30", "1:30", "01:30:00" → minutes.
-pub(crate) fn parse_duration(text: &str) -> Option<i64> {
-    let mut parts = text.trim().split(':');
-    let hours: i64 = parts.next()?.parse().ok()?;
-    let minutes: i64 = parts.next()?.parse().ok()?;
-    if let Some(seconds) = parts.next() {
-        seconds.parse::<u32>().ok()?;
-    }
-    if parts.next().is_some() || !(0..=10_000).contains(&hours) || !(0..60).contains(&minutes) {
-        return None;
-    }
-    Some(hours * 60 + minutes)
-}
-
-/// "HH:MM" (or "HH:MM:SS") on a date, without offset.
-pub(crate) fn stamp_on(date: NaiveDate, time: &str) -> Option<Stamp> {
-    let time = crate::domain::schedule::parse_time(time.trim())?;
-    Some(Stamp {
-        local: date.and_time(time.with_second(0)?),
-        offset: None,
-    })
-}
 
 /// Converts moments into wall-clock time of one timezone.
 struct Clock<'a> {

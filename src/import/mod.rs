@@ -11,12 +11,14 @@ mod build;
 mod pretalx;
 mod schedule_json;
 mod schedule_xml;
+pub mod stamp;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::domain::time::UtcOffsets;
 use crate::domain::Meeting;
+use stamp::Stamp;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -137,14 +139,6 @@ impl Report {
 pub struct Imported {
     pub meeting: Meeting,
     pub report: Report,
-}
-
-/// A moment as a file gives it: local wall time, and the UTC offset (seconds east) when the
-/// file says it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Stamp {
-    pub local: NaiveDateTime,
-    pub offset: Option<i32>,
 }
 
 /// A person as a file names them. `extras` are the fields our own schedule export adds.

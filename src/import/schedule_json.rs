@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value};
 
-use super::build::{parse_duration, parse_stamp, stamp_on};
+use super::stamp::{parse_duration, parse_stamp, stamp_on};
 use super::{
     ImportError, PersonExtras, Problems, Source, SourceDay, SourceEvent, SourceFormat, SourceMeta,
     SourcePerson, SourceRoom, SourceTrack,
@@ -56,7 +56,7 @@ pub(super) fn stamp_field(
     key: &str,
     at: &str,
     problems: &mut Problems,
-) -> Option<super::Stamp> {
+) -> Option<super::stamp::Stamp> {
     match obj.get(key) {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => {

@@ -3,7 +3,7 @@
 
 use roxmltree::{Document, Node};
 
-use super::build::{parse_stamp, stamp_on};
+use super::stamp::{parse_stamp, stamp_on};
 use super::{
     ImportError, Problems, Source, SourceDay, SourceEvent, SourceFormat, SourcePerson, SourceRoom,
     SourceTrack,

@@ -1,6 +1,5 @@
 //! `<App/>`: provides the state, wires its named effects, and lays out the shell.
 
-use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use super::components::{
@@ -13,6 +12,7 @@ use super::pages::{
 use super::route::Route;
 use super::state::{provide_app_state, AppState};
 use crate::storage::share::FRAGMENT_KEY;
+use crate::ui::lazy::lazy_view;
 use crate::ui::notice::{Notice, NoticeBanner};
 use crate::web::{dom, js};
 
@@ -102,6 +102,24 @@ fn address(state: AppState) {
     Effect::new(move |_| dom::set_title(&title.with(|t| state.route.get().title(t))));
 }
 
+/// The Edit screen: its code loads when it is first shown.
+#[lazy]
+fn edit_screen() -> AnyView {
+    untrack(|| view! { <EditPage/> }.into_any())
+}
+
+/// The Export screen (and the exports): loaded when first shown.
+#[lazy]
+fn export_screen() -> AnyView {
+    untrack(|| view! { <ExportPage/> }.into_any())
+}
+
+/// The Meetings screen: loaded when first shown.
+#[lazy]
+fn meetings_screen() -> AnyView {
+    untrack(|| view! { <MeetingsPage/> }.into_any())
+}
+
 /// The planner: header with navigation and meeting-wide actions, notices, then a screen.
 #[component]
 fn Planner() -> impl IntoView {
@@ -154,10 +172,10 @@ fn Planner() -> impl IntoView {
         <FileDrop/>
         <main id="main" class="page" tabindex="-1">
             {move || match screen.get() {
-                Route::Programme => EitherOf4::A(view! { <ProgrammePage/> }),
-                Route::Edit(_) => EitherOf4::B(view! { <EditPage/> }),
-                Route::Export => EitherOf4::C(view! { <ExportPage/> }),
-                Route::Meetings => EitherOf4::D(view! { <MeetingsPage/> }),
+                Route::Programme => view! { <ProgrammePage/> }.into_any(),
+                Route::Edit(_) => lazy_view(edit_screen),
+                Route::Export => lazy_view(export_screen),
+                Route::Meetings => lazy_view(meetings_screen),
             }}
         </main>
     }

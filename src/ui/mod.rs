@@ -5,5 +5,6 @@
 
 pub mod day_tabs;
 pub mod form_fields;
+pub mod lazy;
 pub mod notice;
 pub mod session_card;

@@ -4,7 +4,8 @@
 //   the planner (meeting in localStorage), against a plain hand-written HTML list of the same
 //   sessions (the baseline the target is set against);
 // - a day switch and a search in the attendee view (target: 50 ms);
-// - one edit in the planner (moving a session five minutes later; target: one frame, 16 ms).
+// - one edit in the planner (a session five minutes later, then earlier again; target: one
+//   frame, 16 ms).
 // "Painted" is measured in the page: the change, then the next animation frame with layout
 // forced, so script, style and layout are all counted.
 import { execFileSync } from 'node:child_process';
@@ -12,6 +13,8 @@ import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
 const RUNS = 7;
+// Interactions are quick: more runs steady their median.
+const INTERACTION_RUNS = 21;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -65,7 +68,7 @@ async function coldLoad(url, selector, init) {
 /** Milliseconds from `act` (run in the page) until the next frame, layout included. */
 async function interaction(page, act, arg, settle) {
   const times = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < INTERACTION_RUNS; i++) {
     times.push(await page.evaluate(([code, a]) => {
       const run = new Function('arg', code);
       const t0 = performance.now();
@@ -92,23 +95,26 @@ const daySwitch = await interaction(page, `document.getElementById('day-tab-' + 
 const search = await interaction(page, `const input = document.getElementById('attendee-search'); input.value = arg; input.dispatchEvent(new Event('input', { bubbles: true }));`, (i) => (i % 2 === 0 ? 'Person 12' : ''));
 await context.close();
 
-// Planner: one edit (a session five minutes later) on the Edit screen.
+// Planner: one edit (a session five minutes later or earlier) on the Edit screen.
 const editContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 await editContext.addInitScript(storeMeeting.script, storeMeeting.arg);
 const editor = await editContext.newPage();
 await editor.goto(`${base}#/edit`);
 await editor.waitForSelector('.session-row');
-const edit = await interaction(editor, `document.querySelectorAll('.session-row__actions button')[1].click();`);
+// The same session, later then earlier again: every run is a real edit of one session.
+const firstTitle = await editor.evaluate(() => document.querySelector('.session-row__title').textContent);
+const edit = await interaction(editor, `document.querySelector('[aria-label="' + arg + '"]').click();`,
+  (i) => `Move ${firstTitle} 5 minutes ${i % 2 === 0 ? 'later' : 'earlier'}`);
 await editContext.close();
 
 await browser.close();
 await server.close();
 
 const row = (what, ms, target) => console.log(`${what.padEnd(62)}${ms.toFixed(1).padStart(8)} ms${target ? `  (${target})` : ''}`);
-console.log(`browser (headless Chromium), ${meeting.sessions.length} sessions / ${meeting.people.length} people / ${meeting.days.length} days / ${meeting.rooms.length} rooms; median of ${RUNS}`);
+console.log(`browser (headless Chromium), ${meeting.sessions.length} sessions / ${meeting.people.length} people / ${meeting.days.length} days / ${meeting.rooms.length} rooms; median of ${RUNS} loads, ${INTERACTION_RUNS} interactions`);
 row('cold load to painted list: plain hand-written HTML (baseline)', plainMs);
 row('cold load to painted schedule: attendee view (?src=)', viewMs, `${(viewMs / plainMs).toFixed(1)}× the plain list`);
 row('cold load to painted programme: planner (from localStorage)', plannerMs, `${(plannerMs / plainMs).toFixed(1)}× the plain list`);
 row('day switch, attendee view', daySwitch, `budget 50 ms: ${daySwitch <= 50 ? 'ok' : 'OVER'}`);
 row('search, attendee view', search, `budget 50 ms: ${search <= 50 ? 'ok' : 'OVER'}`);
-row('one edit (a session 5 minutes later), planner', edit, `budget 16 ms: ${edit <= 16 ? 'ok' : 'OVER'}`);
+row('one edit (a session 5 minutes later or earlier), planner', edit, `budget 16 ms: ${edit <= 16 ? 'ok' : 'OVER'}`);

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::import::{import, Imported, MAX_BYTES};
+use crate::import::{import, ImportError, Imported, MAX_BYTES};
 use crate::planner::state::{use_app_state, AppState};
 use crate::ui::notice::Notice;
 use crate::web::clock::BrowserOffsets;
@@ -21,8 +21,11 @@ pub fn import_file(state: AppState, file: web_sys::File) {
         return;
     }
     leptos::task::spawn_local(async move {
-        let text = read_text(&file).await;
-        let notice = match text.map(|t| import(&t, &BrowserOffsets)) {
+        let imported = match read_text(&file).await {
+            Some(text) => Some(import_text(text).await),
+            None => None,
+        };
+        let notice = match imported {
             None => Notice::error(format!("“{name}” could not be read; nothing was changed.")),
             Some(Err(e)) => Notice::error(format!(
                 "“{name}” cannot be opened: {e} Nothing was changed."
@@ -42,6 +45,12 @@ pub fn import_file(state: AppState, file: web_sys::File) {
         };
         state.notice.set(Some(notice));
     });
+}
+
+/// The importers: loaded when a file is first imported.
+#[lazy]
+fn import_text(text: String) -> Result<Imported, ImportError> {
+    import(&text, &BrowserOffsets)
 }
 
 /// Whether a drag carries files (not a session being moved in the editor).

@@ -393,11 +393,22 @@ pub fn SessionsPart() -> impl IntoView {
         let edit = meeting.with_untracked(|m| Edit::move_onto(m, source, target));
         report(edit.and_then(|edit| state.apply(edit)));
     };
+    // Where each session is in the meeting's list: each row finds its own at once.
+    let index = Memo::new(move |_| {
+        meeting.with(|m| {
+            m.sessions
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id, i))
+                .collect::<HashMap<SessionId, usize>>()
+        })
+    });
     let row = move |id: SessionId| {
         let data = Memo::new(move |_| {
             let open = editing.get() == Some(id);
+            let at = index.with(|ix| ix.get(&id).copied())?;
             meeting.with(|m| {
-                let s = m.session(id)?;
+                let s = m.sessions.get(at).filter(|s| s.id == id)?;
                 Some(Row {
                     session: s.clone(),
                     place: m.placement_label(s.placement),
