@@ -246,40 +246,62 @@ mod history {
 }
 
 mod revision {
+    use agenda_planner::domain::sample::sample_meeting;
     use agenda_planner::storage::revision::Revision;
+    use agenda_planner::storage::{decode, embedded_revision, encode_saved};
 
     #[test]
     fn a_stamp_reads_back_and_counts_past_everything_it_was_made_on() {
-        let first = Revision::next(None, &Default::default(), "a1", "d1".into());
+        let first = Revision::next(None, &Default::default(), "a1");
         assert_eq!((first.clock, first.seen.get("a1")), (1, Some(&1)));
         let mut seen = first.seen.clone();
         seen.insert("b2".into(), 7);
-        let second = Revision::next(Some(&first), &seen, "a1", "d2".into());
+        let second = Revision::next(Some(&first), &seen, "a1");
         assert_eq!(second.clock, 8, "after every clock it was made on");
         assert!(second.includes("b2", 7) && second.includes("a1", 8) && !second.includes("b2", 8));
-        assert_eq!(Revision::parse(&second.encode()), second);
+        assert_eq!(Revision::parse(&second.encode()), Some(second.clone()));
+        assert_eq!(second.id(), "a1.8");
     }
 
     #[test]
-    fn a_bare_or_damaged_stamp_is_of_no_tab_and_equals_no_written_one() {
-        let legacy = Revision::parse("0123456789abcdef");
-        assert_eq!((legacy.rev.as_str(), legacy.clock), ("0123456789abcdef", 0));
-        assert!(legacy.seen.is_empty());
-        for damaged in ["r1 x", "r1 d 5 t a=x", "r1 d 5 t a=1 extra", ""] {
-            let r = Revision::parse(damaged);
-            assert!(r.seen.is_empty(), "{damaged}");
+    fn a_damaged_stamp_or_the_first_versions_digest_is_no_stamp() {
+        for damaged in [
+            "0123456789abcdef",
+            "r1 0123 4 t t=4",
+            "r2 x t",
+            "r2 5 t a=x",
+            "r2 5 t a=1 extra",
+            "",
+        ] {
+            assert_eq!(Revision::parse(damaged), None, "{damaged}");
         }
     }
 
     #[test]
     fn a_stamp_remembers_the_most_recent_tabs_only() {
-        let mut r = Revision::next(None, &Default::default(), "t0", "d".into());
+        let mut r = Revision::next(None, &Default::default(), "t0");
         for i in 1..20 {
-            r = Revision::next(Some(&r), &r.seen.clone(), &format!("t{i}"), "d".into());
+            r = Revision::next(Some(&r), &r.seen.clone(), &format!("t{i}"));
         }
         assert_eq!(r.seen.len(), agenda_planner::storage::revision::MAX_TABS);
         assert!(
             r.seen.contains_key("t19") && r.seen.contains_key("t12") && !r.seen.contains_key("t11")
+        );
+    }
+
+    #[test]
+    fn a_stored_text_carries_its_stamp_and_still_reads_as_a_meeting_file() {
+        let r = Revision::next(None, &Default::default(), "tab9");
+        let text = encode_saved(&sample_meeting(), &r);
+        assert_eq!(embedded_revision(&text), Some(r));
+        assert_eq!(
+            decode(&text),
+            Ok(sample_meeting()),
+            "readers of the file ignore the stamp"
+        );
+        assert_eq!(
+            embedded_revision(&agenda_planner::storage::encode(&sample_meeting())),
+            None
         );
     }
 }

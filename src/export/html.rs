@@ -69,25 +69,23 @@ impl Default for ProgrammeOptions {
 
 impl ProgrammeOptions {
     /// Reads the options from named form fields, as an HTML form submits them: `field(name)`
-    /// is the field's value, `None` for an unchecked checkbox. Field names are the option
-    /// names (`honorifics`, `short_organizations`, …, `version_label`, `version_date`,
-    /// `paper` = "a4" | "letter"). A date that is not YYYY-MM-DD is left out.
+    /// is the field's value, `None` for an unchecked checkbox. Field names are those of
+    /// `forms::names` (`honorifics`, `short_organizations`, …, `version_label`,
+    /// `version_date`, `paper` = "a4" | "letter"). A date that is not YYYY-MM-DD is left out.
     pub fn from_fields(field: impl Fn(&str) -> Option<String>) -> ProgrammeOptions {
+        use crate::forms::names::*;
         let on = |name| field(name).is_some();
         ProgrammeOptions {
-            honorifics: on("honorifics"),
-            short_organizations: on("short_organizations"),
-            descriptions: on("descriptions"),
-            run_of_show: on("run_of_show"),
-            people_index: on("people_index"),
-            biographies: on("biographies"),
-            draft: on("draft"),
-            version_label: field("version_label")
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
-            version_date: field("version_date").and_then(|d| parse_date(&d)),
-            paper: match field("paper").as_deref() {
+            honorifics: on(HONORIFICS),
+            short_organizations: on(SHORT_ORGANIZATIONS),
+            descriptions: on(DESCRIPTIONS),
+            run_of_show: on(RUN_OF_SHOW),
+            people_index: on(PEOPLE_INDEX),
+            biographies: on(BIOGRAPHIES),
+            draft: on(DRAFT),
+            version_label: field(VERSION_LABEL).unwrap_or_default().trim().to_string(),
+            version_date: field(VERSION_DATE).and_then(|d| parse_date(&d)),
+            paper: match field(PAPER).as_deref() {
                 Some("letter") => Paper::Letter,
                 _ => Paper::A4,
             },

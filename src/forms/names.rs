@@ -74,3 +74,16 @@ pub const GAP_MINUTES: &str = "gap_minutes";
 pub const SHIFT_DAYS: &str = "shift_days";
 pub const NEW_START: &str = "new_start";
 pub const RESET_STATUSES: &str = "reset_statuses";
+
+// The Export screen (its programme options are read by `export::html::ProgrammeOptions`).
+pub const FORMAT: &str = "format";
+pub const HONORIFICS: &str = "honorifics";
+pub const SHORT_ORGANIZATIONS: &str = "short_organizations";
+pub const DESCRIPTIONS: &str = "descriptions";
+pub const RUN_OF_SHOW: &str = "run_of_show";
+pub const PEOPLE_INDEX: &str = "people_index";
+pub const BIOGRAPHIES: &str = "biographies";
+pub const DRAFT: &str = "draft";
+pub const VERSION_LABEL: &str = "version_label";
+pub const VERSION_DATE: &str = "version_date";
+pub const PAPER: &str = "paper";

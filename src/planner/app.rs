@@ -45,12 +45,13 @@ pub fn App() -> impl IntoView {
     view! { <Planner/> }.into_any()
 }
 
-/// Effect "persist": the meeting is written after each change is painted, and before the
+/// Effect "persist": the meeting is written after each change is painted (at once in a
+/// hidden page, which paints nothing: a change another tab's save brought in), and before the
 /// page is hidden or left.
 fn persist(state: AppState) {
     Effect::new(move |_| {
         state.meeting().track();
-        dom::after_paint(move || state.flush());
+        dom::after_paint_or_hidden(move || state.flush());
     });
     let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| state.flush());
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.flush());

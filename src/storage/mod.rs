@@ -59,6 +59,10 @@ pub enum DecodeError {
 struct Envelope<'a> {
     format: &'static str,
     version: u64,
+    /// The stamp of the save, in the browser's storage (`revision`); readers of the file
+    /// ignore it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<String>,
     meeting: &'a Meeting,
 }
 
@@ -67,6 +71,7 @@ fn envelope(meeting: &Meeting) -> Envelope<'_> {
     Envelope {
         format: FORMAT,
         version: VERSION,
+        revision: None,
         meeting,
     }
 }
@@ -75,6 +80,25 @@ fn envelope(meeting: &Meeting) -> Envelope<'_> {
 pub fn encode(meeting: &Meeting) -> String {
     // Serializing plain structs with string keys cannot fail.
     serde_json::to_string(&envelope(meeting)).unwrap_or_default()
+}
+
+/// The meeting as the browser stores it: compact JSON with the save's stamp inside, so that a
+/// text and its stamp are always read together.
+pub fn encode_saved(meeting: &Meeting, revision: &Revision) -> String {
+    let envelope = Envelope {
+        revision: Some(revision.encode()),
+        ..envelope(meeting)
+    };
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// The stamp a stored text carries (read from its first bytes, without decoding the meeting).
+pub fn embedded_revision(text: &str) -> Option<Revision> {
+    const FIELD: &str = "\"revision\":\"";
+    let head = text.get(..text.len().min(512)).unwrap_or(text);
+    let start = head.find(FIELD)? + FIELD.len();
+    let end = start + head[start..].find('"')?;
+    Revision::parse(&head[start..end])
 }
 
 /// The meeting as a pretty-printed file for people to keep and diff.
@@ -214,7 +238,7 @@ pub fn startup(stored: Option<String>) -> Startup {
     }
 }
 
-/// A short digest of a text (64-bit FNV-1a, hex): names backups and stamps revisions.
+/// A short digest of a text (64-bit FNV-1a, hex): names backups.
 pub fn digest(text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in text.bytes() {
@@ -224,7 +248,7 @@ pub fn digest(text: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// What is stored in one slot of the library: the meeting's text and its revision stamp.
+/// What is stored in one slot of the library: the meeting's text and the stamp inside it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stored {
     pub text: Option<String>,
@@ -233,20 +257,21 @@ pub struct Stored {
 
 /// Reads the meeting in `slot` with its revision stamp.
 pub fn read_slot(store: &dyn KeyValue, slot: u32) -> Result<Stored, StorageError> {
-    Ok(Stored {
-        text: store.get(&keys::meeting(slot))?,
-        revision: read_revision(store, slot)?,
-    })
+    let text = store.get(&keys::meeting(slot))?;
+    let revision = text.as_deref().and_then(embedded_revision);
+    Ok(Stored { text, revision })
 }
 
-/// The revision stamp of the meeting in `slot` (cheap to read: another tab's save shows here).
+/// The stamp of the meeting in `slot` as its small key says (cheap to read on every edit: a
+/// change there means another tab saved; the stamp inside the text is the one to trust).
 pub fn read_revision(store: &dyn KeyValue, slot: u32) -> Result<Option<Revision>, StorageError> {
     Ok(store
         .get(&keys::revision(slot))?
-        .map(|text| Revision::parse(&text)))
+        .and_then(|text| Revision::parse(&text)))
 }
 
-/// Writes a meeting's text into `slot`, then its revision stamp.
+/// Writes a meeting's stored text (with its stamp inside, `encode_saved`) into `slot`, then
+/// the stamp under its own key.
 pub fn write_slot(
     store: &dyn KeyValue,
     slot: u32,
@@ -258,7 +283,7 @@ pub fn write_slot(
         .set(&keys::revision(slot), &revision.encode())
         .is_err()
     {
-        // Without a stamp, other tabs still see the text change (the key was written).
+        // Without the small key, other tabs still see the text change (the key was written).
         let _ = store.remove(&keys::revision(slot));
     }
     Ok(())
@@ -272,10 +297,9 @@ pub fn store_meeting(
     meeting: &Meeting,
     tab: &str,
 ) -> Result<(), StorageError> {
-    let text = encode(meeting);
-    let previous = read_revision(store, slot)?;
-    let revision = Revision::next(previous.as_ref(), &Default::default(), tab, digest(&text));
-    write_slot(store, slot, &text, &revision)
+    let previous = read_slot(store, slot)?.revision;
+    let revision = Revision::next(previous.as_ref(), &Default::default(), tab);
+    write_slot(store, slot, &encode_saved(meeting, &revision), &revision)
 }
 
 /// Deletes the meeting in `slot` and what is kept beside it.

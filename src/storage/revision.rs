@@ -2,24 +2,23 @@
 //! and whose saves it includes.
 //!
 //! Two tabs of one browser share localStorage, but a browser does not apply one tab's write
-//! to another's view at once (nor atomically with anything): a tab can write over a save it
-//! has not seen yet. The stamp makes that visible. Every save gets a Lamport clock (one more
-//! than any it was made on) and carries, for each tab, the clock of that tab's latest save the
-//! text includes. A tab that sees a text missing one of its own saves knows it was written
-//! over, and makes those edits again on top (`planner::state`): nothing is lost, however the
-//! writes interleave.
+//! to another's view at once, nor one key with another (a tab may even keep its own value of a
+//! key another tab wrote at the same moment): a tab can write over a save it has not seen yet.
+//! The stamp makes that visible. Every save gets a Lamport clock (one more than any it was
+//! made on) and carries, for each tab, the clock of that tab's latest save the text includes.
+//! The stamp is written inside the meeting's own value (so a text and its stamp are always
+//! read together) and again under a small key of its own (`keys::revision`, cheap to poll). A
+//! tab that sees a text missing one of its own saves knows it was written over, and makes those
+//! edits again on top (`planner::state`): nothing is lost, however the writes interleave.
 
 use std::collections::BTreeMap;
 
 /// At most this many tabs are remembered in a stamp (the most recent saves).
 pub const MAX_TABS: usize = 8;
 
-/// What the revision key of a meeting holds, written as one line:
-/// `r1 <digest> <clock> <tab> <tab>=<clock>,<tab>=<clock>…` (a few bytes, read on every edit).
+/// A save's stamp, written as one line: `r2 <clock> <tab> <tab>=<clock>,<tab>=<clock>…`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Revision {
-    /// The digest of the stored text (`storage::digest`).
-    pub rev: String,
     /// One more than the clock of every save this one was made on.
     pub clock: u64,
     /// The tab that wrote it.
@@ -29,21 +28,13 @@ pub struct Revision {
 }
 
 impl Revision {
-    /// Reads a stamp; anything else (a bare digest, damaged text) is a stamp of no tab that
-    /// differs from every stamp this app writes.
-    pub fn parse(text: &str) -> Revision {
-        Revision::read(text).unwrap_or_else(|| Revision {
-            rev: text.to_string(),
-            ..Revision::default()
-        })
-    }
-
-    fn read(text: &str) -> Option<Revision> {
+    /// Reads a stamp; `None` for anything else (damaged text, or the digest the first
+    /// version wrote).
+    pub fn parse(text: &str) -> Option<Revision> {
         let mut parts = text.split(' ');
-        if parts.next()? != "r1" {
+        if parts.next()? != "r2" {
             return None;
         }
-        let rev = parts.next()?.to_string();
         let clock = parts.next()?.parse().ok()?;
         let tab = parts.next()?.to_string();
         let mut seen = BTreeMap::new();
@@ -59,33 +50,22 @@ impl Revision {
         if parts.next().is_some() {
             return None;
         }
-        Some(Revision {
-            rev,
-            clock,
-            tab,
-            seen,
-        })
+        Some(Revision { clock, tab, seen })
     }
 
     pub fn encode(&self) -> String {
         let seen: Vec<String> = self.seen.iter().map(|(t, c)| format!("{t}={c}")).collect();
-        format!(
-            "r1 {} {} {} {}",
-            self.rev,
-            self.clock,
-            self.tab,
-            seen.join(",")
-        )
+        format!("r2 {} {} {}", self.clock, self.tab, seen.join(","))
     }
 
-    /// The stamp of a save by `tab` of `digest`, made on what `seen` says was included and
-    /// after `previous` (the stamp it replaces, if any).
-    pub fn next(
-        previous: Option<&Revision>,
-        seen: &BTreeMap<String, u64>,
-        tab: &str,
-        digest: String,
-    ) -> Revision {
+    /// What names this save among all others: its tab and clock.
+    pub fn id(&self) -> String {
+        format!("{}.{}", self.tab, self.clock)
+    }
+
+    /// The stamp of a save by `tab`, made on what `seen` says was included and after
+    /// `previous` (the stamp it replaces, if any).
+    pub fn next(previous: Option<&Revision>, seen: &BTreeMap<String, u64>, tab: &str) -> Revision {
         let mut seen = seen.clone();
         if let Some(p) = previous {
             merge(&mut seen, &p.seen);
@@ -111,7 +91,6 @@ impl Revision {
             };
         }
         Revision {
-            rev: digest,
             clock,
             tab: tab.to_string(),
             seen,

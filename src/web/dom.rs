@@ -18,6 +18,19 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     });
 }
 
+/// Runs `f` after the next paint, or at once (as soon as the current task is done) when the
+/// page is hidden: a hidden page paints nothing, so a save must not wait for a frame.
+pub fn after_paint_or_hidden(f: impl FnOnce() + 'static) {
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden());
+    if hidden {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    } else {
+        after_paint(f);
+    }
+}
+
 fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
 }

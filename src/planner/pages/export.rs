@@ -12,6 +12,7 @@ use crate::export::c3voc::{schedule_json, schedule_xml};
 use crate::export::html::{programme, ProgrammeOptions};
 use crate::export::ics::{calendar, CalendarOptions};
 use crate::export::Format;
+use crate::forms::names::*;
 use crate::planner::components::share_link::ShareLink;
 use crate::planner::state::use_app_state;
 use crate::storage::encode;
@@ -24,7 +25,7 @@ const PREVIEW_ID: &str = "programme-preview";
 fn read_form(form: &web_sys::HtmlFormElement) -> Option<(Format, ProgrammeOptions)> {
     let data = web_sys::FormData::new_with_form(form).ok()?;
     let field = |name: &str| data.get(name).as_string();
-    let format = field("format").and_then(|f| Format::parse(&f))?;
+    let format = field(FORMAT).and_then(|f| Format::parse(&f))?;
     Some((format, ProgrammeOptions::from_fields(field)))
 }
 
@@ -101,34 +102,34 @@ pub fn ExportPage() -> impl IntoView {
                         <legend>"Format"</legend>
                         {Format::ALL.into_iter().map(|f| view! {
                             <label class="check">
-                                <input type="radio" name="format" value=f.as_str() checked=f == Format::Html/>
+                                <input type="radio" name=FORMAT value=f.as_str() checked=f == Format::Html/>
                                 {f.label()}
                             </label>
                         }).collect_view()}
                     </fieldset>
                     <fieldset class="export__names">
                         <legend>"Names"</legend>
-                        {check("honorifics", "Honorifics (H.E., Dr…)", defaults.honorifics)}
+                        {check(HONORIFICS, "Honorifics (H.E., Dr…)", defaults.honorifics)}
                     </fieldset>
                     <fieldset class="export__programme">
                         <legend>"Programme"</legend>
-                        {check("short_organizations", "Short organization names", defaults.short_organizations)}
-                        {check("descriptions", "Session descriptions", defaults.descriptions)}
-                        {check("run_of_show", "Run of show", defaults.run_of_show)}
-                        {check("people_index", "Index of people", defaults.people_index)}
-                        {check("biographies", "Biographies", defaults.biographies)}
-                        {check("draft", "Mark every page DRAFT", defaults.draft)}
+                        {check(SHORT_ORGANIZATIONS, "Short organization names", defaults.short_organizations)}
+                        {check(DESCRIPTIONS, "Session descriptions", defaults.descriptions)}
+                        {check(RUN_OF_SHOW, "Run of show", defaults.run_of_show)}
+                        {check(PEOPLE_INDEX, "Index of people", defaults.people_index)}
+                        {check(BIOGRAPHIES, "Biographies", defaults.biographies)}
+                        {check(DRAFT, "Mark every page DRAFT", defaults.draft)}
                         <label class="field">
                             "Version label"
-                            <input type="text" name="version_label" placeholder="e.g. Draft 2"/>
+                            <input type="text" name=VERSION_LABEL placeholder="e.g. Draft 2"/>
                         </label>
                         <label class="field">
                             "Version date"
-                            <input type="date" name="version_date"/>
+                            <input type="date" name=VERSION_DATE/>
                         </label>
                         <label class="field">
                             "Paper size"
-                            <select name="paper">
+                            <select name=PAPER>
                                 <option value="a4" selected>"A4"</option>
                                 <option value="letter">"US Letter"</option>
                             </select>

@@ -63,8 +63,10 @@ struct Inner<S> {
     base_text: Option<String>,
     /// The meeting shown at start when nothing readable was stored.
     start: Option<Meeting>,
-    /// The slot's revision stamp when this tab last read or wrote it.
+    /// The stamp of the text this tab last read or wrote.
     revision: Option<Revision>,
+    /// The slot's small stamp key as this tab last read it.
+    hint: Option<Revision>,
     /// This tab's name in revision stamps (new with every page load).
     tab: String,
     /// For each tab, its latest save that the meeting on screen includes.
@@ -118,7 +120,7 @@ impl<S: KeyValue + 'static> AppState<S> {
     /// first and the edit is made on top of it (or refused if it would overwrite that tab's
     /// change).
     pub fn apply(&self, edit: Edit) -> Result<(), EditError> {
-        let edit = match self.sync() {
+        let edit = match self.sync(false) {
             Some(old) => {
                 let rebased = self
                     .meeting
@@ -156,7 +158,7 @@ impl<S: KeyValue + 'static> AppState<S> {
     }
 
     fn step(&self, step: fn(&mut History, &mut Meeting) -> Option<Edit>) {
-        self.sync();
+        self.sync(false);
         let mut made = None;
         self.meeting.maybe_update(|meeting| {
             self.inner

@@ -23,7 +23,7 @@ use crate::storage::kv::KeyValue;
 use crate::storage::library::Library;
 use crate::storage::revision::{merge, Revision};
 use crate::storage::{
-    back_up, decode, decode_history, digest, encode, encode_history, keys, read_revision,
+    back_up, decode, decode_history, encode, encode_history, encode_saved, keys, read_revision,
     read_slot, startup, write_slot, Startup,
 };
 
@@ -36,6 +36,8 @@ pub(super) struct Opened {
     pub meeting: Meeting,
     pub base_text: Option<String>,
     pub revision: Option<Revision>,
+    /// The slot's small stamp key as read.
+    pub hint: Option<Revision>,
     pub history: History,
     /// Why the stored text could not be opened, if it could not.
     pub notice: Option<Notice>,
@@ -47,6 +49,7 @@ pub(super) struct Opened {
 /// sample and an explanation when the stored text cannot be read (it is then copied to a
 /// backup key first; if even that fails, the slot is never written over).
 pub(super) fn open_slot(store: &dyn KeyValue, slot: u32) -> Opened {
+    let hint = read_revision(store, slot).ok().flatten();
     let stored = match read_slot(store, slot) {
         Ok(stored) => stored,
         Err(e) => {
@@ -54,6 +57,7 @@ pub(super) fn open_slot(store: &dyn KeyValue, slot: u32) -> Opened {
                 meeting: sample_meeting(),
                 base_text: None,
                 revision: None,
+                hint,
                 history: History::default(),
                 notice: Some(Notice::error(format!(
                     "The meetings stored in this browser cannot be read: {e}. You are looking at the sample meeting; changes stay in this tab."
@@ -68,6 +72,7 @@ pub(super) fn open_slot(store: &dyn KeyValue, slot: u32) -> Opened {
             meeting,
             base_text: None,
             revision,
+            hint,
             history: History::default(),
             notice: None,
             blocked: false,
@@ -77,12 +82,15 @@ pub(super) fn open_slot(store: &dyn KeyValue, slot: u32) -> Opened {
                 .get(&keys::history(slot))
                 .ok()
                 .flatten()
-                .and_then(|h| decode_history(&h, revision.as_ref().map_or("", |r| r.rev.as_str())))
+                .and_then(|h| {
+                    decode_history(&h, &revision.as_ref().map(Revision::id).unwrap_or_default())
+                })
                 .unwrap_or_default();
             Opened {
                 meeting,
                 base_text: Some(text),
                 revision,
+                hint,
                 history,
                 notice: None,
                 blocked: false,
@@ -103,6 +111,7 @@ pub(super) fn open_slot(store: &dyn KeyValue, slot: u32) -> Opened {
                 meeting: sample,
                 base_text: None,
                 revision,
+                hint,
                 history: History::default(),
                 notice: Some(Notice::error(format!(
                     "The meeting stored in this browser could not be opened: {error}. {kept} You are looking at the sample meeting."
@@ -147,6 +156,7 @@ impl<S: KeyValue + 'static> AppState<S> {
                     .map(|r| r.seen.clone())
                     .unwrap_or_default(),
                 revision: opened.revision,
+                hint: opened.hint,
                 tab,
                 records: Vec::new(),
                 blocked: opened.blocked.then_some(slot),
@@ -170,6 +180,7 @@ impl<S: KeyValue + 'static> AppState<S> {
                 .map(|r| r.seen.clone())
                 .unwrap_or_default();
             i.revision = opened.revision;
+            i.hint = opened.hint;
             i.records.clear();
             if opened.blocked {
                 i.blocked = Some(slot);
@@ -210,17 +221,19 @@ impl<S: KeyValue + 'static> AppState<S> {
             }
             return;
         }
-        self.sync();
-        let text = self.meeting.with_untracked(encode);
-        let written = self.inner.with_value(|i| {
-            let revision = Revision::next(i.revision.as_ref(), &i.seen, &i.tab, digest(&text));
-            write_slot(&i.store, slot, &text, &revision).map(|()| revision)
-        });
+        self.sync(false);
+        let revision = self
+            .inner
+            .with_value(|i| Revision::next(i.revision.as_ref(), &i.seen, &i.tab));
+        let text = self.meeting.with_untracked(|m| encode_saved(m, &revision));
+        let written = self
+            .inner
+            .with_value(|i| write_slot(&i.store, slot, &text, &revision));
         match written {
-            Ok(revision) => {
+            Ok(()) => {
                 let history = self
                     .inner
-                    .with_value(|i| encode_history(&i.history, &revision.rev));
+                    .with_value(|i| encode_history(&i.history, &revision.id()));
                 self.inner.update_value(|i| {
                     if i.store.set(&keys::history(slot), &history).is_err() {
                         // A history is a convenience: never keep one of another revision.
@@ -234,6 +247,7 @@ impl<S: KeyValue + 'static> AppState<S> {
                     let excess = i.records.len().saturating_sub(RECORDS);
                     i.records.drain(..excess);
                     i.seen = revision.seen.clone();
+                    i.hint = Some(revision.clone());
                     i.revision = Some(revision);
                     i.base_text = Some(text);
                     i.start = None;
@@ -257,7 +271,7 @@ impl<S: KeyValue + 'static> AppState<S> {
 
     /// Another tab saved (the browser said so): show its version.
     pub fn other_tab_saved(&self) {
-        if self.sync().is_some() {
+        if self.sync(true).is_some() {
             self.notice.set(Some(Notice::info(
                 "Updated with changes saved in another tab.",
             )));
@@ -274,15 +288,28 @@ impl<S: KeyValue + 'static> AppState<S> {
     /// with this tab's unsaved edits rebased onto it, and this tab's own saves that it
     /// does not include made again on top. Returns the meeting it replaced, if it replaced one
     /// (so an edit made on that one can be rebased too).
-    pub(super) fn sync(&self) -> Option<Meeting> {
+    pub(super) fn sync(&self, force: bool) -> Option<Meeting> {
         let slot = self.slot.get_untracked();
-        let same = self.inner.with_value(|i| {
-            read_revision(&i.store, slot).map_or(true, |stored| stored == i.revision)
+        // The small key first (cheap); unless the browser said the text changed, a stamp
+        // there already seen means nothing new.
+        let hint = self
+            .inner
+            .with_value(|i| read_revision(&i.store, slot).ok().flatten());
+        let seen_hint = self.inner.with_value(|i| i.hint == hint);
+        if seen_hint && !force {
+            return None;
+        }
+        self.inner.update_value(|i| i.hint = hint);
+        let stored = self.inner.with_value(|i| read_slot(&i.store, slot)).ok()?;
+        // The stamp inside the text says what it is (this tab's view of one key may lag behind
+        // the other).
+        let same = self.inner.with_value(|i| match &stored.revision {
+            Some(r) => i.revision.as_ref() == Some(r),
+            None => stored.text == i.base_text,
         });
         if same {
             return None;
         }
-        let stored = self.inner.with_value(|i| read_slot(&i.store, slot)).ok()?;
         let newer = stored.text.as_deref().and_then(|text| decode(text).ok());
         let Some(newer) = newer else {
             // Gone, or not readable: keep what is on screen (saved over it on the next
@@ -296,16 +323,21 @@ impl<S: KeyValue + 'static> AppState<S> {
             });
             return None;
         };
-        let revision = stored.revision.clone().unwrap_or_default();
+        let revision = stored.revision.clone();
         // This tab's saves the newer text does not include, then its unsaved edits: all
-        // made again on the newer text, from the text the first of them was made on.
+        // made again on the newer text, from the text the first of them was made on. (A text
+        // without a stamp was written by an older app: it cannot say, and is taken to
+        // include them.)
         let (edits, base_text) = self
             .inner
             .try_update_value(|i| {
                 let tab = i.tab.clone();
-                let (confirmed, lost): (Vec<Record>, Vec<Record>) = std::mem::take(&mut i.records)
-                    .into_iter()
-                    .partition(|r| revision.includes(&tab, r.clock));
+                let (confirmed, lost): (Vec<Record>, Vec<Record>) =
+                    std::mem::take(&mut i.records).into_iter().partition(|r| {
+                        revision
+                            .as_ref()
+                            .is_none_or(|rev| rev.includes(&tab, r.clock))
+                    });
                 drop(confirmed);
                 let base = match lost.first() {
                     Some(first) => first.base_text.clone(),
@@ -332,7 +364,9 @@ impl<S: KeyValue + 'static> AppState<S> {
         self.inner.update_value(|i| {
             i.base_text = stored.text;
             i.start = None;
-            merge(&mut i.seen, &revision.seen);
+            if let Some(r) = &revision {
+                merge(&mut i.seen, &r.seen);
+            }
             i.revision = stored.revision;
             i.dirty = !kept.is_empty();
             i.pending = kept;
