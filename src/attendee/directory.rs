@@ -34,7 +34,7 @@ fn directory(m: &Meeting, view_state: RwSignal<ViewState>) -> AnyView {
             .iter()
             .filter(|p| query.is_empty() || p.matches(&query, fold_case))
             .collect();
-        people.sort_by_key(|p| {
+        crate::domain::order::sort_by_key(&mut people, |p| {
             (
                 p.family_name.to_ascii_lowercase(),
                 p.given_name.to_ascii_lowercase(),

@@ -183,7 +183,7 @@ pub fn moment(m: &Meeting, now: NaiveDateTime) -> Moment {
     if all.is_empty() {
         return Moment::After;
     }
-    all.sort_by_key(|(start, end, s)| (*start, *end, s.id));
+    crate::domain::order::sort_by_key(&mut all, |(start, end, s)| (*start, *end, s.id));
     let first = all.iter().map(|(start, _, _)| *start).min();
     let last = all.iter().map(|(_, end, _)| *end).max();
     if first.is_some_and(|f| now < f) {

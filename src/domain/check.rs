@@ -231,7 +231,7 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
             }
         }
         let mut people: Vec<_> = by_person.into_iter().collect();
-        people.sort_by_key(|(id, _)| *id);
+        crate::domain::order::sort_by_key(&mut people, |(id, _)| *id);
         for (person, list) in people {
             let mut running: Vec<&Session> = Vec::new();
             for s in list {
@@ -393,7 +393,7 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
             .iter()
             .any(|d| d.key == f.key && d.message == f.message);
     }
-    out.sort_by_key(|f| f.severity);
+    crate::domain::order::sort_by_key(&mut out, |f| f.severity);
     out
 }
 
@@ -406,7 +406,7 @@ fn gaps(
     finding: &mut impl FnMut(Severity, String, String, Vec<SessionId>, Vec<PersonId>, Vec<RoomId>),
 ) {
     let mut rooms: Vec<Placement> = sessions.iter().map(|s| s.placement).collect();
-    rooms.sort_by_key(|p| match p {
+    crate::domain::order::sort_by_key(&mut rooms, |p| match p {
         Placement::AllRooms => 0,
         Placement::Room(r) => r.0 + 1,
     });

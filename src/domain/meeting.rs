@@ -120,14 +120,14 @@ impl Meeting {
     /// The days in date order.
     pub fn days_in_order(&self) -> Vec<&Day> {
         let mut days: Vec<&Day> = self.days.iter().collect();
-        days.sort_by_key(|d| (d.date, d.start));
+        crate::domain::order::sort_by_key(&mut days, |d| (d.date, d.start));
         days
     }
 
     /// The sessions of one day in programme order (start, then end, then title).
     pub fn sessions_on(&self, day: DayId) -> Vec<&Session> {
         let mut sessions: Vec<&Session> = self.sessions.iter().filter(|s| s.day == day).collect();
-        sessions.sort_by(|a, b| {
+        crate::domain::order::sort_by(&mut sessions, |a, b| {
             (a.start, a.end, &a.title, a.id).cmp(&(b.start, b.end, &b.title, b.id))
         });
         sessions

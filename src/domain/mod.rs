@@ -11,6 +11,7 @@ pub mod history;
 pub mod ids;
 pub mod meeting;
 pub mod names;
+pub mod order;
 pub mod person;
 pub mod programme;
 pub mod rebase;

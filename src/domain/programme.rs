@@ -103,7 +103,7 @@ impl Meeting {
                     .map(|p| p.display_name(style.honorifics)),
             })
             .collect();
-        items.sort_by(|a, b| a.time.cmp(&b.time));
+        crate::domain::order::sort_by(&mut items, |a, b| a.time.cmp(&b.time));
         SessionEntry {
             id: session.id,
             kind: session.kind,

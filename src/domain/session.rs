@@ -424,7 +424,7 @@ impl Session {
     /// The session's people grouped by role, in programme order (role, then `order`).
     pub fn people_by_role(&self) -> Vec<(Role, Vec<&Participant>)> {
         let mut sorted: Vec<&Participant> = self.participants.iter().collect();
-        sorted.sort_by_key(|p| (p.role, p.order));
+        crate::domain::order::sort_by_key(&mut sorted, |p| (p.role, p.order));
         let mut groups: Vec<(Role, Vec<&Participant>)> = Vec::new();
         for participant in sorted {
             match groups.last_mut() {

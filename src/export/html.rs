@@ -274,7 +274,7 @@ fn people_sorted(meeting: &Meeting) -> Vec<&crate::domain::Person> {
     let mut people: Vec<_> = meeting.people.iter().collect();
     // ASCII case folding: Unicode case tables would add ~30 KB to the app for a sort order
     // that only differs for names starting with a lower-case accented letter.
-    people.sort_by_cached_key(|p| {
+    crate::domain::order::sort_by_cached_key(&mut people, |p| {
         (
             p.family_name.to_ascii_lowercase(),
             p.given_name.to_ascii_lowercase(),

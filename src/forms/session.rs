@@ -161,7 +161,7 @@ impl SessionForm {
                 person,
             });
         }
-        items.sort_by_key(|i| i.time);
+        crate::domain::order::sort_by_key(&mut items, |i| i.time);
         Ok(SessionForm {
             session: crate::domain::Session {
                 id,

@@ -62,7 +62,7 @@ fn choose_timezone(source: &Source, offsets: &dyn UtcOffsets, notes: &mut Vec<St
         .iter()
         .filter_map(|e| e.start.and_then(|s| s.offset))
         .collect();
-    used.sort_unstable();
+    crate::domain::order::sort(&mut used);
     used.dedup();
     match used.as_slice() {
         [] => {
@@ -271,7 +271,7 @@ pub(crate) fn build(
             index,
         });
     }
-    placed.sort_by(|a, b| {
+    crate::domain::order::sort_by(&mut placed, |a, b| {
         let ea = &source.events[a.index];
         let eb = &source.events[b.index];
         (a.date, a.start, a.end, a.room, &ea.title, a.index)
@@ -281,7 +281,7 @@ pub(crate) fn build(
     // Days: every date the file lists or an event uses.
     let mut dates: Vec<NaiveDate> = source.days.iter().filter_map(|d| d.date).collect();
     dates.extend(placed.iter().map(|p| p.date));
-    dates.sort_unstable();
+    crate::domain::order::sort(&mut dates);
     dates.dedup();
     let mut days: Vec<Day> = Vec::with_capacity(dates.len());
     for (i, date) in dates.iter().enumerate() {

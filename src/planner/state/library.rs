@@ -148,7 +148,7 @@ impl<S: KeyValue + 'static> AppState<S> {
         let mut library = self.inner.with_value(|i| Library::load(&i.store));
         if !library.slots.contains(&open) {
             library.slots.push(open);
-            library.slots.sort_unstable();
+            crate::domain::order::sort(&mut library.slots);
         }
         library
             .slots

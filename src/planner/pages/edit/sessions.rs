@@ -90,7 +90,7 @@ struct FormContext {
 impl FormContext {
     fn of(m: &Meeting) -> FormContext {
         let mut people: Vec<_> = m.people.iter().collect();
-        people.sort_by_cached_key(|p| {
+        crate::domain::order::sort_by_cached_key(&mut people, |p| {
             (
                 p.family_name.to_ascii_lowercase(),
                 p.given_name.to_ascii_lowercase(),
