@@ -8,28 +8,60 @@ use agenda_planner::domain::attendee::{moment, query_pairs, query_value, Moment,
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::parse_date;
 use agenda_planner::domain::*;
+use agenda_planner::storage::published::{decode_published, encode_published};
 use agenda_planner::storage::share::{
-    decode_fragment, fragment, ShareError, FRAGMENT_KEY, LONG_LINK,
+    deflated_bytes, fragment, lz_text, LinkData, ShareError, FRAGMENT_KEY, LONG_LINK,
 };
+use std::io::{Read, Write};
 
-fn data(m: &Meeting) -> String {
-    fragment(m)
-        .strip_prefix(FRAGMENT_KEY)
-        .expect("starts with share=")
-        .to_string()
+/// What the browser's `CompressionStream("deflate")` makes of a text: zlib at its default
+/// level, as Chromium, Firefox and Safari run it.
+fn deflate(text: &str) -> Vec<u8> {
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(text.as_bytes()).unwrap();
+    e.finish().unwrap()
+}
+
+/// What the attendee view does with a link's fragment (the browser inflating).
+fn open(fragment: &str) -> Result<(Meeting, String), ShareError> {
+    let text = match LinkData::from_fragment(fragment).expect("a share link") {
+        LinkData::Deflated(data) => {
+            let mut text = String::new();
+            flate2::read::ZlibDecoder::new(&deflated_bytes(&data)?[..])
+                .read_to_string(&mut text)
+                .map_err(|_| ShareError::Damaged)?;
+            text
+        }
+        LinkData::Lz(data) => lz_text(&data)?,
+    };
+    agenda_planner::storage::decode(&text)
+        .map(|m| (m, text))
+        .map_err(|e| ShareError::Meeting(e.to_string()))
+}
+
+/// The share link's fragment for a meeting, as the planner makes it.
+fn link(m: &Meeting) -> String {
+    fragment(&deflate(&encode_published(m)))
+}
+
+/// The fragment of the links made before: lz-string of our meeting file.
+fn old_link(m: &Meeting) -> String {
+    format!(
+        "share={}",
+        lz_str::compress_to_encoded_uri_component(agenda_planner::storage::encode(m).as_str())
+    )
 }
 
 #[test]
 fn a_share_link_round_trips_the_sample_exactly_and_its_length_is_reported() {
     let m = sample_meeting();
-    let link = fragment(&m);
-    let (back, text) = decode_fragment(&data(&m)).unwrap();
-    assert_eq!(back, m);
-    assert_eq!(
-        text,
-        agenda_planner::storage::encode(&m),
-        "the file's text, as sent"
-    );
+    let link = link(&m);
+    assert!(link.starts_with(FRAGMENT_KEY));
+    let (back, text) = open(&link).unwrap();
+    assert_eq!(text, encode_published(&m), "the published form, as sent");
+    assert_eq!(back, decode_published(&text).unwrap());
+    assert_eq!(back.sessions.len(), m.sessions.len());
+    assert_eq!(back.people.len(), m.people.len());
     // What the organizer sees, and the closing note reports.
     println!("sample share fragment: {} characters", link.len());
     assert!(
@@ -37,54 +69,141 @@ fn a_share_link_round_trips_the_sample_exactly_and_its_length_is_reported() {
         "the sample fits a link ({} characters)",
         link.len()
     );
-    assert!(link
+    // Nothing in it is escaped in a URL, nor taken apart by mail programs.
+    assert!(link[FRAGMENT_KEY.len()..]
         .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"+-$=".contains(&b)));
+        .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b)));
+}
+
+#[test]
+fn a_share_link_is_at_most_half_as_long_as_one_carrying_the_meeting_file() {
+    for m in [
+        sample_meeting(),
+        agenda_planner::domain::generate::generated_meeting(300, 400, 3, 6),
+    ] {
+        let (new, old) = (link(&m), old_link(&m));
+        println!(
+            "share link: {} characters (with the meeting file: {})",
+            new.len(),
+            old.len()
+        );
+        assert!(new.len() * 2 <= old.len(), "{} vs {}", new.len(), old.len());
+    }
+}
+
+#[test]
+fn base64url_round_trips_every_length_and_byte() {
+    for len in 0..70usize {
+        let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
+        let data = fragment(&bytes)[FRAGMENT_KEY.len()..].to_string();
+        assert_eq!(data.len(), (len * 4).div_ceil(3), "no padding");
+        if len == 0 {
+            assert_eq!(deflated_bytes(&data), Err(ShareError::Empty));
+        } else {
+            assert_eq!(deflated_bytes(&data).unwrap(), bytes, "{len} bytes");
+        }
+    }
+    let all: Vec<u8> = (0..=255).collect();
+    assert_eq!(deflated_bytes(&fragment(&all)[2..]).unwrap(), all);
+}
+
+#[test]
+fn links_made_before_still_open() {
+    let m = sample_meeting();
+    assert_eq!(
+        open(&old_link(&m)).unwrap().0,
+        m,
+        "our meeting file, lz-string"
+    );
+    let published = format!(
+        "share={}",
+        lz_str::compress_to_encoded_uri_component(encode_published(&m).as_str())
+    );
+    assert_eq!(
+        open(&published).unwrap().0,
+        decode_published(&encode_published(&m)).unwrap()
+    );
+}
+
+#[test]
+fn a_link_that_mail_broke_over_lines_or_whose_plus_signs_became_spaces_opens() {
+    let m = sample_meeting();
+    let good = link(&m);
+    let want = open(&good).unwrap().0;
+    let broken: String = good
+        .chars()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            (i > 0 && i % 76 == 0)
+                .then_some("\r\n ")
+                .into_iter()
+                .flat_map(str::chars)
+                .chain([c])
+        })
+        .collect();
+    assert_eq!(open(&broken).unwrap().0, want, "broken over lines");
+    assert_eq!(
+        open(&format!("{}%20{}", &good[..40], &good[40..]))
+            .unwrap()
+            .0,
+        want
+    );
+    // The old alphabet has "+", which mail programs turn into spaces.
+    let old = old_link(&m);
+    assert!(old.contains('+'), "the sample's old link has a + to lose");
+    assert_eq!(open(&old.replace('+', " ")).unwrap().0, m, "as spaces");
+    assert_eq!(open(&old.replace('+', "%20")).unwrap().0, m, "as %20");
 }
 
 #[test]
 fn odd_text_survives_a_share_link() {
     let mut m = sample_meeting();
-    m.title = "Réunion « R2P » — 東京 🌏 <b>&amp;</b>".into();
-    assert_eq!(decode_fragment(&data(&m)).unwrap().0.title, m.title);
+    m.title = "Réunion « R2P » — 東京 🌏 <b>&amp;</b>\u{0}\u{202e}".into();
+    assert_eq!(open(&link(&m)).unwrap().0.title, m.title);
 }
 
 #[test]
 fn truncated_garbled_or_foreign_links_give_a_clear_error() {
-    let good = data(&sample_meeting());
-    assert_eq!(decode_fragment(""), Err(ShareError::Empty));
+    let good = link(&sample_meeting());
+    assert_eq!(open("s="), Err(ShareError::Empty));
+    assert_eq!(open("share="), Err(ShareError::Empty));
     for bad in [
         &good[..good.len() / 2],
         &good[..good.len() - 3],
-        "not-a-schedule",
-        "%%%%",
-        "AAAAAAAA",
+        "s=not-a-schedule",
+        "s=%%%%",
+        "s=AAAAAAAA",
+        "s=A",
+        "s=ab+c/d==",
+        "share=not-a-schedule",
     ] {
-        let e = decode_fragment(bad).unwrap_err();
+        let e = open(bad).unwrap_err();
         assert!(
             matches!(e, ShareError::Damaged | ShareError::Meeting(_)),
             "{bad}: {e:?}"
         );
         assert!(!e.to_string().is_empty());
     }
-    // A well-made link of something that is not a meeting.
-    let foreign = lz_str::compress_to_encoded_uri_component("{\"hello\": 1}");
     assert!(matches!(
-        decode_fragment(&foreign),
+        deflated_bytes(&"A".repeat(5 * 1024 * 1024)),
+        Err(ShareError::TooLong(_))
+    ));
+    // A well-made link of something that is not a meeting.
+    assert!(matches!(
+        open(&fragment(&deflate("{\"hello\": 1}"))),
         Err(ShareError::Meeting(_))
     ));
     // A tampered meeting: a session pointing at a day that does not exist.
     let text = agenda_planner::storage::encode(&sample_meeting()).replace("\"day\":2", "\"day\":9");
-    let tampered = lz_str::compress_to_encoded_uri_component(text.as_str());
     assert!(matches!(
-        decode_fragment(&tampered),
+        open(&fragment(&deflate(&text))),
         Err(ShareError::Meeting(_))
     ));
 }
 
 #[test]
-fn ten_thousand_random_and_mutated_fragments_never_panic_the_decoder() {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$";
+fn ten_thousand_random_and_mutated_fragments_never_panic_the_decoders() {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$_";
     let mut small = sample_meeting();
     small.sessions.truncate(3);
     small.people.retain(|p| {
@@ -93,40 +212,42 @@ fn ten_thousand_random_and_mutated_fragments_never_panic_the_decoder() {
             .iter()
             .any(|s| s.participants.iter().any(|x| x.person == p.id))
     });
-    let good = data(&small).into_bytes();
     let mut rng = Rng(42);
     let (mut opened, mut refused) = (0, 0);
-    for i in 0..10_000 {
-        let text: Vec<u8> = if i % 2 == 0 {
-            (0..rng.below(400))
-                .map(|_| ALPHABET[rng.below(ALPHABET.len())])
-                .collect()
-        } else {
-            let mut t = good.clone();
-            for _ in 0..1 + rng.below(3) {
-                let at = rng.below(t.len());
-                match rng.below(4) {
-                    0 => t[at] = ALPHABET[rng.below(ALPHABET.len())],
-                    1 => t.truncate(at),
-                    2 => {
-                        t.remove(at.min(t.len().saturating_sub(1)));
+    for (key, good) in [("s=", link(&small)), ("share=", old_link(&small))] {
+        let good = good.as_bytes()[key.len()..].to_vec();
+        for i in 0..5_000 {
+            let text: Vec<u8> = if i % 2 == 0 {
+                (0..rng.below(400))
+                    .map(|_| ALPHABET[rng.below(ALPHABET.len())])
+                    .collect()
+            } else {
+                let mut t = good.clone();
+                for _ in 0..1 + rng.below(3) {
+                    let at = rng.below(t.len());
+                    match rng.below(4) {
+                        0 => t[at] = ALPHABET[rng.below(ALPHABET.len())],
+                        1 => t.truncate(at),
+                        2 => {
+                            t.remove(at.min(t.len().saturating_sub(1)));
+                        }
+                        _ => t.insert(at, ALPHABET[rng.below(ALPHABET.len())]),
                     }
-                    _ => t.insert(at, ALPHABET[rng.below(ALPHABET.len())]),
+                    if t.is_empty() {
+                        break;
+                    }
                 }
-                if t.is_empty() {
-                    break;
+                t
+            };
+            match open(&format!("{key}{}", String::from_utf8_lossy(&text))) {
+                Ok((m, _)) => {
+                    assert!(m.validate().is_empty());
+                    opened += 1;
                 }
-            }
-            t
-        };
-        match decode_fragment(&String::from_utf8_lossy(&text)) {
-            Ok((m, _)) => {
-                assert!(m.validate().is_empty());
-                opened += 1;
-            }
-            Err(e) => {
-                assert!(!e.to_string().is_empty());
-                refused += 1;
+                Err(e) => {
+                    assert!(!e.to_string().is_empty());
+                    refused += 1;
+                }
             }
         }
     }

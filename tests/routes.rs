@@ -4,6 +4,7 @@ use agenda_planner::attendee::ViewSource;
 use agenda_planner::domain::attendee::ViewState;
 use agenda_planner::domain::{DayId, SessionId};
 use agenda_planner::planner::route::{EditPart, Route};
+use agenda_planner::storage::share::LinkData;
 
 #[test]
 fn every_planner_screen_has_an_address_that_reads_back() {
@@ -24,7 +25,7 @@ fn every_planner_screen_has_an_address_that_reads_back() {
     hrefs.dedup();
     assert_eq!(hrefs.len(), all.len(), "no two screens share an address");
     assert_eq!(Route::parse("#/export/"), Route::Export, "a trailing slash");
-    for other in ["", "#", "#/nowhere", "#main", "#share=abc"] {
+    for other in ["", "#", "#/nowhere", "#main", "#share=abc", "#s=abc"] {
         assert_eq!(Route::parse(other), Route::Programme, "{other}");
     }
 }
@@ -70,16 +71,23 @@ fn a_new_place_in_the_attendee_view_is_a_history_step_a_filter_is_not() {
 #[test]
 fn the_attendee_view_reads_its_source_from_the_address() {
     assert_eq!(
+        ViewSource::parse("#s=q1YqS8wpTVWyUlAqzi9KUajlAgA", ""),
+        Some(ViewSource::Share(LinkData::Deflated(
+            "q1YqS8wpTVWyUlAqzi9KUajlAgA".into()
+        )))
+    );
+    assert_eq!(
         ViewSource::parse("#share=N4Ig", ""),
-        Some(ViewSource::Share("N4Ig".into()))
+        Some(ViewSource::Share(LinkData::Lz("N4Ig".into()))),
+        "links made before"
     );
     assert_eq!(
         ViewSource::parse("", "?day=2&src=https%3A%2F%2Fexample.org%2Fm.json"),
         Some(ViewSource::Published("https://example.org/m.json".into()))
     );
     assert_eq!(
-        ViewSource::parse("#share=abc", "?src=x.json"),
-        Some(ViewSource::Share("abc".into())),
+        ViewSource::parse("#s=abc", "?src=x.json"),
+        Some(ViewSource::Share(LinkData::Deflated("abc".into()))),
         "a share link wins"
     );
     assert_eq!(ViewSource::parse("#other", "?day=1"), None);

@@ -136,4 +136,16 @@ const table = (title, map) => {
   for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${k.padEnd(44)}${kb(v)} ${pct(v)}`);
 };
 table('by crate', byCrate);
+if (process.env.WASM_SIZES_LIST) {
+  const want = process.env.WASM_SIZES_LIST;
+  const list = [];
+  for (let i = 0; i < bodies.length; i++) {
+    const path = demangle(names.get(imported + i) ?? `func${imported + i}`);
+    const who = owner(path);
+    if (who === want || (who.startsWith(want))) list.push([bodies[i], path]);
+  }
+  list.sort((a, b) => b[0] - a[0]);
+  console.log(`\nlargest functions of ${want}:`);
+  for (const [n, path] of list.slice(0, top)) console.log(`  ${String(n).padStart(7)}  ${path.slice(0, 150)}`);
+}
 table('by module of ours (and crate)', new Map([...byOwner].filter(([k]) => k.startsWith('ours::'))));

@@ -1,4 +1,4 @@
-//! The attendee view: a read-only schedule opened from a share link (`#share=…`) or a
+//! The attendee view: a read-only schedule opened from a share link (`#s=…`) or a
 //! published file (`?src=…`), its own small bundle (`view.html`, bin `attendee`). Day tabs;
 //! a list on phones and a time × room grid on wide screens; filters by theme, room, text and
 //! stars, kept in the address; stars kept in this browser; now and next; a session's details;

@@ -6,14 +6,49 @@ use leptos::prelude::*;
 use super::schedule::Schedule;
 use crate::domain::attendee::query_pairs;
 use crate::domain::Meeting;
-use crate::storage::share::{decode_fragment, FRAGMENT_KEY};
+use crate::storage::published::{decode_published, is_published};
+use crate::storage::share::{deflated_bytes, LinkData};
 use crate::web::{dom, files};
+
+/// A meeting file of our own (what share links and published files were before the
+/// published form): its reader loads only for such a file.
+#[lazy]
+fn decode_meeting_file(text: String) -> Result<Meeting, String> {
+    crate::storage::decode_envelope(&text).map_err(|e| e.to_string())
+}
+
+/// The text a share link made before `#s=` carries (lz-string): its reader loads only for
+/// such a link.
+#[lazy]
+fn old_link_text(data: String) -> Result<String, String> {
+    crate::storage::share::lz_text(&data).map_err(|e| e.to_string())
+}
+
+/// The text a share link carries, as sent.
+async fn link_text(data: LinkData) -> Result<String, String> {
+    match data {
+        LinkData::Deflated(data) => {
+            let bytes = deflated_bytes(&data).map_err(|e| e.to_string())?;
+            files::inflate(&bytes).await.map_err(|e| e.to_string())
+        }
+        LinkData::Lz(data) => old_link_text(data).await,
+    }
+}
+
+/// The meeting a received text holds: the published form, or our meeting file.
+async fn meeting_of(text: &str) -> Result<Meeting, String> {
+    if is_published(text) {
+        decode_published(text).map_err(|e| e.to_string())
+    } else {
+        decode_meeting_file(text.to_string()).await
+    }
+}
 
 /// Where the attendee view's meeting comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ViewSource {
-    /// The text after `#share=`.
-    Share(String),
+    /// The data after `#s=` (or `#share=` in links made before).
+    Share(LinkData),
     /// The address in `?src=`.
     Published(String),
 }
@@ -27,11 +62,8 @@ impl ViewSource {
     /// The source an address's fragment and query name, if any: a share link's fragment
     /// wins over a published file's `?src=`.
     pub fn parse(hash: &str, search: &str) -> Option<ViewSource> {
-        if let Some(data) = hash
-            .strip_prefix('#')
-            .and_then(|h| h.strip_prefix(FRAGMENT_KEY))
-        {
-            return Some(ViewSource::Share(data.to_string()));
+        if let Some(data) = hash.strip_prefix('#').and_then(LinkData::from_fragment) {
+            return Some(ViewSource::Share(data));
         }
         query_pairs(search)
             .into_iter()
@@ -73,7 +105,7 @@ pub fn AttendeeRoot() -> impl IntoView {
     match ViewSource::from_location() {
         Some(source) => view! { <AttendeeApp source=source/> }.into_any(),
         None => error_page(
-            "The address holds no schedule: a share link ends in “#share=…”, a published one has “?src=…”."
+            "The address holds no schedule: a share link ends in “#s=…”, a published one has “?src=…”."
                 .to_string(),
         ),
     }
@@ -93,24 +125,27 @@ pub fn AttendeeApp(source: ViewSource) -> impl IntoView {
         }
         Err(e) => loaded.set(Some(Err(e))),
     };
-    match source {
-        ViewSource::Share(fragment) => {
-            finish(decode_fragment(&fragment).map_err(|e| e.to_string()));
-        }
-        ViewSource::Published(url) => {
-            leptos::task::spawn_local(async move {
-                let result = match files::fetch_text(&url).await {
-                    Err(e) => Err(format!(
-                        "The file at “{url}” could not be fetched ({e}). It must be on this site, or on a server that allows it (CORS)."
-                    )),
-                    Ok(text) => crate::storage::decode(&text)
-                        .map(|m| (m, text))
-                        .map_err(|e| format!("The file at “{url}” is not a meeting file that can be shown: {e}")),
-                };
-                finish(result);
-            });
-        }
-    }
+    leptos::task::spawn_local(async move {
+        let result = match source {
+            ViewSource::Share(data) => match link_text(data).await {
+                Err(e) => Err(e),
+                Ok(text) => meeting_of(&text)
+                    .await
+                    .map(|m| (m, text))
+                    .map_err(|e| format!("The link's schedule cannot be read: {e}")),
+            },
+            ViewSource::Published(url) => match files::fetch_text(&url).await {
+                Err(e) => Err(format!(
+                    "The file at “{url}” could not be fetched ({e}). It must be on this site, or on a server that allows it (CORS)."
+                )),
+                Ok(text) => meeting_of(&text)
+                    .await
+                    .map(|m| (m, text))
+                    .map_err(|e| format!("The file at “{url}” is not a meeting file that can be shown: {e}")),
+            },
+        };
+        finish(result);
+    });
     move || {
         match loaded.get() {
         None => view! { <main id="main" class="page"><p role="status">"Loading the schedule…"</p></main> }.into_any(),

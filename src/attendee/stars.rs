@@ -5,23 +5,26 @@ use crate::domain::SessionId;
 use crate::storage::keys;
 use crate::storage::kv::KeyValue;
 
-/// The stars given in the meeting with this identity.
+/// The stars given in the meeting with this identity (kept as a JSON list of session ids,
+/// `[3,7,12]`; what is not a number is skipped).
 pub fn load(store: &dyn KeyValue, identity: &str) -> Vec<SessionId> {
     store
         .get(&keys::stars(identity))
         .ok()
         .flatten()
-        .and_then(|text| serde_json::from_str::<Vec<u32>>(&text).ok())
+        .map(|text| {
+            text.trim_matches(|c: char| c == '[' || c == ']' || c.is_whitespace())
+                .split(',')
+                .filter_map(|n| n.trim().parse().ok().map(SessionId))
+                .collect()
+        })
         .unwrap_or_default()
-        .into_iter()
-        .map(SessionId)
-        .collect()
 }
 
 /// Keeps the stars of a meeting; says why when the browser refuses.
 pub fn save(store: &dyn KeyValue, identity: &str, stars: &[SessionId]) -> Result<(), String> {
-    let ids: Vec<u32> = stars.iter().map(|s| s.0).collect();
-    let text = serde_json::to_string(&ids).unwrap_or_default();
+    let ids: Vec<String> = stars.iter().map(|s| s.0.to_string()).collect();
+    let text = format!("[{}]", ids.join(","));
     store
         .set(&keys::stars(identity), &text)
         .map_err(|e| format!("the stars could not be kept: {e}"))

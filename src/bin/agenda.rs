@@ -1,7 +1,7 @@
 //! `agenda`: the planner's command-line companion. It uses the same pure functions as the app.
 //!
 //! ```text
-//! agenda export --format html|ics|json|schedule-json|schedule-xml [options] MEETING.json [-o OUT]
+//! agenda export --format html|ics|json|published|schedule-json|schedule-xml [options] MEETING.json [-o OUT]
 //! agenda import FILE [-o MEETING.json]
 //! agenda check MEETING.json
 //! agenda sample [-o FILE]
@@ -38,6 +38,7 @@ Generate writes a made-up meeting of that size (default 1000 sessions, 2000 peop
 3 days, 10 rooms), for trying the planner or measuring it.
 
 Formats: html (printable programme), ics (iCalendar), json (meeting file),
+published (the schedule for attendees: the attendee view opens it with ?src=),
 schedule-json and schedule-xml (frab/c3voc schedule for apps).
 
 Import reads a frab/c3voc schedule.json or schedule.xml, a pretalx widget schedule
@@ -128,7 +129,7 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             Long("format") if command == "export" => {
                 let token = parser.value().map_err(usage)?.string().map_err(usage)?;
                 format = Some(Format::parse(&token).ok_or_else(|| {
-                    usage(format!("unknown format “{token}” (use html, ics, json, schedule-json or schedule-xml)"))
+                    usage(format!("unknown format “{token}” (use html, ics, json, published, schedule-json or schedule-xml)"))
                 })?);
             }
             Long("no-honorifics") if command == "export" => options.honorifics = false,
@@ -198,12 +199,13 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
     match command.as_str() {
         "export" => {
             let format = format.ok_or_else(|| {
-                usage("export needs --format html, ics, json, schedule-json or schedule-xml")
+                usage("export needs --format html, ics, json, published, schedule-json or schedule-xml")
             })?;
             let meeting = read_meeting(input)?;
             let text = match format {
                 Format::Html => programme(&meeting, &options),
                 Format::Json => encode_pretty(&meeting),
+                Format::Published => agenda_planner::storage::published::encode_published(&meeting),
                 Format::ScheduleJson => json_document(&meeting, &TzDatabase)
                     .map_err(|e| Failure::File(format!("cannot export: {e}")))
                     .map(|doc| serde_json::to_string_pretty(&doc).unwrap_or_default())?,

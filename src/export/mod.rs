@@ -45,13 +45,17 @@ pub enum Format {
     ScheduleJson,
     /// The frab/pentabarf schedule XML.
     ScheduleXml,
+    /// The schedule for attendees: the published form (`storage::published`), what the
+    /// attendee view opens with `?src=`.
+    Published,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Html,
         Format::Ics,
         Format::Json,
+        Format::Published,
         Format::ScheduleJson,
         Format::ScheduleXml,
     ];
@@ -64,6 +68,7 @@ impl Format {
             Format::Json => "Meeting file (JSON)",
             Format::ScheduleJson => "Schedule for apps (frab/c3voc schedule.json)",
             Format::ScheduleXml => "Schedule for apps (frab/c3voc schedule.xml)",
+            Format::Published => "Schedule for attendees (published file for the attendee view)",
         }
     }
 
@@ -75,6 +80,7 @@ impl Format {
             Format::Json => "json",
             Format::ScheduleJson => "schedule-json",
             Format::ScheduleXml => "schedule-xml",
+            Format::Published => "published",
         }
     }
 
@@ -88,7 +94,7 @@ impl Format {
         match self {
             Format::Html => "text/html;charset=utf-8",
             Format::Ics => "text/calendar;charset=utf-8",
-            Format::Json | Format::ScheduleJson => "application/json",
+            Format::Json | Format::ScheduleJson | Format::Published => "application/json",
             Format::ScheduleXml => "application/xml",
         }
     }
@@ -102,6 +108,7 @@ impl Format {
             Format::Json => format!("{stem}.json"),
             Format::ScheduleJson => format!("{stem}-schedule.json"),
             Format::ScheduleXml => format!("{stem}-schedule.xml"),
+            Format::Published => format!("{stem}-published.json"),
         }
     }
 }

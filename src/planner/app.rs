@@ -11,7 +11,7 @@ use super::pages::{
 };
 use super::route::Route;
 use super::state::{provide_app_state, AppState};
-use crate::storage::share::FRAGMENT_KEY;
+use crate::storage::share::LinkData;
 use crate::ui::lazy::lazy_view;
 use crate::ui::notice::{Notice, NoticeBanner};
 use crate::web::{dom, js};
@@ -21,7 +21,8 @@ use crate::web::{dom, js};
 fn opens_view() -> bool {
     let hash = dom::location_hash();
     hash.strip_prefix('#')
-        .is_some_and(|h| h.starts_with(FRAGMENT_KEY))
+        .and_then(LinkData::from_fragment)
+        .is_some()
         || dom::location_search()
             .trim_start_matches('?')
             .split('&')

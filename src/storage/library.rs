@@ -5,13 +5,13 @@
 //! read from the keys in storage, and the index only says which one is open, so a damaged or
 //! stale index loses nothing.
 
-use serde::{Deserialize, Serialize};
-
+use super::json::Reader;
 use super::keys;
 use super::kv::{KeyValue, StorageError};
 
-/// Which meetings are stored, and which is open.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Which meetings are stored, and which is open (the index is kept as
+/// `{"current":2,"slots":[]}`: only `current` counts).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Library {
     pub current: u32,
     pub slots: Vec<u32>,
@@ -32,21 +32,25 @@ impl Library {
     /// stored: the first).
     pub fn read(index: Option<&str>, stored_slots: &[u32]) -> Library {
         let mut slots = stored_slots.to_vec();
-        slots.sort_unstable();
+        crate::domain::order::sort(&mut slots);
         slots.dedup();
         if slots.is_empty() {
             slots.push(0);
         }
         let current = index
-            .and_then(|text| serde_json::from_str::<Library>(text).ok())
-            .map(|l| l.current)
+            .and_then(current_of)
             .filter(|c| slots.contains(c))
             .unwrap_or(slots[0]);
         Library { current, slots }
     }
 
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let slots: Vec<String> = self.slots.iter().map(u32::to_string).collect();
+        format!(
+            "{{\"current\":{},\"slots\":[{}]}}",
+            self.current,
+            slots.join(",")
+        )
     }
 
     /// Adds a slot for a new meeting and makes it current; returns it.
@@ -98,4 +102,21 @@ pub fn save_copy(store: &dyn KeyValue, text: &str) -> Result<u32, StorageError> 
     store.set(&keys::meeting(slot), text)?;
     Library::set_current(store, slot)?;
     Ok(slot)
+}
+
+/// The `current` of an index, if it can be read.
+fn current_of(text: &str) -> Option<u32> {
+    let mut r = Reader::new(text);
+    let mut current = None;
+    r.object(|r, key| {
+        if key == "current" {
+            current = Some(r.number()?);
+        } else {
+            r.skip()?;
+        }
+        Ok(())
+    })
+    .ok()?;
+    r.end().ok()?;
+    current
 }

@@ -8,9 +8,11 @@
 //! `domain` only. Every key is in [`keys`].
 
 pub mod browser;
+pub mod json;
 pub mod keys;
 pub mod kv;
 pub mod library;
+pub mod published;
 pub mod revision;
 pub mod share;
 
@@ -125,8 +127,17 @@ struct Body {
     meeting: Meeting,
 }
 
-/// Reads stored text or a file: envelope, version, fields, then consistency.
+/// Reads stored text or a file: envelope, version, fields, then consistency. A file in the
+/// published form (`published`) reads too, with what it leaves out at its defaults.
 pub fn decode(text: &str) -> Result<Meeting, DecodeError> {
+    if published::is_published(text) {
+        return published::decode_published(text);
+    }
+    decode_envelope(text)
+}
+
+/// Reads our own envelope (`{ "format": "agenda-planner", … }`).
+pub fn decode_envelope(text: &str) -> Result<Meeting, DecodeError> {
     let not_json = |e: serde_json::Error| DecodeError::NotJson {
         message: describe(&e),
         line: e.line(),

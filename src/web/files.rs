@@ -4,6 +4,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::js;
+use crate::storage::share::{ShareError, MAX_INFLATED};
 
 /// Offers `text` to the user as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
@@ -59,6 +60,23 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let text = js::fetch_text(url).await.map_err(js::message)?;
     text.as_string()
         .ok_or_else(|| "the answer is not text".into())
+}
+
+/// zlib (DEFLATE with a checksum) of a text (a share link's data), by the browser.
+pub async fn deflate(text: &str) -> Result<Vec<u8>, String> {
+    let bytes = js::zlib_deflate(text).await.map_err(js::message)?;
+    Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+}
+
+/// The text zlib bytes inflate to (a share link's data), by the browser: damaged
+/// data, text that is not UTF-8 and anything over `MAX_INFLATED` are refused.
+pub async fn inflate(bytes: &[u8]) -> Result<String, ShareError> {
+    let text = js::zlib_inflate(bytes, MAX_INFLATED as f64).await;
+    match text.as_string() {
+        Some(text) => Ok(text),
+        None if text.as_f64() == Some(1.0) => Err(ShareError::TooLarge),
+        None => Err(ShareError::Damaged),
+    }
 }
 
 /// Puts text on the clipboard.

@@ -59,6 +59,28 @@ export async function fetchText(url) {
   if (!response.ok) throw new Error('the server answered ' + response.status + ' ' + response.statusText);
   return await response.text();
 }
+export async function zlibDeflate(text) {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+export async function zlibInflate(bytes, limit) {
+  // The Blob copies the bytes before the first await (they are a view of the wasm memory).
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
+  const parts = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > limit) { reader.cancel().catch(() => {}); return 1; }
+      parts.push(value);
+    }
+    return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(parts).arrayBuffer());
+  } catch (e) {
+    return 0;
+  }
+}
 export async function copyText(text) {
   await navigator.clipboard.writeText(text);
 }
@@ -97,6 +119,13 @@ extern "C" {
     pub fn manual_scroll();
     #[wasm_bindgen(js_name = fetchText, catch)]
     pub async fn fetch_text(url: &str) -> Result<JsValue, JsValue>;
+    /// zlib (DEFLATE with a checksum) of the text's UTF-8, by the browser's `CompressionStream`.
+    #[wasm_bindgen(js_name = zlibDeflate, catch)]
+    pub async fn zlib_deflate(text: &str) -> Result<JsValue, JsValue>;
+    /// The UTF-8 text that zlib bytes inflate to; 0 if they are damaged or not
+    /// UTF-8, 1 if they inflate to more than `limit` bytes.
+    #[wasm_bindgen(js_name = zlibInflate)]
+    pub async fn zlib_inflate(bytes: &[u8], limit: f64) -> JsValue;
     #[wasm_bindgen(js_name = copyText, catch)]
     pub async fn copy_text(text: &str) -> Result<JsValue, JsValue>;
 }

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { start, appReady, screen, part } from './browser.mjs';
 
 let app;
@@ -134,7 +134,7 @@ test('a laptop shows the time × room grid', async () => {
 
 test('a garbled or cut link shows what is wrong, never a blank page', async () => {
   const { page } = await app.newPage({ viewport: { width: 390, height: 844 } });
-  for (const bad of [link.slice(0, link.length - 40), `${app.url}#share=this-is-not-a-schedule`, `${app.url}#share=`]) {
+  for (const bad of [link.slice(0, link.length - 40), `${link.slice(0, -60)}A${link.slice(-59)}`, `${app.url}#s=this-is-not-a-schedule`, `${app.url}#s=`, `${app.url}#s=%25%25`, `${app.url}#share=this-is-not-a-schedule`]) {
     await page.goto('about:blank');
     await page.goto(bad);
     await page.getByRole('heading', { level: 1, name: 'This schedule link cannot be opened' }).waitFor();
@@ -145,6 +145,24 @@ test('a garbled or cut link shows what is wrong, never a blank page', async () =
   await page.goto(`${app.url}?src=${encodeURIComponent(`${app.url}no-such-file.json`)}`);
   await page.getByRole('heading', { level: 1, name: 'This schedule link cannot be opened' }).waitFor();
   assert.match(await page.getByRole('alert').innerText(), /no-such-file\.json/);
+});
+
+test('the share link is the published form, compressed by the browser; links made before still open', async () => {
+  // Half the length of the link that carried the meeting file (7,620 characters for the
+  // sample, tests/fixtures/share-link-lz.txt).
+  const old = readFileSync('tests/fixtures/share-link-lz.txt', 'utf8').trim();
+  const data = link.slice(link.indexOf('#s=') + 3);
+  assert.match(data, /^[A-Za-z0-9_-]+$/);
+  assert.ok(data.length * 2 <= old.length, `${data.length} characters vs ${old.length}`);
+  const { page, errors } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${app.url}view/#${old}`);
+  await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  assert.equal((await titles(page)).length, 11);
+  // The planner's address forwards a share link to the view.
+  await page.goto(`${app.url}#${old}`);
+  await page.waitForURL(/\/view\/#share=/);
+  await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  assert.deepEqual(errors, []);
 });
 
 test('during the meeting, now and next are marked and Jump to now goes there; times switch to the viewer’s timezone', async () => {

@@ -1,9 +1,11 @@
 // `make bench`: the size of every file of a build, raw, gzip and brotli, and for each app
 // what its first load costs (the page, its styles, its loader, script glue and main wasm)
 // against its budget, and what each part loaded when first used costs.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync, constants } from 'node:zlib';
 
 const root = process.argv[2] ?? 'dist';
 const BUDGETS = { planner: 200 * 1024, attendee: 100 * 1024 };
@@ -59,4 +61,42 @@ for (const [app, mine] of apps) {
       : file.replace(/^split_/, '').replace(/_\d+\.wasm$/, '');
     console.log(`  ${app}, loaded when first used: ${what.padEnd(44)} ${kb(part.brotli).trim()} brotli`);
   }
+}
+
+// The data an attendee downloads, for the benchmark's generated meeting (1,000 sessions,
+// 2,000 people, 3 days, 10 rooms) and the sample: the meeting file the Export screen writes
+// (what attendees got before), and the published form (`agenda export --format published`,
+// also a share link's payload), which should be at most half of it, raw and brotli.
+const dir = mkdtempSync(join(tmpdir(), 'agenda-bench-'));
+const agenda = (...args) =>
+  execFileSync('cargo', ['run', '--quiet', '--release', '--locked', '--bin', 'agenda', '--', ...args], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+const brotli = (b) =>
+  brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+for (const [name, make] of [
+  ['generated 1,000-session meeting', (out) => agenda('generate', '-o', out)],
+  ['sample meeting', (out) => agenda('sample', '-o', out)],
+]) {
+  const file = join(dir, name.replace(/\W+/g, '-') + '.json');
+  const published = file.replace(/\.json$/, '-published.json');
+  make(file);
+  agenda('export', file, '--format', 'published', '-o', published);
+  const [a, b] = [readFileSync(file), readFileSync(published)];
+  const ratio = (x, y) => (x / y).toFixed(2);
+  // The target is the benchmark's meeting; a small meeting's file is mostly its text.
+  const verdict = (r) => (name.startsWith('sample') ? 'for reference' : r <= 0.5 ? 'ok' : 'OVER the half');
+  console.log(
+    `data, ${name}: meeting file ${kb(a.length).trim()} raw, ${kb(brotli(a)).trim()} brotli; ` +
+      `published ${kb(b.length).trim()} raw (${ratio(b.length, a.length)}×, ${verdict(b.length / a.length)}), ` +
+      `${kb(brotli(b)).trim()} brotli (${ratio(brotli(b), brotli(a))}×, ${verdict(brotli(b) / brotli(a))})`,
+  );
+  // A share link: base64url of zlib, as the planner makes it with CompressionStream('deflate').
+  const link = deflateSync(b).toString('base64url').length;
+  const before = name.startsWith('sample')
+    ? `; the link made before (lz-string of the meeting file, tests/fixtures/share-link-lz.txt): ${
+        readFileSync('tests/fixtures/share-link-lz.txt', 'utf8').trim().replace(/^.*#share=/, '').length
+      } characters`
+    : '';
+  console.log(`  share link payload (#s=): ${link} characters${before}`);
 }

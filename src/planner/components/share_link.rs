@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::planner::state::use_app_state;
+use crate::storage::published::encode_published;
 use crate::storage::share::{fragment, LONG_LINK};
 use crate::web::{files, js};
 
@@ -14,18 +15,32 @@ pub fn ShareLink() -> impl IntoView {
     let state = use_app_state();
     let link = RwSignal::new(None::<String>);
     let copied = RwSignal::new(None::<String>);
-    // A link made earlier goes stale when the meeting changes.
+    let failed = RwSignal::new(None::<String>);
+    // A link made earlier goes stale when the meeting changes (one being made, too).
+    let version = StoredValue::new(0u64);
     Effect::new(move |_| {
         state.meeting().track();
+        version.update_value(|v| *v += 1);
         link.set(None);
         copied.set(None);
     });
     let make = move |_| {
-        let url = state
-            .meeting()
-            .with_untracked(|m| format!("{}#{}", js::view_address(), fragment(m)));
-        link.set(Some(url));
+        let text = state.meeting().with_untracked(encode_published);
+        let made_for = version.get_value();
         copied.set(None);
+        failed.set(None);
+        leptos::task::spawn_local(async move {
+            let made = files::deflate(&text).await;
+            if version.get_value() != made_for {
+                return;
+            }
+            match made {
+                Ok(bytes) => link.set(Some(format!("{}#{}", js::view_address(), fragment(&bytes)))),
+                Err(e) => failed.set(Some(format!(
+                    "No link was made: the browser could not compress the schedule ({e})."
+                ))),
+            }
+        });
     };
     let copy = move |_| {
         let Some(url) = link.get_untracked() else {
@@ -45,6 +60,7 @@ pub fn ShareLink() -> impl IntoView {
             <div class="form-actions">
                 <button type="button" on:click=make>"Share"</button>
             </div>
+            <p role="alert">{move || failed.get()}</p>
             {move || link.get().map(|url| {
                 let length = url.chars().count();
                 let long = length > LONG_LINK;

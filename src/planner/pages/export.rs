@@ -16,6 +16,7 @@ use crate::forms::names::*;
 use crate::planner::components::share_link::ShareLink;
 use crate::planner::state::use_app_state;
 use crate::storage::encode;
+use crate::storage::published::encode_published;
 use crate::web::clock::{now_utc, BrowserOffsets};
 use crate::web::files;
 
@@ -65,6 +66,7 @@ pub fn ExportPage() -> impl IntoView {
             let text = match format {
                 Format::Html => Ok(preview.get_untracked()),
                 Format::Json => Ok(files::pretty_json(&encode(meeting))),
+                Format::Published => Ok(encode_published(meeting)),
                 Format::ScheduleJson => schedule_json(meeting, &BrowserOffsets)
                     .map(|text| files::pretty_json(&text))
                     .map_err(|e| e.to_string()),
