@@ -1,12 +1,52 @@
-//! Finding sessions: search, themes, rooms, starred only (all kept in the address).
+//! Finding sessions: search, themes, rooms, starred only (all kept in the address), behind a
+//! "Filters" button so that on a phone the first sessions are on the first screen; their
+//! code loads when the button is first pressed.
 
 use leptos::prelude::*;
 
 use crate::domain::attendee::ViewState;
 use crate::domain::Meeting;
+use crate::ui::lazy::lazy_view;
+
+/// The "Filters" button (saying how many are on), "Clear filters", and the filters once
+/// opened.
+pub(super) fn filter_bar(
+    meeting: StoredValue<Meeting>,
+    view_state: RwSignal<ViewState>,
+) -> AnyView {
+    let open = RwSignal::new(false);
+    view! {
+        <div class="filter-bar">
+            <button type="button" class="filter-bar__toggle" aria-controls="filters"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || match view_state.with(ViewState::filter_count) {
+                    0 => "Filters".to_string(),
+                    n => format!("Filters ({n} on)"),
+                }}
+            </button>
+            <button type="button" hidden=move || !view_state.with(ViewState::is_filtered)
+                on:click=move |_| view_state.update(ViewState::clear_filters)>
+                "Clear filters"
+            </button>
+        </div>
+        {move || open.get().then(|| lazy_view(move || filter_panel(meeting, view_state)))}
+    }
+    .into_any()
+}
+
+/// The filters: loaded when first opened.
+#[lazy]
+fn filter_panel(meeting: StoredValue<Meeting>, view_state: RwSignal<ViewState>) -> AnyView {
+    untrack(|| {
+        meeting
+            .try_with_value(|m| filters(m, view_state))
+            .unwrap_or_else(|| ().into_any())
+    })
+}
 
 /// Search, themes, rooms, starred only.
-pub(super) fn filters(m: &Meeting, view_state: RwSignal<ViewState>) -> AnyView {
+fn filters(m: &Meeting, view_state: RwSignal<ViewState>) -> AnyView {
     let themes = m
         .themes
         .iter()
@@ -40,7 +80,7 @@ pub(super) fn filters(m: &Meeting, view_state: RwSignal<ViewState>) -> AnyView {
     let has_themes = !m.themes.is_empty();
     let has_rooms = m.rooms.len() > 1;
     view! {
-        <search class="filters" aria-label="Find sessions">
+        <search class="filters" id="filters" aria-label="Find sessions">
             <div class="field">
                 <label for="attendee-search">"Search titles, people and organizations"</label>
                 <input id="attendee-search" type="search"
@@ -55,10 +95,6 @@ pub(super) fn filters(m: &Meeting, view_state: RwSignal<ViewState>) -> AnyView {
                     on:change:target=move |ev| view_state.update(|v| v.starred_only = ev.target().checked())/>
                 "Starred only"
             </label>
-            <button type="button" hidden=move || !view_state.with(ViewState::is_filtered)
-                on:click=move |_| view_state.update(|v| { v.themes.clear(); v.rooms.clear(); v.query.clear(); v.starred_only = false; })>
-                "Clear filters"
-            </button>
         </search>
     }
     .into_any()

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::detail::detail_view;
 use super::directory::directory_view;
-use super::filters::filters;
+use super::filters::filter_bar;
 use super::grid::day_schedule;
 use super::places::{address, go};
 use super::shown::Shown;
@@ -19,7 +19,6 @@ use crate::domain::schedule::long_date;
 use crate::domain::time::wall_clock;
 use crate::domain::{DayId, Meeting, SessionId};
 use crate::storage::browser::BrowserStore;
-use crate::storage::library::save_copy;
 use crate::ui::day_tabs::DayTabs;
 use crate::ui::lazy::lazy_view;
 use crate::web::clock::{now_utc, viewer_timezone, BrowserOffsets};
@@ -29,6 +28,13 @@ use crate::web::dom;
 fn venue_now(m: &Meeting) -> NaiveDateTime {
     let utc = now_utc();
     wall_clock(&BrowserOffsets, &m.timezone, utc).unwrap_or(utc)
+}
+
+/// Stores a copy of the meeting's file for this browser's planner: its code loads when
+/// "Save a copy" is first pressed.
+#[lazy]
+fn save_copy(text: String) -> Result<u32, String> {
+    crate::storage::library::save_copy(&BrowserStore, &text).map_err(|e| e.to_string())
 }
 
 /// The schedule of a loaded meeting. `text` is its file as received (what "Save a copy"
@@ -101,11 +107,16 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
         shown.download_calendar(Some(chosen), format!("{stem}-my-agenda.ics"));
     };
     let on_save_copy = move |_| {
-        let result = text.with_value(|t| save_copy(&BrowserStore, t));
-        message.set(Some(match result {
-            Ok(_) => "Saved a copy in this browser's planner: open the planner (the link below the schedule's title) to edit it.".into(),
-            Err(e) => format!("No copy saved: {e}."),
-        }));
+        let Some(text) = text.try_get_value() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let result = save_copy(text).await;
+            message.try_set(Some(match result {
+                Ok(_) => "Saved a copy in this browser's planner: open the planner (the link below the schedule's title) to edit it.".into(),
+                Err(e) => format!("No copy saved: {e}."),
+            }));
+        });
     };
     let jump_to_now = move |_| {
         if let Moment::During { current, next, day } = state_now.get_untracked() {
@@ -183,7 +194,7 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
                 (None, false) => ().into_any(),
             }}
             <div hidden=move || view_state.with(|v| v.people || v.session.is_some())>
-                {m.with_value(|m| filters(m, view_state))}
+                {filter_bar(m, view_state)}
                 <DayTabs days=days selected=selected on_select=move |id: DayId| view_state.update(|v| v.day = Some(id))/>
                 <div class="day-panel" role="tabpanel" id="day-panel" tabindex="0"
                     aria-labelledby=move || selected.get().map(|id| format!("day-tab-{id}")).unwrap_or_default()>

@@ -118,6 +118,22 @@ impl ViewState {
             || self.starred_only
     }
 
+    /// How many filters narrow the schedule (each theme, each room, the search, starred only).
+    pub fn filter_count(&self) -> usize {
+        self.themes.len()
+            + self.rooms.len()
+            + usize::from(!self.query.trim().is_empty())
+            + usize::from(self.starred_only)
+    }
+
+    /// Drops every filter.
+    pub fn clear_filters(&mut self) {
+        self.themes.clear();
+        self.rooms.clear();
+        self.query.clear();
+        self.starred_only = false;
+    }
+
     /// Whether the filters keep this session. `fold` is the case folding used for `query`.
     pub fn keeps(
         &self,

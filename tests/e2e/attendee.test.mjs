@@ -60,8 +60,21 @@ test('the share link opens the schedule in a fresh profile; filters narrow it an
   assert.equal(layout.columns, 1, 'one column on a phone');
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
 
+  // On a 390 × 844 phone the first session's title is on the first screen: the filters are
+  // behind a button.
+  const first = page.getByRole('list', { name: /^Sessions on / }).getByRole('heading', { level: 3 }).first();
+  const box = await first.boundingBox();
+  assert.ok(box && box.y + box.height <= 844, `the first session's title ends at ${box?.y + box?.height} px`);
+  assert.equal(await page.getByLabel('Search titles, people and organizations').count(), 0, 'filters closed at first');
+  const toggle = page.getByRole('button', { name: 'Filters', exact: true });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.getByRole('search', { name: 'Find sessions' }).screenshot({ path: 'target/screenshots/attendee-filters-390.png' });
+
   // Theme filter.
   await page.getByRole('checkbox', { name: 'Gendering R2P' }).check();
+  assert.equal(await page.getByRole('button', { name: 'Filters (1 on)' }).getAttribute('aria-expanded'), 'true');
   assert.deepEqual(await titles(page), ['Gendering R2P']);
   assert.match(page.url(), /[?&]theme=\d+/);
   await page.getByRole('button', { name: 'Clear filters' }).click();
@@ -76,6 +89,7 @@ test('the share link opens the schedule in a fresh profile; filters narrow it an
   const { page: other } = await app.newPage({ viewport: { width: 390, height: 844 } });
   await other.goto(filtered);
   await other.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  await other.getByRole('button', { name: 'Filters (1 on)' }).click();
   assert.equal(await other.getByLabel('Search titles, people and organizations').inputValue(), 'okoth');
   assert.deepEqual(await titles(other), ['Atrocity prevention in practice: mechanisms for implementing R2P']);
 
@@ -96,6 +110,7 @@ test('stars survive a reload, and starred only shows them', async () => {
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Star “Gendering R2P”' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
   await page.getByRole('checkbox', { name: 'Starred only' }).check();
   assert.deepEqual(await titles(page), ['Opening ceremony', 'Gendering R2P']);
   // The planner's meetings are not touched by starring.
