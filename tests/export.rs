@@ -5,7 +5,9 @@ use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::{parse_date, parse_time};
 use agenda_planner::domain::time::TzDatabase;
 use agenda_planner::domain::{Day, DayId, Meeting, SessionId};
-use agenda_planner::export::html::{programme, Paper, ProgrammeOptions};
+use agenda_planner::export::html::{
+    programme, programme_with, Paper, ProgrammeOptions, Stylesheet, PROGRAMME_CSP,
+};
 use agenda_planner::export::ics::{calendar, CalendarOptions};
 use agenda_planner::export::{ExportError, Format};
 use agenda_planner::storage::{decode, encode_pretty};
@@ -423,5 +425,56 @@ fn programme_options_are_read_from_form_fields_as_a_form_submits_them() {
         (odd.version_date, odd.paper),
         (None, Paper::A4),
         "odd values fall back"
+    );
+}
+
+#[test]
+fn the_exported_programme_carries_a_policy_that_allows_no_script_and_has_no_style_attributes() {
+    let mut m = sample_meeting();
+    m.themes[0].name = HOSTILE.into();
+    m.themes[0].colour = "\"><script>alert(1)</script>".into();
+    let html = programme(&m, &ProgrammeOptions::default());
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{PROGRAMME_CSP}\">");
+    // The policy comes before anything it governs.
+    assert!(html.find(&meta).unwrap() < html.find("<style>").unwrap());
+    assert!(PROGRAMME_CSP.starts_with("default-src 'none';"));
+    assert!(!PROGRAMME_CSP.contains("script-src"));
+    assert!(
+        !html.contains("<script"),
+        "no script, even from a theme's colour"
+    );
+    assert!(
+        !html.contains(" style="),
+        "colours are SVG fills, not style attributes"
+    );
+    assert!(html.contains("<rect width=\"1\" height=\"1\" fill=\"&quot;&gt;&lt;script"));
+}
+
+#[test]
+fn the_preview_links_the_stylesheets_and_has_nothing_inline() {
+    let m = sample_meeting();
+    let a4 = programme_with(
+        &m,
+        &ProgrammeOptions::default(),
+        Stylesheet::Linked("/app/"),
+    );
+    assert!(a4.contains("<link rel=\"stylesheet\" href=\"/app/programme.css\">"));
+    assert!(!a4.contains("programme-letter.css"));
+    assert!(!a4.contains("<style") && !a4.contains(" style=") && !a4.contains("<script"));
+    assert!(
+        !a4.contains("Content-Security-Policy"),
+        "the app's own policy governs it"
+    );
+    let letter = ProgrammeOptions {
+        paper: Paper::Letter,
+        ..ProgrammeOptions::default()
+    };
+    let l = programme_with(&m, &letter, Stylesheet::Linked(""));
+    assert!(l.contains("<link rel=\"stylesheet\" href=\"programme-letter.css\">"));
+    // The same body either way.
+    let body = |h: &str| h[h.find("<body>").unwrap()..].to_string();
+    assert_eq!(
+        body(&a4),
+        body(&programme(&m, &ProgrammeOptions::default()))
     );
 }

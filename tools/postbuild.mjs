@@ -3,7 +3,10 @@
 // first screen needs (the script glue, its modules, the main wasm), each with its digest so
 // the browser checks what it loads. The lazily loaded parts are fetched when first used.
 //
-// The loader is one inline module: no extra round trip before the code starts loading.
+// The loader is a file of its own (app/<version>/boot.js), not an inline script: the apps run
+// under a Content-Security-Policy that allows scripts from their own site only. It loads
+// while the preloads do. The attendee view's loader also starts downloading a published file
+// (`?src=`) while the app's code loads (the view reads `window.agendaSource`).
 //
 //   TRUNK_STAGING_DIR=… node tools/postbuild.mjs
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
@@ -43,6 +46,19 @@ for (const page of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
     ...modules.map((m) => `<link rel=modulepreload href=${at(m)} integrity=${sri(m)}>`),
     `<link rel=preload as=fetch type=application/wasm crossorigin href=${at(wasm)} integrity=${sri(wasm)}>`,
   ].join('');
-  const loader = `<script type=module>import init from './${at(join(base, `${name}.js`))}';await init({module_or_path:'./${at(wasm)}'});</script>`;
-  writeFileSync(path, html.replace(placeholder, preloads + loader));
+  const boot = join(base, 'boot.js');
+  writeFileSync(boot, loader(name));
+  const script = `<script type=module src=${at(boot)} integrity=${sri(boot)}></script>`;
+  writeFileSync(path, html.replace(placeholder, preloads + script));
+}
+
+/** The loader of an app: starts what should start early, then the app. */
+function loader(app) {
+  const early = app === 'attendee'
+    ? `const src=new URLSearchParams(location.search).get('src');` +
+      `if(src)window.agendaSource={url:src,text:fetch(src,{credentials:'omit'}).then(r=>{` +
+      `if(!r.ok)throw new Error('the server answered '+r.status+' '+r.statusText);return r.text()})};`
+    : '';
+  return `${early}const{default:init}=await import('./${app}.js');` +
+    `await init({module_or_path:new URL('${app}_bg.wasm',import.meta.url)});\n`;
 }

@@ -53,7 +53,7 @@ fn filters(m: &Meeting, view_state: RwSignal<ViewState>) -> AnyView {
         .map(|t| {
             let id = t.id;
             view! {
-                <label class="check theme-filter" style=format!("--theme-colour: {}", t.colour)>
+                <label class="check theme-filter" style:--theme-colour=t.colour.clone()>
                     <input type="checkbox"
                         prop:checked=move || view_state.with(|v| v.themes.contains(&id))
                         on:change:target=move |ev| { let on = ev.target().checked(); view_state.update(|v| toggle(&mut v.themes, id, on)); }/>

@@ -104,12 +104,8 @@ pub(super) fn day_schedule(
                     s.kind.as_str(),
                     badge.map(|(_, c)| format!(" {c}")).unwrap_or_default()
                 ),
-                style: format!(
-                    "grid-column: {}; grid-row: {} / {}",
-                    column(s.placement),
-                    row(s.start),
-                    row(s.end).max(row(s.start) + 1)
-                ),
+                column: column(s.placement),
+                rows: format!("{} / {}", row(s.start), row(s.end).max(row(s.start) + 1)),
                 time: time_range(m, date, s, viewer),
                 badge: badge.map(|(text, _)| text),
                 place: m.placement_label(s.placement),
@@ -129,7 +125,7 @@ pub(super) fn day_schedule(
         .rooms
         .iter()
         .enumerate()
-        .map(|(i, r)| view! { <li style=format!("grid-column: {}", i + 1)>{r.name.clone()}</li> })
+        .map(|(i, r)| view! { <li style:grid-column=(i + 1).to_string()>{r.name.clone()}</li> })
         .collect_view();
     let empty = slots.is_empty();
     // Render only what is seen first: the first sessions now, the rest a batch per frame.
@@ -199,7 +195,7 @@ pub(super) fn day_schedule(
         <h2 class="day-panel__date">{long_date(date)}</h2>
         <p class="item-form__note" role="status">{count}</p>
         {empty.then(|| view! { <p class="empty">"No sessions match on this day."</p> })}
-        <div class="schedule" style=format!("--rooms: {rooms}")>
+        <div class="schedule" style:--rooms=rooms.to_string()>
             <ol class="schedule__rooms" aria-hidden="true">{room_heads}</ol>
             <ol class="schedule__grid" aria-label=format!("Sessions on {}", long_date(date)) on:click=on_click>{items}</ol>
         </div>
@@ -212,7 +208,9 @@ pub(super) fn day_schedule(
 struct Slot {
     id: SessionId,
     class: String,
-    style: String,
+    /// `grid-column` and `grid-row` on wide screens.
+    column: String,
+    rows: String,
     time: String,
     badge: Option<&'static str>,
     place: String,
@@ -228,10 +226,10 @@ fn slot_view(s: &Slot) -> impl IntoView {
     let themes = s
         .themes
         .iter()
-        .map(|(name, colour)| view! { <li class="theme-tag" style=format!("--theme-colour: {colour}")>{name.clone()}</li> })
+        .map(|(name, colour)| view! { <li class="theme-tag" style:--theme-colour=colour.clone()>{name.clone()}</li> })
         .collect_view();
     view! {
-        <li class=s.class.clone() style=s.style.clone() id=slot_id tabindex="-1">
+        <li class=s.class.clone() style:grid-column=s.column.clone() style:grid-row=s.rows.clone() id=slot_id tabindex="-1">
             <p class="slot__time">
                 {s.time.clone()}
                 {s.badge.map(|text| view! { <span class="slot__badge">{text}</span> })}

@@ -11,8 +11,26 @@ use crate::domain::programme::{NameStyle, SessionEntry};
 use crate::domain::schedule::{hh_mm, long_date, parse_date, short_date};
 use crate::domain::{Meeting, PersonId};
 
-/// The stylesheet of the programme, inlined into every export.
+/// The stylesheet of the programme, inlined into every export (A4 pages).
 pub const PROGRAMME_CSS: &str = include_str!("../../style/programme.css");
+
+/// What US Letter pages add to the stylesheet.
+pub const PROGRAMME_LETTER_CSS: &str = include_str!("../../style/programme-letter.css");
+
+/// The exported programme's own Content-Security-Policy: no script of any kind, nothing
+/// fetched, its one inline stylesheet.
+pub const PROGRAMME_CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/// Where the programme's styles come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stylesheet<'a> {
+    /// Inside the document, which carries its own policy: the exported, self-contained file.
+    Inline,
+    /// Linked from `base` (`programme.css`, `programme-letter.css` there): a preview shown
+    /// under the app's own policy, where inline styles are not allowed.
+    Linked(&'a str),
+}
 
 /// Paper size the programme is laid out for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -23,10 +41,11 @@ pub enum Paper {
 }
 
 impl Paper {
-    fn css_size(self) -> &'static str {
+    /// What the paper adds to the stylesheet (A4 is its default).
+    fn css(self) -> &'static str {
         match self {
-            Paper::A4 => "A4",
-            Paper::Letter => "letter",
+            Paper::A4 => "",
+            Paper::Letter => PROGRAMME_LETTER_CSS,
         }
     }
 }
@@ -95,6 +114,15 @@ impl ProgrammeOptions {
 
 /// The whole programme as one HTML document.
 pub fn programme(meeting: &Meeting, options: &ProgrammeOptions) -> String {
+    programme_with(meeting, options, Stylesheet::Inline)
+}
+
+/// The programme, with its styles inline or linked.
+pub fn programme_with(
+    meeting: &Meeting,
+    options: &ProgrammeOptions,
+    stylesheet: Stylesheet,
+) -> String {
     let style = NameStyle {
         honorifics: options.honorifics,
         short_organizations: options.short_organizations,
@@ -105,15 +133,43 @@ pub fn programme(meeting: &Meeting, options: &ProgrammeOptions) -> String {
     } else {
         meeting.title.as_str()
     };
-    let _ = write!(
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    match stylesheet {
+        Stylesheet::Inline => {
+            let _ = writeln!(
+                out,
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"{PROGRAMME_CSP}\">"
+            );
+        }
+        Stylesheet::Linked(base) => {
+            let _ = writeln!(
+                out,
+                "<link rel=\"stylesheet\" href=\"{}programme.css\">",
+                attr(base)
+            );
+            if options.paper == Paper::Letter {
+                let _ = writeln!(
+                    out,
+                    "<link rel=\"stylesheet\" href=\"{}programme-letter.css\">",
+                    attr(base)
+                );
+            }
+        }
+    }
+    let _ = writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{} — Programme</title>\n<style>\n{}@page {{ size: {}; }}\n</style>\n</head>\n<body>\n",
-        text(title),
-        PROGRAMME_CSS,
-        options.paper.css_size()
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{} — Programme</title>",
+        text(title)
     );
+    if stylesheet == Stylesheet::Inline {
+        let _ = writeln!(
+            out,
+            "<style>\n{PROGRAMME_CSS}{}</style>",
+            options.paper.css()
+        );
+    }
+    out.push_str("</head>\n<body>\n");
     if options.draft {
         out.push_str("<div class=\"draft-mark\" aria-hidden=\"true\">DRAFT</div>\n");
     }
@@ -222,7 +278,7 @@ fn session(out: &mut String, entry: &SessionEntry, options: &ProgrammeOptions) {
     for theme in &entry.themes {
         let _ = write!(
             out,
-            " <span class=\"theme\"><span class=\"swatch\" style=\"background:{}\"></span>{}</span>",
+            " <span class=\"theme\"><svg class=\"swatch\" viewBox=\"0 0 1 1\" aria-hidden=\"true\"><rect width=\"1\" height=\"1\" fill=\"{}\"/></svg>{}</span>",
             attr(&theme.colour),
             text(&theme.name)
         );

@@ -48,7 +48,7 @@ pub fn SessionCard(
                 {(!themes.is_empty()).then(|| view! {
                     <ul class="theme-tags" aria-label="Themes">
                         {themes.into_iter().map(|t| view! {
-                            <li class="theme-tag" style=format!("--theme-colour: {}", t.colour)>
+                            <li class="theme-tag" style:--theme-colour=t.colour.clone()>
                                 {t.name}
                             </li>
                         }).collect_view()}

@@ -16,11 +16,21 @@ export async function start(extra = {}) {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: FLAGS,
   });
+  // Every page runs under the apps' Content-Security-Policy (the server sends it); any
+  // violation, in any page or frame, fails the test file when it stops.
+  const violations = [];
   return {
     url: server.url,
+    violations,
     /** A new page in its own context: its own, empty localStorage. */
     async newPage(options = {}) {
       const context = await plain.newContext(options);
+      await context.exposeBinding('agendaCspViolation', ({ frame }, v) => violations.push({ page: frame.url().slice(0, 120), ...v }));
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          window.agendaCspViolation({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample });
+        });
+      });
       const page = await context.newPage();
       const errors = [];
       page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
@@ -30,6 +40,9 @@ export async function start(extra = {}) {
     async stop() {
       await plain.close();
       await server.close();
+      if (violations.length) {
+        throw new Error(`Content-Security-Policy violations:\n${violations.map((v) => JSON.stringify(v)).join('\n')}`);
+      }
     },
   };
 }

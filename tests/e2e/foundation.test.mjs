@@ -220,3 +220,30 @@ for (const [width, height] of [[390, 844], [1280, 800]]) {
     await context.close();
   });
 }
+
+test('both apps run under the strict Content-Security-Policy, and a violation is caught', async () => {
+  const { page } = await app.newPage();
+  const response = await page.goto(app.url);
+  const policy = response.headers()['content-security-policy'];
+  assert.match(policy, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'$/);
+  await appReady(page);
+  // The pages hold no inline script: the loaders are files of the site.
+  const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).length);
+  assert.equal(inline, 0);
+  const view = await page.goto(new URL('view/', app.url).href);
+  assert.equal(view.headers()['content-security-policy'], policy);
+  assert.equal(await page.evaluate(() => [...document.scripts].filter((s) => !s.src).length), 0);
+  // What the policy refuses is reported (and would fail the test file): an inline script
+  // and an inline style attribute, put into the page from outside.
+  const before = app.violations.length;
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.ran = true';
+    document.body.append(s);
+    document.body.setAttribute('style', 'color: red');
+  });
+  for (let i = 0; i < 20 && app.violations.length < before + 2; i++) await page.waitForTimeout(50);
+  const caught = app.violations.splice(before);
+  assert.deepEqual(caught.map((v) => v.directive).sort(), ['script-src-elem', 'style-src-attr']);
+  assert.equal(await page.evaluate(() => window.ran), undefined, 'the inline script did not run');
+});

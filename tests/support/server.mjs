@@ -1,5 +1,6 @@
 // A static file server for the release build, on a free loopback port, for the browser tests.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -11,6 +12,14 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
 };
 
+/** The Content-Security-Policy `make serve` sends (Trunk.toml), sent with every response. */
+export const CSP = (() => {
+  const toml = readFileSync(new URL('../../Trunk.toml', import.meta.url), 'utf8');
+  const policy = toml.match(/^"Content-Security-Policy" = "([^"]+)"$/m);
+  if (!policy) throw new Error('Trunk.toml sends no Content-Security-Policy under [serve.headers]');
+  return policy[1];
+})();
+
 /**
  * Serves `root` on 127.0.0.1; resolves to { url, close }. Unknown paths get index.html.
  * `extra` maps further paths to [content type, body] (the benchmark's generated files).
@@ -19,17 +28,17 @@ export async function serve(root = 'dist', extra = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (extra[path]) {
-      res.writeHead(200, { 'content-type': extra[path][0] });
+      res.writeHead(200, { 'content-type': extra[path][0], 'content-security-policy': CSP });
       res.end(extra[path][1]);
       return;
     }
     const file = join(root, path.endsWith('/') ? join(path, 'index.html') : path);
     try {
       const body = await readFile(file.startsWith(root) ? file : join(root, 'index.html'));
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP });
       res.end(body);
     } catch {
-      res.writeHead(200, { 'content-type': TYPES['.html'] });
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'content-security-policy': CSP });
       res.end(await readFile(join(root, 'index.html')));
     }
   });

@@ -16,7 +16,7 @@ pub fn ThemeLegend() -> impl IntoView {
                     {move || themes.get().into_iter().map(|t| view! {
                         <li
                             class="theme-tag"
-                            style=format!("--theme-colour: {}", t.colour)
+                            style:--theme-colour=t.colour.clone()
                             title=t.description
                         >
                             {t.name}

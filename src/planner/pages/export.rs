@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::export::c3voc::{schedule_json, schedule_xml};
-use crate::export::html::{programme, ProgrammeOptions};
+use crate::export::html::{programme, programme_with, ProgrammeOptions, Stylesheet};
 use crate::export::ics::{calendar, CalendarOptions};
 use crate::export::Format;
 use crate::forms::names::*;
@@ -47,7 +47,14 @@ pub fn ExportPage() -> impl IntoView {
     let format = RwSignal::new(Format::Html);
     let options = RwSignal::new(ProgrammeOptions::default());
     let message = RwSignal::new(None::<String>);
-    let preview = Memo::new(move |_| state.meeting().with(|m| options.with(|o| programme(m, o))));
+    // The preview is shown under the app's Content-Security-Policy, which allows no inline
+    // styles: it links the programme's stylesheet (copied next to the app, index.html). The
+    // download has it inside, with the programme's own policy.
+    let preview = Memo::new(move |_| {
+        state
+            .meeting()
+            .with(|m| options.with(|o| programme_with(m, o, Stylesheet::Linked(""))))
+    });
     let file_name = move || state.meeting().with(|m| format.get().file_name(m));
 
     let on_change = move |ev: leptos::ev::Event| {
@@ -64,7 +71,7 @@ pub fn ExportPage() -> impl IntoView {
         let format = format.get_untracked();
         let result = state.meeting().with_untracked(|meeting| {
             let text = match format {
-                Format::Html => Ok(preview.get_untracked()),
+                Format::Html => Ok(options.with_untracked(|o| programme(meeting, o))),
                 Format::Json => Ok(files::pretty_json(&encode(meeting))),
                 Format::Published => Ok(encode_published(meeting)),
                 Format::ScheduleJson => schedule_json(meeting, &BrowserOffsets)
