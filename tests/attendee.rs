@@ -265,12 +265,25 @@ fn filters_go_into_the_url_and_come_back() {
         session: Some(SessionId(7)),
         people: false,
         my_time: true,
+        source: None,
     };
     let query = view.to_query();
     assert!(
         query.starts_with("day=2&theme=1,3&room=2&q=Wai+Wai+%26+Co"),
         "{query}"
     );
+    // A published file's address stays in the address as the view changes (a reload opens
+    // the same schedule).
+    let published = ViewState {
+        source: Some("../files/schedule.json?v=2&x=1".into()),
+        ..view.clone()
+    };
+    let q = published.to_query();
+    assert!(
+        q.starts_with("src=..%2Ffiles%2Fschedule.json%3Fv%3D2%26x%3D1&day=2"),
+        "{q}"
+    );
+    assert_eq!(ViewState::from_query(&q), published);
     assert_eq!(ViewState::from_query(&query), view);
     assert_eq!(ViewState::from_query(&format!("?{query}")), view);
     assert_eq!(ViewState::default().to_query(), "");

@@ -47,18 +47,34 @@ for (const page of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
     `<link rel=preload as=fetch type=application/wasm crossorigin href=${at(wasm)} integrity=${sri(wasm)}>`,
   ].join('');
   const boot = join(base, 'boot.js');
-  writeFileSync(boot, loader(name));
+  writeFileSync(boot, loader(name, version));
   const script = `<script type=module src=${at(boot)} integrity=${sri(boot)}></script>`;
   writeFileSync(path, html.replace(placeholder, preloads + script));
 }
 
-/** The loader of an app: starts what should start early, then the app. */
-function loader(app) {
+/** The loader of an app: starts what should start early, then the app, then its service worker. */
+function loader(app, build) {
   const early = app === 'attendee'
     ? `const src=new URLSearchParams(location.search).get('src');` +
       `if(src)window.agendaSource={url:src,text:fetch(src,{credentials:'omit'}).then(r=>{` +
       `if(!r.ok)throw new Error('the server answered '+r.status+' '+r.statusText);return r.text()})};`
     : '';
-  return `${early}const{default:init}=await import('./${app}.js');` +
-    `await init({module_or_path:new URL('${app}_bg.wasm',import.meta.url)});\n`;
+  return `${early}window.agendaBuild='${build}';const{default:init}=await import('./${app}.js');` +
+    `await init({module_or_path:new URL('${app}_bg.wasm',import.meta.url)});` +
+    `if('serviceWorker'in navigator)navigator.serviceWorker.register(new URL('../../sw.js',import.meta.url))` +
+    (app === 'attendee'
+      ? `.then(()=>navigator.serviceWorker.ready).then(r=>{if(src)r.active.postMessage({keep:new URL(src,location.href).href})})`
+      : '') +
+    `.catch(e=>console.warn('No offline copy:',e));\n`;
 }
+
+// The service worker (tools/sw.js) keeps every file of this page's build — not those of the
+// attendee view copied under view/, which has its own — and is named by their content.
+const own = files(dir).filter((f) => !relative(dir, f).startsWith(`view${sep}`) && !f.endsWith(`${sep}sw.js`));
+const list = ['./', ...own.map((f) => relative(dir, f).split(sep).join('/'))].sort();
+const build = createHash('sha256');
+for (const f of own.sort()) build.update(relative(dir, f)).update(readFileSync(f));
+const template = readFileSync(new URL('./sw.js', import.meta.url), 'utf8');
+writeFileSync(join(dir, 'sw.js'), template
+  .replace("'__BUILD__'", JSON.stringify(build.digest('hex').slice(0, 16)))
+  .replace('__FILES__', JSON.stringify(list)));

@@ -6,9 +6,11 @@ use leptos::prelude::*;
 use super::schedule::Schedule;
 use crate::domain::attendee::query_pairs;
 use crate::domain::Meeting;
+use crate::storage::browser::BrowserStore;
+use crate::storage::build::updated_since_last_visit;
 use crate::storage::published::{decode_published, is_published};
 use crate::storage::share::{deflated_bytes, LinkData};
-use crate::web::{dom, files};
+use crate::web::{dom, files, js};
 
 /// A meeting file of our own (what share links and published files were before the
 /// published form): its reader loads only for such a file.
@@ -102,12 +104,19 @@ pub fn reload_on_new_source() {
 #[component]
 pub fn AttendeeRoot() -> impl IntoView {
     reload_on_new_source();
-    match ViewSource::from_location() {
+    let updated = updated_since_last_visit(&BrowserStore, "attendee", &js::app_build());
+    let page = match ViewSource::from_location() {
         Some(source) => view! { <AttendeeApp source=source/> }.into_any(),
         None => error_page(
             "The address holds no schedule: a share link ends in “#s=…”, a published one has “?src=…”."
                 .to_string(),
         ),
+    };
+    view! {
+        {updated.then(|| view! {
+            <p class="update-notice" role="status">"This schedule view was updated to a new version since your last visit."</p>
+        })}
+        {page}
     }
 }
 

@@ -23,6 +23,9 @@ pub struct ViewState {
     pub people: bool,
     /// Times in the viewer's own timezone instead of the meeting's.
     pub my_time: bool,
+    /// The published file shown (`src=`): kept in the address with the rest, so that a
+    /// reload (or a bookmark) opens the same schedule.
+    pub source: Option<String>,
 }
 
 /// A query value percent-encoded as forms and `URLSearchParams` write it (a space is "+").
@@ -55,6 +58,9 @@ impl ViewState {
                 .join(",")
         };
         let mut parts = Vec::new();
+        if let Some(src) = &self.source {
+            parts.push(format!("src={}", query_value(src)));
+        }
         if let Some(d) = self.day {
             parts.push(format!("day={d}"));
         }
@@ -98,6 +104,7 @@ impl ViewState {
                 "session" => view.session = value.parse().ok().map(SessionId),
                 "people" => view.people = value == "1",
                 "mytime" => view.my_time = value == "1",
+                "src" => view.source = Some(value.to_string()),
                 _ => {}
             }
         }

@@ -11,6 +11,8 @@ use super::pages::{
 };
 use super::route::Route;
 use super::state::{provide_app_state, AppState};
+use crate::storage::browser::BrowserStore;
+use crate::storage::build::updated_since_last_visit;
 use crate::storage::share::LinkData;
 use crate::ui::lazy::lazy_view;
 use crate::ui::notice::{Notice, NoticeBanner};
@@ -130,6 +132,13 @@ fn Planner() -> impl IntoView {
     tab_sync(state);
     checks(state);
     address(state);
+    if updated_since_last_visit(&BrowserStore, "planner", &js::app_build())
+        && state.notice.with_untracked(Option::is_none)
+    {
+        state.notice.set(Some(Notice::info(
+            "The planner was updated to a new version since your last visit.",
+        )));
+    }
     let screen = Memo::new(move |_| state.route.get().screen());
     let nav_link = move |target: Route, label: &'static str| {
         view! {

@@ -56,3 +56,8 @@ pub fn slot_of(key: &str) -> Option<u32> {
     }
     digits.parse().ok()
 }
+
+/// The build of `app` ("planner", "attendee") this browser last ran.
+pub fn build(app: &str) -> String {
+    format!("agenda-planner.build.{app}")
+}

@@ -8,6 +8,7 @@
 //! `domain` only. Every key is in [`keys`].
 
 pub mod browser;
+pub mod build;
 pub mod json;
 pub mod keys;
 pub mod kv;

@@ -29,6 +29,7 @@ export function utcOffsetMinutes(timeZone, y, mo, d, h, mi) {
 export function viewerTimeZone() {
   try { return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch (e) { return 'UTC'; }
 }
+export function appBuild() { return typeof window.agendaBuild === 'string' ? window.agendaBuild : ''; }
 export function viewAddress() { return new URL('view/', location.href).href; }
 export function openInView() {
   location.replace(new URL('view/' + location.search + location.hash, location.href).href);
@@ -90,6 +91,9 @@ extern "C" {
     pub fn utc_offset_minutes(timezone: &str, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> f64;
     #[wasm_bindgen(js_name = viewerTimeZone)]
     pub fn viewer_time_zone() -> String;
+    /// The build of the app running (its code's digest, set by its loader; empty when none).
+    #[wasm_bindgen(js_name = appBuild)]
+    pub fn app_build() -> String;
     /// The address of the attendee view (`view/` next to the planner).
     #[wasm_bindgen(js_name = viewAddress)]
     pub fn view_address() -> String;

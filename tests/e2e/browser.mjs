@@ -22,6 +22,8 @@ export async function start(extra = {}) {
   return {
     url: server.url,
     violations,
+    /** Serves another build from now on (`serve`'s `setRoot`). */
+    setRoot: server.setRoot,
     /** A new page in its own context: its own, empty localStorage. */
     async newPage(options = {}) {
       const context = await plain.newContext(options);

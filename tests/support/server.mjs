@@ -21,8 +21,10 @@ export const CSP = (() => {
 })();
 
 /**
- * Serves `root` on 127.0.0.1; resolves to { url, close }. Unknown paths get index.html.
- * `extra` maps further paths to [content type, body] (the benchmark's generated files).
+ * Serves `root` on 127.0.0.1; resolves to { url, close, setRoot }. Unknown paths get
+ * index.html. `extra` maps further paths to [content type, body] (the benchmark's generated
+ * files); it may be added to while serving. `setRoot(dir)` serves another build from then on
+ * (a new version of the app, deployed).
  */
 export async function serve(root = 'dist', extra = {}) {
   const server = createServer(async (req, res) => {
@@ -44,5 +46,9 @@ export async function serve(root = 'dist', extra = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((r) => server.close(r)),
+    setRoot: (dir) => { root = dir; },
+  };
 }
