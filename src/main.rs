@@ -4,6 +4,7 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(agenda_planner::planner::App);
+    agenda_planner::web::dom::remove_shell();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -61,11 +61,13 @@ function loader(app, build) {
     : '';
   return `${early}window.agendaBuild='${build}';const{default:init}=await import('./${app}.js');` +
     `await init({module_or_path:new URL('${app}_bg.wasm',import.meta.url)});` +
-    `if('serviceWorker'in navigator)navigator.serviceWorker.register(new URL('../../sw.js',import.meta.url))` +
+    // The service worker downloads the whole build: not while the first screen is drawn.
+    `if('serviceWorker'in navigator)setTimeout(()=>(self.requestIdleCallback||setTimeout)(()=>` +
+    `navigator.serviceWorker.register(new URL('../../sw.js',import.meta.url))` +
     (app === 'attendee'
       ? `.then(()=>navigator.serviceWorker.ready).then(r=>{if(src)r.active.postMessage({keep:new URL(src,location.href).href})})`
       : '') +
-    `.catch(e=>console.warn('No offline copy:',e));\n`;
+    `.catch(e=>console.warn('No offline copy:',e))),2000);\n`;
 }
 
 // The service worker (tools/sw.js) keeps every file of this page's build — not those of the

@@ -35,6 +35,14 @@ fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
 }
 
+/// Takes away the page's static shell (`<div id="shell">` in the HTML, what shows while the
+/// code loads): the app, just mounted, shows the same and more.
+pub fn remove_shell() {
+    if let Some(shell) = element("shell") {
+        shell.remove();
+    }
+}
+
 /// Once the page has been redrawn, scrolls the element with this id into view and puts the
 /// keyboard focus on its first field (or on the element itself). Waits up to half a second
 /// for the element (long lists are drawn a batch per frame).

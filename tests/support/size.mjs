@@ -39,7 +39,9 @@ console.log(`${'total'.padEnd(width)}${kb(sum('raw'))}${kb(sum('gzip'))}${kb(sum
 // Two apps, each loaded on its own: the planner (index.html) and the attendee view
 // (view/index.html, what phones open). Parts split off at `#[lazy]` functions
 // (split_*.wasm, chunk_*.wasm) load when first used.
-const lazy = (r) => /\/(split|chunk)_[^/]*\.wasm$/.test(r.name);
+// The service worker (sw.js) is registered once the first screen is up; it then keeps the
+// whole build, lazily loaded parts included, for offline use.
+const lazy = (r) => /\/(split|chunk)_[^/]*\.wasm$/.test(r.name) || /(^|\/)sw\.js$/.test(r.name);
 const apps = [
   ['planner', (r) => !r.name.startsWith('view/')],
   ['attendee', (r) => r.name.startsWith('view/')],
@@ -56,7 +58,9 @@ for (const [app, mine] of apps) {
   );
   for (const part of code.filter(lazy)) {
     const file = part.name.replace(/^.*\//, '');
-    const what = file.startsWith('chunk_')
+    const what = file === 'sw.js'
+      ? 'service worker (after the first screen)'
+      : file.startsWith('chunk_')
       ? `code shared by lazy parts (${file})`
       : file.replace(/^split_/, '').replace(/_\d+\.wasm$/, '');
     console.log(`  ${app}, loaded when first used: ${what.padEnd(44)} ${kb(part.brotli).trim()} brotli`);
