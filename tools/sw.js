@@ -30,7 +30,9 @@ async function keep(request, response) {
   if (response.ok && response.type === 'basic') {
     const cache = await caches.open(CACHE);
     // A page is one page whatever its query (the screen, the filters, the file to show).
-    await cache.put(request.mode === 'navigate' ? './' : request, response.clone());
+    const url = new URL(request.url);
+    url.search = '';
+    await cache.put(request.mode === 'navigate' ? url.href : request, response.clone());
   }
   return response;
 }
@@ -41,7 +43,7 @@ async function cacheFirst(request) {
 
 async function networkFirst(request) {
   const page = request.mode === 'navigate';
-  const kept = () => caches.match(request, { ignoreSearch: page }).then((r) => r ?? (page ? caches.match('./') : undefined));
+  const kept = () => caches.match(request, { ignoreSearch: page });
   const network = fetch(request).then((r) => keep(request, r));
   const slow = new Promise((resolve) => setTimeout(resolve, 4000)).then(kept);
   try {

@@ -66,9 +66,13 @@ test('after one visit the planner reloads with its meeting and every screen work
   extra['/published.json'] = ['application/json', readFileSync(await file.path(), 'utf8')];
   await screen(page, 'Programme');
   await offlineReady(page);
+  // The attendee view opened in the same browser (through the planner's worker, before its
+  // own is there) does not take the planner's place.
+  await page.goto(new URL('view/?src=/published.json', app.url).href);
+  await page.getByRole('heading', { level: 1, name: 'Planned on the train' }).waitFor();
 
   await context.setOffline(true);
-  await page.reload();
+  await page.goto(app.url);
   await page.getByRole('heading', { level: 1, name: 'Planned on the train' }).waitFor();
   // Screens whose code loads when first used: kept too.
   await screen(page, 'Edit');
