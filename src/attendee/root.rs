@@ -145,7 +145,7 @@ pub fn AttendeeApp(source: ViewSource) -> impl IntoView {
             },
             ViewSource::Published(url) => match files::fetch_text(&url).await {
                 Err(e) => Err(format!(
-                    "The file at “{url}” could not be fetched ({e}). It must be on this site, or on a server that allows it (CORS)."
+                    "The file at “{url}” could not be fetched ({e}). It must be on this site, or on a server this site allows (its Content-Security-Policy) and that allows this site (CORS)."
                 )),
                 Ok(text) => meeting_of(&text)
                     .await

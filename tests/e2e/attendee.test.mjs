@@ -235,3 +235,15 @@ test('a published file opens with ?src=, and Save a copy is the one way into the
   assert.notEqual(await stored(page), '[]');
   assert.deepEqual(errors, []);
 });
+
+test('a published file on a site the policy does not allow gives a clear message, and the refusal is the policy', async () => {
+  const { page } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  const before = app.violations.length;
+  await page.goto(new URL('view/?src=http://127.0.0.1:9/schedule.json', app.url).href);
+  await page.getByRole('heading', { level: 1, name: 'This schedule link cannot be opened' }).waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /^The file at “http:\/\/127\.0\.0\.1:9\/schedule\.json” could not be fetched .*Content-Security-Policy.*CORS/);
+  // The expected refusals (the early download and the app's), taken out of the file's count.
+  const caught = app.violations.splice(before);
+  assert.ok(caught.length >= 1);
+  assert.deepEqual([...new Set(caught.map((v) => v.directive))], ['connect-src']);
+});
