@@ -1,12 +1,15 @@
 //! Edit commands: each applies and its inverse gives back exactly the meeting before; refused
 //! edits change nothing; the history undoes and redoes long runs of edits.
 
+mod common;
+
 use agenda_planner::domain::generate::generated_meeting;
 use agenda_planner::domain::history::HISTORY_STEPS;
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::{parse_date, parse_time};
 use agenda_planner::domain::*;
 use chrono::Datelike;
+use common::Rng;
 
 /// Applies `edit`, checks the result with `check`, then undoes it and expects the original.
 fn round_trip(edit: Edit, check: impl Fn(&Meeting)) {
@@ -280,20 +283,8 @@ fn replacing_the_meeting_is_undone() {
     });
 }
 
-/// A small repeatable random source for the property test.
-struct Lcg(u64);
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
-}
-
-fn random_edit(m: &Meeting, rng: &mut Lcg) -> Edit {
-    let pick = |rng: &mut Lcg, n: usize| rng.below(n.max(1));
+fn random_edit(m: &Meeting, rng: &mut Rng) -> Edit {
+    let pick = |rng: &mut Rng, n: usize| rng.below(n.max(1));
     match rng.below(8) {
         0 => Edit::SetTitle(format!("Title {}", rng.below(1000))),
         1 => Edit::Shift(
@@ -326,7 +317,7 @@ fn any_sequence_of_edits_undoes_back_to_the_start_and_redoes_to_the_end() {
         let original = generated_meeting(60, 80, 3, 4);
         let mut m = original.clone();
         let mut history = History::default();
-        let mut rng = Lcg(seed);
+        let mut rng = Rng(seed);
         let mut applied = 0;
         for _ in 0..200 {
             if m.sessions.is_empty() || m.people.is_empty() {

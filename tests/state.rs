@@ -3,6 +3,8 @@
 //! after a paint (`flush`, `run_checks`) or on a storage event (`other_tab_saved`), the
 //! tests call themselves.
 
+mod common;
+
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::{Edit, Item, Meeting, Room, RoomId};
 use agenda_planner::planner::state::{AppState, SaveState};
@@ -10,6 +12,7 @@ use agenda_planner::storage::kv::{KeyValue, MemoryStore};
 use agenda_planner::storage::{decode, encode, keys};
 use agenda_planner::ui::notice::NoticeKind;
 use chrono::NaiveDate;
+use common::Rng;
 use leptos::prelude::*;
 
 fn today() -> NaiveDate {
@@ -487,6 +490,19 @@ fn lagging_tab(view: &Lagging, name: &str) -> AppState<Lagging> {
     AppState::load(view.clone(), today(), name.to_string())
 }
 
+/// Both tabs' rooms "A1" and "B1" are stored, and both tabs show what is stored.
+fn both_kept_and_agreed(shared: &MemoryStore, a: &AppState<Lagging>, b: &AppState<Lagging>) {
+    let m = stored(shared);
+    for name in ["A1", "B1"] {
+        assert!(
+            room_names(&m).contains(&name.to_string()),
+            "{name} is stored"
+        );
+    }
+    assert_eq!(names_of(a), room_names(&m));
+    assert_eq!(names_of(b), room_names(&m));
+}
+
 fn names_of(state: &AppState<Lagging>) -> Vec<String> {
     room_names(&state.meeting().get_untracked())
 }
@@ -513,15 +529,7 @@ fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_made_again() {
     a.flush();
     vb.deliver();
     b.other_tab_saved();
-    let m = stored(&shared);
-    for name in ["A1", "B1"] {
-        assert!(
-            room_names(&m).contains(&name.to_string()),
-            "{name} is stored"
-        );
-    }
-    assert_eq!(names_of(&a), room_names(&m));
-    assert_eq!(names_of(&b), room_names(&m));
+    both_kept_and_agreed(&shared, &a, &b);
 }
 
 #[test]
@@ -544,27 +552,14 @@ fn a_stamp_that_arrives_before_its_text_is_not_taken_for_it() {
     b.flush();
     va.deliver();
     a.other_tab_saved();
-    let m = stored(&shared);
-    for name in ["A1", "B1"] {
-        assert!(
-            room_names(&m).contains(&name.to_string()),
-            "{name} is stored"
-        );
-    }
-    assert_eq!(names_of(&a), room_names(&m));
-    assert_eq!(names_of(&b), room_names(&m));
+    both_kept_and_agreed(&shared, &a, &b);
 }
 
 #[test]
 fn two_tabs_adding_at_the_same_time_in_any_order_lose_nothing() {
     let _owner = owner();
-    let mut rng = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = move |n: u64| {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng % n
-    };
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut next = move |n: usize| rng.below(n);
     for round in 0..30 {
         let shared = MemoryStore::new();
         let views = [Lagging::new(&shared), Lagging::new(&shared)];
@@ -572,7 +567,7 @@ fn two_tabs_adding_at_the_same_time_in_any_order_lose_nothing() {
         let mut expected = room_names(&sample_meeting());
         let mut counts = [0, 0];
         for _ in 0..120 {
-            let t = next(2) as usize;
+            let t = next(2);
             match next(4) {
                 // An addition, made on what this tab sees (a new id: the next free one).
                 0 | 1 => {
