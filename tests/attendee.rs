@@ -284,6 +284,13 @@ fn filters_go_into_the_url_and_come_back() {
         "{q}"
     );
     assert_eq!(ViewState::from_query(&q), published);
+    assert_eq!(
+        ViewState::from_query("src=a.json&day=1&src=b.json")
+            .source
+            .as_deref(),
+        Some("a.json"),
+        "the first src, as the loader reads it"
+    );
     assert_eq!(ViewState::from_query(&query), view);
     assert_eq!(ViewState::from_query(&format!("?{query}")), view);
     assert_eq!(ViewState::default().to_query(), "");

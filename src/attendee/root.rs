@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::schedule::Schedule;
-use crate::domain::attendee::query_pairs;
+use crate::domain::attendee::ViewState;
 use crate::domain::Meeting;
 use crate::storage::browser::BrowserStore;
 use crate::storage::build::updated_since_last_visit;
@@ -67,10 +67,9 @@ impl ViewSource {
         if let Some(data) = hash.strip_prefix('#').and_then(LinkData::from_fragment) {
             return Some(ViewSource::Share(data));
         }
-        query_pairs(search)
-            .into_iter()
-            .find(|(key, _)| key == "src")
-            .map(|(_, src)| ViewSource::Published(src))
+        ViewState::from_query(search)
+            .source
+            .map(ViewSource::Published)
     }
 }
 

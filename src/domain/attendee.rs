@@ -104,7 +104,8 @@ impl ViewState {
                 "session" => view.session = value.parse().ok().map(SessionId),
                 "people" => view.people = value == "1",
                 "mytime" => view.my_time = value == "1",
-                "src" => view.source = Some(value.to_string()),
+                // The first, as the page's loader (URLSearchParams.get) reads it.
+                "src" if view.source.is_none() => view.source = Some(value.to_string()),
                 _ => {}
             }
         }

@@ -234,24 +234,11 @@ impl<'a> Reader<'a> {
         mut item: impl FnMut(&mut Self) -> Result<T, JsonError>,
     ) -> Result<Vec<T>, JsonError> {
         self.expect(b'[', "a list")?;
-        self.enter()?;
         let mut out = Vec::new();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-        } else {
-            loop {
-                out.push(item(self)?);
-                match self.peek() {
-                    Some(b',') => self.at += 1,
-                    Some(b']') => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return Err(self.error("expected “,” or “]” in a list")),
-                }
-            }
-        }
-        self.depth -= 1;
+        self.items(b']', "expected “,” or “]” in a list", |r| {
+            out.push(item(r)?);
+            Ok(())
+        })?;
         Ok(out)
     }
 
@@ -261,21 +248,34 @@ impl<'a> Reader<'a> {
         mut field: impl FnMut(&mut Self, &str) -> Result<(), JsonError>,
     ) -> Result<(), JsonError> {
         self.expect(b'{', "an object")?;
+        self.items(b'}', "expected “,” or “}” in an object", |r| {
+            let key = r.string()?;
+            r.expect(b':', "“:” after a key")?;
+            field(r, &key)
+        })
+    }
+
+    /// The items of a list or an object (after its opening bracket), separated by commas, up
+    /// to `close`; one level deeper while inside.
+    fn items(
+        &mut self,
+        close: u8,
+        unexpected: &str,
+        mut each: impl FnMut(&mut Self) -> Result<(), JsonError>,
+    ) -> Result<(), JsonError> {
         self.enter()?;
-        if self.peek() == Some(b'}') {
+        if self.peek() == Some(close) {
             self.at += 1;
         } else {
             loop {
-                let key = self.string()?;
-                self.expect(b':', "“:” after a key")?;
-                field(self, &key)?;
+                each(self)?;
                 match self.peek() {
                     Some(b',') => self.at += 1,
-                    Some(b'}') => {
+                    Some(c) if c == close => {
                         self.at += 1;
                         break;
                     }
-                    _ => return Err(self.error("expected “,” or “}” in an object")),
+                    _ => return Err(self.error(unexpected)),
                 }
             }
         }

@@ -58,7 +58,6 @@ async function coldLoad(url, selector, init) {
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     if (init) await context.addInitScript(init.script, init.arg);
-    if (process.env.BENCH_NO_SW) await context.addInitScript(() => { delete Navigator.prototype.serviceWorker; });
     await context.addInitScript((sel) => {
       new MutationObserver((_, observer) => {
         if (document.querySelector(sel)) {
@@ -106,11 +105,10 @@ async function interaction(page, name, arg, settle) {
 }
 
 const base = server.url;
-const NO_SW = undefined;
 const plainMs = await coldLoad(`${base}bench/plain.html`, '#list li');
-const viewMs = await coldLoad(`${base}view/?src=${encodeURIComponent(`${base}bench/published.json`)}`, '.slot', NO_SW);
+const viewMs = await coldLoad(`${base}view/?src=${encodeURIComponent(`${base}bench/published.json`)}`, '.slot');
 // A meeting file of ours (what was published before the published form) still opens.
-const viewFileMs = await coldLoad(`${base}view/?src=${encodeURIComponent(`${base}bench/meeting.json`)}`, '.slot', NO_SW);
+const viewFileMs = await coldLoad(`${base}view/?src=${encodeURIComponent(`${base}bench/meeting.json`)}`, '.slot');
 const storeMeeting = { script: (text) => { localStorage.setItem('agenda-planner.meeting', text); }, arg: meetingText };
 const plannerMs = await coldLoad(base, '.session', storeMeeting);
 
