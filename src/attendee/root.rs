@@ -111,11 +111,15 @@ pub fn AttendeeRoot() -> impl IntoView {
                 .to_string(),
         ),
     };
+    // Over the foot of the page, not above the schedule: the first sessions stay on a
+    // phone's first screen.
+    let shown = RwSignal::new(updated);
     view! {
-        {updated.then(|| view! {
-            <p class="update-notice" role="status">"This schedule view was updated to a new version since your last visit."</p>
-        })}
         {page}
+        <div class="update-notice" role="status" hidden=move || !shown.get()>
+            <p>"This schedule view was updated to a new version since your last visit."</p>
+            <button type="button" on:click=move |_| shown.set(false)>"Dismiss"</button>
+        </div>
     }
 }
 

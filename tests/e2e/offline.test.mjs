@@ -134,7 +134,11 @@ test('a new build is taken on the next visit, with a short notice, and its pages
     assert.notEqual(builds[0], first);
     await phone.page.reload();
     await phone.page.getByRole('heading', { level: 1 }).waitFor();
-    await phone.page.getByRole('status').filter({ hasText: 'This schedule view was updated to a new version since your last visit.' }).waitFor();
+    const notice = phone.page.getByRole('status').filter({ hasText: 'This schedule view was updated to a new version since your last visit.' });
+    await notice.waitFor();
+    await phone.page.screenshot({ path: 'target/screenshots/updated-attendee-390.png' });
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await notice.waitFor({ state: 'hidden' });
     assert.equal((await buildsLoaded(phone.page)).length, 1);
     await page.screenshot({ path: 'target/screenshots/updated-1280.png' });
     // Once the new build's worker has kept its files, offline opens the new build.
