@@ -8,7 +8,7 @@ use agenda_planner::domain::attendee::{moment, query_pairs, query_value, Moment,
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::schedule::parse_date;
 use agenda_planner::domain::*;
-use agenda_planner::storage::published::{decode_published, encode_published};
+use agenda_planner::storage::published::{decode_published, encode_published_link};
 use agenda_planner::storage::share::{
     deflated_bytes, fragment, lz_text, LinkData, ShareError, FRAGMENT_KEY, LONG_LINK,
 };
@@ -41,7 +41,7 @@ fn open(fragment: &str) -> Result<(Meeting, String), ShareError> {
 
 /// The share link's fragment for a meeting, as the planner makes it.
 fn link(m: &Meeting) -> String {
-    fragment(&deflate(&encode_published(m)))
+    fragment(&deflate(&encode_published_link(m)))
 }
 
 /// The fragment of the links made before: lz-string of our meeting file.
@@ -58,7 +58,11 @@ fn a_share_link_round_trips_the_sample_exactly_and_its_length_is_reported() {
     let link = link(&m);
     assert!(link.starts_with(FRAGMENT_KEY));
     let (back, text) = open(&link).unwrap();
-    assert_eq!(text, encode_published(&m), "the published form, as sent");
+    assert_eq!(
+        text,
+        encode_published_link(&m),
+        "the published form, as sent"
+    );
     assert_eq!(back, decode_published(&text).unwrap());
     assert_eq!(back.sessions.len(), m.sessions.len());
     assert_eq!(back.people.len(), m.people.len());
@@ -117,11 +121,11 @@ fn links_made_before_still_open() {
     );
     let published = format!(
         "share={}",
-        lz_str::compress_to_encoded_uri_component(encode_published(&m).as_str())
+        lz_str::compress_to_encoded_uri_component(encode_published_link(&m).as_str())
     );
     assert_eq!(
         open(&published).unwrap().0,
-        decode_published(&encode_published(&m)).unwrap()
+        decode_published(&encode_published_link(&m)).unwrap()
     );
 }
 

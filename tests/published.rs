@@ -5,6 +5,7 @@ mod common;
 
 use agenda_planner::domain::generate::generated_meeting;
 use agenda_planner::domain::sample::sample_meeting;
+use agenda_planner::domain::slots::first_screen;
 use agenda_planner::domain::{Meeting, Status};
 use agenda_planner::storage::json::MAX_DEPTH;
 use agenda_planner::storage::published::{decode_published, encode_published, is_published};
@@ -68,6 +69,31 @@ fn the_published_form_keeps_everything_the_schedule_shows() {
         // The planner opens it like any meeting file.
         assert_eq!(decode(&text), Ok(back));
     }
+}
+
+#[test]
+fn a_published_file_carries_its_first_screen_as_the_schedule_draws_it() {
+    let m = sample_meeting();
+    let text = encode_published(&m);
+    let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let preview = &json["preview"];
+    let screen = first_screen(&m).expect("the sample has days");
+    assert_eq!(preview["title"], m.title.as_str());
+    assert_eq!(preview["date"], screen.date.as_str());
+    assert_eq!(preview["count"], screen.count.as_str());
+    assert_eq!(preview["days"].as_array().map(Vec::len), Some(m.days.len()));
+    let slots = preview["slots"].as_array().expect("slots");
+    assert_eq!(slots.len(), screen.slots.len());
+    for (slot, expected) in slots.iter().zip(&screen.slots) {
+        assert_eq!(slot[0], expected.kind);
+        assert_eq!(slot[3], expected.time.as_str());
+        assert_eq!(slot[5], expected.title.as_str());
+        assert_eq!(slot[7], expected.people.as_str());
+    }
+    // Written before the tables, so that the page's loader finds it first.
+    assert!(text.find("\"preview\"") < text.find("\"sessions\""));
+    // A meeting without days has no first screen to carry.
+    assert!(!encode_published(&Meeting::default()).contains("\"preview\""));
 }
 
 #[test]

@@ -5,8 +5,10 @@
 //
 // The loader is a file of its own (app/<version>/boot.js), not an inline script: the apps run
 // under a Content-Security-Policy that allows scripts from their own site only. It loads
-// while the preloads do. The attendee view's loader also starts downloading a published file
-// (`?src=`) while the app's code loads (the view reads `window.agendaSource`).
+// while the preloads do. The attendee view has a first script too, inline in its page and
+// allowed by its hash (run while the page is read): it starts downloading a published file (`?src=`) while the app's
+// code loads (the view reads `window.agendaSource`), and draws the file's first screen as
+// soon as it arrives (tools/preview.js).
 //
 //   TRUNK_STAGING_DIR=… node tools/postbuild.mjs
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
@@ -49,23 +51,57 @@ for (const page of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
   const boot = join(base, 'boot.js');
   writeFileSync(boot, loader(name, version));
   const script = `<script type=module src=${at(boot)} integrity=${sri(boot)}></script>`;
-  writeFileSync(path, html.replace(placeholder, preloads + script));
+  let pageHtml = html.replace(placeholder, preloads + script);
+  if (name === 'attendee') {
+    // Inline, before the style sheets (which would hold it back), so that it runs while the
+    // page is read and its download is the first to start; the policy allows it by its hash.
+    const early = earlyScript();
+    const hash = `'sha256-${createHash('sha256').update(early).digest('base64')}'`;
+    const stale = ['Trunk.toml', 'README.md'].filter((f) => !readFileSync(new URL(`../${f}`, import.meta.url), 'utf8').includes(hash));
+    if (stale.length) {
+      console.error(`postbuild: the attendee view's first script is new: allow ${hash} in script-src of the Content-Security-Policy in ${stale.join(' and ')} (Trunk.toml's [serve.headers], README's "Hosting")`);
+      process.exit(1);
+    }
+    const first = pageHtml.indexOf('<link');
+    pageHtml = `${pageHtml.slice(0, first)}<script>${early}</script>${pageHtml.slice(first)}`;
+  }
+  writeFileSync(path, pageHtml);
+}
+
+/**
+ * The attendee view's first script: starts downloading the published file (`?src=`) at once
+ * (the view reads `window.agendaSource`) and draws its first screen as soon as it and the page
+ * are there (tools/preview.js); `preview` says whether it drew.
+ */
+function earlyScript() {
+  const text = `fetch(src,{credentials:'omit'}).then(r=>{` +
+    `if(!r.ok)throw new Error('the server answered '+r.status+' '+r.statusText);return r.text()})`;
+  // The page's shell is there once it is read (before DOMContentLoaded, which waits for the
+  // module scripts).
+  const ready = `new Promise(r=>document.getElementById('shell')?r():document.addEventListener('DOMContentLoaded',r))`;
+  return `(()=>{const src=new URLSearchParams(location.search).get('src');if(!src)return;` +
+    readFileSync(new URL('./preview.js', import.meta.url), 'utf8') +
+    `const text=${text};const source=window.agendaSource={url:src,text};` +
+    `source.preview=text.then(t=>${ready}.then(()=>drawPreview(t))).catch(()=>false);})();`;
 }
 
 /** The loader of an app: starts what should start early, then the app, then its service worker. */
 function loader(app, build) {
-  const early = app === 'attendee'
-    ? `const src=new URLSearchParams(location.search).get('src');` +
-      `if(src)window.agendaSource={url:src,text:fetch(src,{credentials:'omit'}).then(r=>{` +
-      `if(!r.ok)throw new Error('the server answered '+r.status+' '+r.statusText);return r.text()})};`
-    : '';
-  return `${early}window.agendaBuild='${build}';const{default:init}=await import('./${app}.js');` +
-    `await init({module_or_path:new URL('${app}_bg.wasm',import.meta.url)});` +
+  const code = `const code=new URL('${app}_bg.wasm',import.meta.url);`;
+  // When the page drew a published file's first screen (its first script), that is painted
+  // before the app's code is compiled and started, which take the page's thread (and on a
+  // phone the processor) for a while.
+  const start = app === 'attendee'
+    ? `${code}const early=window.agendaSource;` +
+      `if(early&&await early.preview)await new Promise(r=>requestAnimationFrame(()=>setTimeout(r,0)));`
+    : code;
+  return `${start}window.agendaBuild='${build}';const{default:init}=await import('./${app}.js');` +
+    `await init({module_or_path:code});` +
     // The service worker downloads the whole build: not while the first screen is drawn.
     `if('serviceWorker'in navigator)setTimeout(()=>(self.requestIdleCallback||setTimeout)(()=>` +
     `navigator.serviceWorker.register(new URL('../../sw.js',import.meta.url))` +
     (app === 'attendee'
-      ? `.then(()=>navigator.serviceWorker.ready).then(r=>{if(src)r.active.postMessage({keep:new URL(src,location.href).href})})`
+      ? `.then(()=>navigator.serviceWorker.ready).then(r=>{if(early)r.active.postMessage({keep:new URL(early.url,location.href).href})})`
       : '') +
     `.catch(e=>console.warn('No offline copy:',e))),2000);\n`;
 }

@@ -4,22 +4,16 @@
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
 
-use crate::domain::attendee::{Moment, ViewState};
-use crate::domain::programme::NameStyle;
+use crate::domain::attendee::ViewState;
 use crate::domain::schedule::{hh_mm, long_date, short_date};
+use crate::domain::slots::{session_count, slot_text, SlotText};
 use crate::domain::time::{to_utc, wall_clock};
-use crate::domain::{DayId, Meeting, Placement, Session, SessionId};
+use crate::domain::{DayId, Meeting, Session, SessionId};
 use crate::web::clock::BrowserOffsets;
 use crate::web::dom::{after_paint, fold_case, BATCH, FIRST_BATCH};
 
-/// Minutes per grid row on wide screens.
-const GRID_STEP: u32 = 5;
-
-/// "09:00–10:00", in the meeting's time or the viewer's (with the day when it differs).
-fn time_range(m: &Meeting, date: NaiveDate, s: &Session, viewer: Option<&str>) -> String {
-    let Some(viewer) = viewer else {
-        return format!("{}–{}", hh_mm(s.start), hh_mm(s.end));
-    };
+/// "09:00–10:00" in the viewer's time (with the day when it differs).
+fn viewer_range(m: &Meeting, date: NaiveDate, s: &Session, viewer: &str) -> String {
     let shown = |time: NaiveTime| -> String {
         let utc = to_utc(&BrowserOffsets, &m.timezone, date.and_time(time)).ok();
         match utc.and_then(|u| wall_clock(&BrowserOffsets, viewer, u)) {
@@ -31,19 +25,6 @@ fn time_range(m: &Meeting, date: NaiveDate, s: &Session, viewer: Option<&str>) -
     format!("{}–{}", shown(s.start), shown(s.end))
 }
 
-/// "Moderator: H.E. X · Panelists: A, B".
-fn people_line(m: &Meeting, s: &Session) -> String {
-    m.entry(s, NameStyle::default())
-        .roles
-        .into_iter()
-        .map(|g| {
-            let names: Vec<String> = g.people.into_iter().map(|p| p.name).collect();
-            format!("{}: {}", g.heading, names.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
 /// One day: the sessions the filters keep, as a list (narrow) or a time × room grid (wide).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn day_schedule(
@@ -52,7 +33,7 @@ pub(super) fn day_schedule(
     date: NaiveDate,
     v: &ViewState,
     starred: &[SessionId],
-    marks: &Moment,
+    marks: &(Vec<SessionId>, Vec<SessionId>),
     viewer: Option<&str>,
     view_state: RwSignal<ViewState>,
     ctx: super::shown::Shown,
@@ -65,27 +46,9 @@ pub(super) fn day_schedule(
         .filter(|s| v.keeps(m, s, starred, &fold))
         .collect();
     let first = m.day(day).map(|d| d.start).unwrap_or_default();
-    let row = |t: NaiveTime| {
-        let minutes = (t - first).num_minutes().max(0) as u32;
-        minutes / GRID_STEP + 2
-    };
     let rooms = m.rooms.len().max(1);
-    let column = |p: Placement| match p {
-        Placement::AllRooms => "1 / -1".to_string(),
-        Placement::Room(id) => {
-            let i = m.rooms.iter().position(|r| r.id == id).unwrap_or(0);
-            format!("{}", i + 1)
-        }
-    };
-    let (now_ids, next_ids) = match marks {
-        Moment::During { current, next, .. } => (current.clone(), next.clone()),
-        _ => (Vec::new(), Vec::new()),
-    };
-    let count = if v.is_filtered() {
-        format!("{} of {total} sessions", shown.len())
-    } else {
-        format!("{total} sessions")
-    };
+    let (now_ids, next_ids) = marks;
+    let count = session_count(shown.len(), total, v.is_filtered());
     let slots: Vec<Slot> = shown
         .iter()
         .map(|s| {
@@ -97,26 +60,18 @@ pub(super) fn day_schedule(
             } else {
                 None
             };
+            let mut text = slot_text(m, first, s);
+            if let Some(viewer) = viewer {
+                text.time = viewer_range(m, date, s, viewer);
+            }
             Slot {
-                id,
                 class: format!(
                     "slot slot--{}{}",
-                    s.kind.as_str(),
+                    text.kind,
                     badge.map(|(_, c)| format!(" {c}")).unwrap_or_default()
                 ),
-                column: column(s.placement),
-                rows: format!("{} / {}", row(s.start), row(s.end).max(row(s.start) + 1)),
-                time: time_range(m, date, s, viewer),
+                text,
                 badge: badge.map(|(text, _)| text),
-                place: m.placement_label(s.placement),
-                title: s.title.clone(),
-                themes: s
-                    .themes
-                    .iter()
-                    .filter_map(|t| m.theme(*t))
-                    .map(|t| (t.name.clone(), t.colour.clone()))
-                    .collect(),
-                people: people_line(m, s),
                 starred: starred.contains(&id),
             }
         })
@@ -203,24 +158,17 @@ pub(super) fn day_schedule(
     .into_any()
 }
 
-/// A session as the schedule shows it, resolved to text.
+/// A session as the schedule shows it: its text, and how it stands for this attendee.
 #[derive(Clone)]
 struct Slot {
-    id: SessionId,
+    text: SlotText,
     class: String,
-    /// `grid-column` and `grid-row` on wide screens.
-    column: String,
-    rows: String,
-    time: String,
     badge: Option<&'static str>,
-    place: String,
-    title: String,
-    themes: Vec<(String, String)>,
-    people: String,
     starred: bool,
 }
 
-fn slot_view(s: &Slot) -> impl IntoView {
+fn slot_view(slot: &Slot) -> impl IntoView {
+    let s = &slot.text;
     let id = s.id.to_string();
     let slot_id = format!("slot-{id}");
     let themes = s
@@ -229,10 +177,10 @@ fn slot_view(s: &Slot) -> impl IntoView {
         .map(|(name, colour)| view! { <li class="theme-tag" style:--theme-colour=colour.clone()>{name.clone()}</li> })
         .collect_view();
     view! {
-        <li class=s.class.clone() style:grid-column=s.column.clone() style:grid-row=s.rows.clone() id=slot_id tabindex="-1">
+        <li class=slot.class.clone() style:grid-column=s.column.clone() style:grid-row=s.rows.clone() id=slot_id tabindex="-1">
             <p class="slot__time">
                 {s.time.clone()}
-                {s.badge.map(|text| view! { <span class="slot__badge">{text}</span> })}
+                {slot.badge.map(|text| view! { <span class="slot__badge">{text}</span> })}
             </p>
             <p class="slot__place">{s.place.clone()}</p>
             <h3 class="slot__title">
@@ -240,9 +188,9 @@ fn slot_view(s: &Slot) -> impl IntoView {
             </h3>
             {(!s.themes.is_empty()).then(|| view! { <ul class="theme-tags" aria-label="Themes">{themes}</ul> })}
             {(!s.people.is_empty()).then(|| view! { <p class="slot__people">{s.people.clone()}</p> })}
-            <button type="button" class="star" data-session=id aria-pressed=if s.starred { "true" } else { "false" }
+            <button type="button" class="star" data-session=id aria-pressed=if slot.starred { "true" } else { "false" }
                 aria-label=format!("Star “{}”", s.title)>
-                {if s.starred { "★ Starred" } else { "☆ Star" }}
+                {if slot.starred { "★ Starred" } else { "☆ Star" }}
             </button>
         </li>
     }

@@ -106,10 +106,13 @@ pub fn AttendeeRoot() -> impl IntoView {
     let updated = updated_since_last_visit(&BrowserStore, "attendee", &js::app_build());
     let page = match ViewSource::from_location() {
         Some(source) => view! { <AttendeeApp source=source/> }.into_any(),
-        None => error_page(
-            "The address holds no schedule: a share link ends in “#s=…”, a published one has “?src=…”."
-                .to_string(),
-        ),
+        None => {
+            dom::remove_shell();
+            error_page(
+                "The address holds no schedule: a share link ends in “#s=…”, a published one has “?src=…”."
+                    .to_string(),
+            )
+        }
     };
     // Over the foot of the page, not above the schedule: the first sessions stay on a
     // phone's first screen.
@@ -123,7 +126,9 @@ pub fn AttendeeRoot() -> impl IntoView {
     }
 }
 
-/// The attendee view: loads the meeting, then shows it or says what is wrong.
+/// The attendee view: loads the meeting, then shows it or says what is wrong. While it loads,
+/// the page's shell stays: "Loading the schedule…", or the first screen of a published file
+/// as its loader drew it (tools/preview.js); it goes when the schedule or the error shows.
 #[component]
 pub fn AttendeeApp(source: ViewSource) -> impl IntoView {
     // The meeting, and its file's text (kept as received for "Save a copy"); taken, not
@@ -158,14 +163,17 @@ pub fn AttendeeApp(source: ViewSource) -> impl IntoView {
         };
         finish(result);
     });
-    move || {
-        match loaded.get() {
-        None => view! { <main id="main" class="page"><p role="status">"Loading the schedule…"</p></main> }.into_any(),
+    Effect::new(move || {
+        if loaded.with(Option::is_some) {
+            dom::remove_shell();
+        }
+    });
+    move || match loaded.get() {
+        None => ().into_any(),
         Some(Err(reason)) => error_page(reason),
         Some(Ok(())) => match data.try_update_value(Option::take).flatten() {
             Some((meeting, text)) => view! { <Schedule meeting=meeting text=text/> }.into_any(),
             None => ().into_any(),
         },
-    }
     }
 }

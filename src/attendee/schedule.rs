@@ -16,13 +16,14 @@ use super::stars;
 use crate::domain::attendee::{moment, Moment, ViewState};
 use crate::domain::names::{file_stem, identity};
 use crate::domain::schedule::long_date;
+use crate::domain::slots::{venue_time_note, when_line};
 use crate::domain::time::wall_clock;
 use crate::domain::{DayId, Meeting, SessionId};
 use crate::storage::browser::BrowserStore;
 use crate::ui::day_tabs::DayTabs;
 use crate::ui::lazy::lazy_view;
 use crate::web::clock::{now_utc, viewer_timezone, BrowserOffsets};
-use crate::web::dom;
+use crate::web::dom::{self, after_paint};
 
 /// The meeting's local time now.
 fn venue_now(m: &Meeting) -> NaiveDateTime {
@@ -48,9 +49,14 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
     let key = StoredValue::new(m.with_value(identity));
     let stars = RwSignal::new(key.with_value(|k| stars::load(&BrowserStore, k)));
     let message = RwSignal::new(None::<String>);
-    let now = RwSignal::new(m.with_value(venue_now));
+    // The browser's timezone data loads when first used (tens of milliseconds on a phone):
+    // where the meeting stands now is worked out after the first paint.
+    let now = RwSignal::new(None::<NaiveDateTime>);
+    after_paint(move || {
+        let _ = m.try_with_value(|m| now.try_set(Some(venue_now(m))));
+    });
     let ticker = set_interval_with_handle(
-        move || now.set(m.with_value(venue_now)),
+        move || now.set(Some(m.with_value(venue_now))),
         std::time::Duration::from_secs(30),
     );
     on_cleanup(move || {
@@ -58,10 +64,21 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
             t.clear();
         }
     });
-    let viewer_tz = viewer_timezone();
-    let same_zone = m.with_value(|m| m.timezone == viewer_tz);
-    let viewer_zone = viewer_tz.clone();
-    let state_now = Memo::new(move |_| m.with_value(|m| moment(m, now.get())));
+    // The viewer's timezone, also after the first paint unless the times are shown in it.
+    let viewer_tz = RwSignal::new(None::<String>);
+    if view_state.with_untracked(|v| v.my_time) {
+        viewer_tz.set(Some(viewer_timezone()));
+    } else {
+        after_paint(move || {
+            viewer_tz.try_set(Some(viewer_timezone()));
+        });
+    }
+    let state_now = Memo::new(move |_| now.get().map(|t| m.with_value(|m| moment(m, t))));
+    // The sessions marked "Now" and "Next" (the day's list depends on these alone).
+    let badges = Memo::new(move |_| match state_now.get() {
+        Some(Moment::During { current, next, .. }) => (current, next),
+        _ => (Vec::new(), Vec::new()),
+    });
     // Which page: a session's details, the people, or the schedule.
     let page = Memo::new(move |_| view_state.with(|v| (v.session, v.people)));
     // What the day's list depends on (not which page is open: the list stays as it was
@@ -119,7 +136,7 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
         });
     };
     let jump_to_now = move |_| {
-        if let Moment::During { current, next, day } = state_now.get_untracked() {
+        if let Some(Moment::During { current, next, day }) = state_now.get_untracked() {
             view_state.update(|v| {
                 v.day = day;
                 v.session = None;
@@ -133,13 +150,11 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
     };
 
     let header = m.with_value(|m| {
-        let dates = m.dates_label();
-        let place = m.place_label();
         view! {
             <header class="attendee-header">
                 {(!m.edition.is_empty()).then(|| view! { <p class="meeting-header__edition">{m.edition.clone()}</p> })}
                 <h1>{m.title.clone()}</h1>
-                <p class="attendee-header__when">{dates}{(!place.is_empty()).then(|| format!(" · {place}"))}</p>
+                <p class="attendee-header__when">{when_line(m)}</p>
                 <p class="attendee-header__planner"><a href="../">"Open the agenda planner"</a></p>
             </header>
         }
@@ -159,23 +174,24 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
         <main id="main" class="page attendee">
             {header}
             <p class="attendee__timezone">
-                {move || if view_state.with(|v| v.my_time) {
-                    format!("Times are shown in your timezone ({viewer_tz}); the meeting runs on {timezone_text} time.")
-                } else {
-                    format!("All times are local to the venue ({timezone_text}).")
+                {move || match viewer_tz.get().filter(|_| view_state.with(|v| v.my_time)) {
+                    Some(viewer) => format!("Times are shown in your timezone ({viewer}); the meeting runs on {timezone_text} time."),
+                    None => venue_time_note(&timezone_text),
                 }}
-                {(!same_zone).then(|| view! {
-                    <label class="check">
-                        <input type="checkbox" prop:checked=move || view_state.with(|v| v.my_time) on:change:target=move |ev| view_state.update(|v| v.my_time = ev.target().checked())/>
-                        "Show times in my timezone"
-                    </label>
-                })}
+                // Offered to every viewer: whether their timezone differs is known only after
+                // the first paint, and the line must not move then.
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || view_state.with(|v| v.my_time) on:change:target=move |ev| view_state.update(|v| v.my_time = ev.target().checked())/>
+                    "Show times in my timezone"
+                </label>
             </p>
             <p class="attendee__moment" role="status">
                 {move || m.with_value(|m| match state_now.get() {
-                    Moment::Before => m.date_range().map(|(first, _)| format!("The meeting starts on {}.", long_date(first))).unwrap_or_default(),
-                    Moment::After => "The meeting has ended.".to_string(),
-                    Moment::During { current, next, .. } => {
+                    // Until it is known (just after the first paint), the line keeps its place.
+                    None => "\u{a0}".to_string(),
+                    Some(Moment::Before) => m.date_range().map(|(first, _)| format!("The meeting starts on {}.", long_date(first))).unwrap_or_default(),
+                    Some(Moment::After) => "The meeting has ended.".to_string(),
+                    Some(Moment::During { current, next, .. }) => {
                         let titles = |ids: &[SessionId]| ids.iter().filter_map(|id| m.session(*id)).map(|s| s.title.clone()).collect::<Vec<_>>().join(", ");
                         let mut text = String::new();
                         if !current.is_empty() { text.push_str(&format!("Now: {}. ", titles(&current))); }
@@ -183,7 +199,7 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
                         text
                     }
                 })}
-                {move || matches!(state_now.get(), Moment::During { .. }).then(|| view! {
+                {move || matches!(state_now.get(), Some(Moment::During { .. })).then(|| view! {
                     <button type="button" on:click=jump_to_now>"Jump to now"</button>
                 })}
             </p>
@@ -204,8 +220,8 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
                         };
                         let v = list_view.get();
                         let starred = stars.get();
-                        let marks = state_now.get();
-                        let viewer = v.my_time.then(|| viewer_zone.clone());
+                        let marks = badges.get();
+                        let viewer = if v.my_time { viewer_tz.get() } else { None };
                         m.with_value(|m| day_schedule(m, day_id, date, &v, &starred, &marks, viewer.as_deref(), view_state, shown))
                     }}
                 </div>

@@ -4,8 +4,8 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // The page's shell goes when the schedule shows (`AttendeeApp`).
     leptos::mount::mount_to_body(agenda_planner::attendee::AttendeeRoot);
-    agenda_planner::web::dom::remove_shell();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -19,6 +19,7 @@ pub mod sample;
 pub mod schedule;
 pub mod session;
 pub mod settings;
+pub mod slots;
 pub mod time;
 pub mod validate;
 

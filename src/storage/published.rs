@@ -7,6 +7,10 @@
 //!
 //! ```text
 //! { "format": "agenda-published", "version": 1,
+//!   "preview":  { "edition", "title", "when", "timezone", "days": [[label, short date], …],
+//!                 "date", "count", "rooms": [name, …],
+//!                 "slots": [[kind, column, rows, time, place, title, [[theme, colour], …],
+//!                            people], …] },
 //!   "meeting":  [title, short name, edition, host, venue, city, timezone, description],
 //!   "days":     { "id": […], "date": ["YYYY-MM-DD", …], "label": […],
 //!                 "start": ["HH:MM", …], "end": ["HH:MM", …] },
@@ -22,7 +26,9 @@
 //!                 "items": [[[minute of the day, title, person index or -1], …], …] } }
 //! ```
 //!
-//! Role indexes follow `Role::ALL`; person indexes, the `people` columns. Times are to the
+//! `preview` is the first screen of the schedule resolved to text (`domain::slots`): what the
+//! attendee view's page draws while its code loads; readers skip it. Role indexes follow
+//! `Role::ALL`; person indexes, the `people` columns. Times are to the
 //! minute. The planner reads it too (a copy an attendee saved, a file opened), with what it
 //! leaves out at its defaults.
 
@@ -31,6 +37,7 @@ use chrono::{NaiveTime, Timelike};
 use super::json::{write_string, JsonError, Reader};
 use super::DecodeError;
 use crate::domain::schedule::{hh_mm, iso_date, parse_date, parse_time};
+use crate::domain::slots::{first_screen, FirstScreen};
 use crate::domain::{
     Day, DayId, Meeting, Participant, Person, PersonId, Placement, Role, Room, RoomId, RunItem,
     Session, SessionId, SessionKind, Theme, ThemeId,
@@ -52,10 +59,16 @@ fn minutes(t: NaiveTime) -> i64 {
 }
 
 /// Writes `"key":[…]` with each item written by `item`.
-fn column<T>(out: &mut String, key: &str, items: &[T], mut item: impl FnMut(&mut String, &T)) {
+fn column<T>(out: &mut String, key: &str, items: &[T], item: impl FnMut(&mut String, &T)) {
     out.push('"');
     out.push_str(key);
-    out.push_str("\":[");
+    out.push_str("\":");
+    column_items(out, items, item);
+}
+
+/// Writes `[…]` with each item written by `item`.
+fn column_items<T>(out: &mut String, items: &[T], mut item: impl FnMut(&mut String, &T)) {
+    out.push('[');
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -78,8 +91,18 @@ fn delta_column(out: &mut String, key: &str, numbers: &[i64]) {
     });
 }
 
-/// The meeting in its published form.
+/// The meeting in its published form, as a file: with its first screen (`preview`).
 pub fn encode_published(m: &Meeting) -> String {
+    write_published(m, true)
+}
+
+/// The published form without its first screen: what a share link carries (its page has no
+/// loader to draw one, and a link must stay short).
+pub fn encode_published_link(m: &Meeting) -> String {
+    write_published(m, false)
+}
+
+fn write_published(m: &Meeting, preview: bool) -> String {
     let mut out = String::with_capacity(256 + m.sessions.len() * 120 + m.people.len() * 60);
     out.push_str(&format!(
         "{{\"format\":\"{PUBLISHED_FORMAT}\",\"version\":{PUBLISHED_VERSION},\"meeting\":["
@@ -100,8 +123,12 @@ pub fn encode_published(m: &Meeting) -> String {
         }
         write_string(&mut out, f);
     }
+    out.push(']');
+    if let Some(screen) = first_screen(m).filter(|_| preview) {
+        write_preview(&mut out, &screen);
+    }
     let days = m.days_in_order();
-    out.push_str("],\"days\":{");
+    out.push_str(",\"days\":{");
     column(&mut out, "id", &days, |o, d| o.push_str(&d.id.to_string()));
     out.push(',');
     column(&mut out, "date", &days, |o, d| {
@@ -239,6 +266,52 @@ pub fn encode_published(m: &Meeting) -> String {
     });
     out.push_str("}}");
     out
+}
+
+/// Writes `,"preview":{…}`: the first screen, as the page's loader draws it.
+fn write_preview(out: &mut String, p: &FirstScreen) {
+    let texts = |out: &mut String, items: &[&str]| {
+        out.push('[');
+        for (i, t) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            write_string(out, t);
+        }
+        out.push(']');
+    };
+    out.push_str(",\"preview\":{");
+    for (key, value) in [
+        ("edition", &p.edition),
+        ("title", &p.title),
+        ("when", &p.when),
+        ("timezone", &p.timezone_note),
+        ("date", &p.date),
+        ("count", &p.count),
+    ] {
+        write_string(out, key);
+        out.push(':');
+        write_string(out, value);
+        out.push(',');
+    }
+    out.push_str("\"days\":");
+    column_items(out, &p.days, |o, (label, date)| texts(o, &[label, date]));
+    out.push_str(",\"rooms\":");
+    column_items(out, &p.rooms, |o, r| write_string(o, r));
+    out.push_str(",\"slots\":");
+    column_items(out, &p.slots, |o, s| {
+        texts(
+            o,
+            &[s.kind, &s.column, &s.rows, &s.time, &s.place, &s.title],
+        );
+        o.pop();
+        o.push(',');
+        column_items(o, &s.themes, |o, (name, colour)| texts(o, &[name, colour]));
+        o.push(',');
+        write_string(o, &s.people);
+        o.push(']');
+    });
+    out.push('}');
 }
 
 /// The columns of one table, as read: each key's list of raw values is kept until the rows

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::forms::Fields;
 
 /// Long lists draw this many items at once, then `BATCH` more after each paint.
-pub const FIRST_BATCH: usize = 24;
+pub const FIRST_BATCH: usize = crate::domain::slots::FIRST_SCREEN;
 pub const BATCH: usize = 64;
 
 /// Runs `f` once the next frame has been painted (long lists are drawn a batch at a time,

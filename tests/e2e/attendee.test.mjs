@@ -5,7 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { start, appReady, screen, part } from './browser.mjs';
 
 let app;
@@ -13,7 +15,15 @@ let link;
 before(async () => {
   // A published meeting file on the same site, for ?src=.
   const published = execFileSync('cargo', ['run', '-q', '--bin', 'agenda', '--', 'sample'], { encoding: 'utf8' });
-  app = await start({ '/published/r2p.json': ['application/json', published] });
+  // The same in the published form (what Export → Schedule for attendees writes).
+  const file = join(mkdtempSync(join(tmpdir(), 'agenda-attendee-')), 'r2p.json');
+  writeFileSync(file, published);
+  const form = execFileSync('cargo', ['run', '-q', '--bin', 'agenda', '--', 'export', file, '--format', 'published'], { encoding: 'utf8' });
+  app = await start({
+    '/published/r2p.json': ['application/json', published],
+    '/published/r2p-published.json': ['application/json', form],
+    '/published/hostile-preview.json': ['application/json', hostilePreview(form)],
+  });
   mkdirSync('target/screenshots', { recursive: true });
   // The organizer shares the sample.
   const { page, context } = await app.newPage({ viewport: { width: 1280, height: 900 } });
@@ -234,6 +244,69 @@ test('a published file opens with ?src=, and Save a copy is the one way into the
   assert.equal(await page.locator('.meeting-list > li').count(), 1, 'the copy, stored and open');
   assert.notEqual(await stored(page), '[]');
   assert.deepEqual(errors, []);
+});
+
+/** A published file whose first screen was tampered with: markup, odd classes, wrong kinds. */
+function hostilePreview(form) {
+  const json = JSON.parse(form);
+  const slot = json.preview.slots[0];
+  json.preview.title = '<img src=x onerror="window.owned=1">Owned';
+  slot[0] = 'x" onclick="window.owned=1';
+  slot[1] = 'red; background: url(javascript:alert(1))';
+  slot[5] = '<script>window.owned=1</script>';
+  slot[6] = [[{}, 5], 'not a pair'];
+  json.preview.slots[1] = 42;
+  json.preview.days = 'no list';
+  return JSON.stringify(json);
+}
+
+/** The text of each session the list named "Sessions on …" shows. */
+const slotTexts = (page) => page.getByRole('list', { name: /^Sessions on / }).locator(':scope > li').allInnerTexts();
+
+test('a published file paints its first screen before the code of the app runs, as the app then draws it', async () => {
+  const url = `${app.url}view/?src=${encodeURIComponent('/published/r2p-published.json')}`;
+  // The app's code never arrives: what shows is the page's first script's drawing.
+  const early = await app.newPage({ viewport: { width: 1280, height: 900 } });
+  await early.page.route('**/*.wasm', (route) => route.abort());
+  await early.page.goto(url);
+  await early.page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  const drawn = await slotTexts(early.page);
+  assert.ok(drawn.length > 0 && drawn.length <= 24, `${drawn.length} sessions drawn`);
+  // Its controls cannot be focused (or pressed) before the app runs; the one link works.
+  const focused = [];
+  for (let i = 0; i < 4; i++) {
+    await early.page.keyboard.press('Tab');
+    focused.push(await early.page.evaluate(() => (document.activeElement === document.body ? 'BODY' : document.activeElement.textContent.trim())));
+  }
+  assert.deepEqual([...new Set(focused)].filter((f) => f !== 'BODY'), ['Open the agenda planner']);
+  await early.page.screenshot({ path: 'target/screenshots/attendee-preview-1280.png' });
+  await early.context.close();
+  // With its code, the app draws the same sessions the same way.
+  const { page, errors } = await app.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Filters', exact: true }).waitFor();
+  assert.deepEqual((await slotTexts(page)).slice(0, drawn.length), drawn);
+  assert.equal(await page.locator('#shell').count(), 0, 'the first drawing is gone');
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: 'target/screenshots/attendee-app-1280.png' });
+  await page.context().close();
+});
+
+test('a first screen tampered with is drawn as text, never as markup', async () => {
+  const { page, context } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${app.url}view/?src=${encodeURIComponent('/published/hostile-preview.json')}`);
+  await page.getByRole('heading', { level: 1, name: '<img src=x onerror="window.owned=1">Owned' }).waitFor();
+  const list = page.getByRole('list', { name: /^Sessions on / });
+  await list.getByRole('heading', { level: 3, name: '<script>window.owned=1</script>' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => ({
+    images: document.images.length,
+    scripts: [...document.scripts].filter((s) => s.textContent.includes('owned')).length,
+    owned: window.owned ?? null,
+  })), { images: 0, scripts: 0, owned: null });
+  assert.equal(await page.locator('[onclick]').count(), 0);
+  assert.equal(await list.locator(':scope > li').first().getAttribute('class'), 'slot slot--other');
+  await context.close();
 });
 
 test('a published file on a site the policy does not allow gives a clear message, and the refusal is the policy', async () => {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::planner::state::use_app_state;
-use crate::storage::published::encode_published;
+use crate::storage::published::encode_published_link;
 use crate::storage::share::{fragment, LONG_LINK};
 use crate::web::{files, js};
 
@@ -25,7 +25,7 @@ pub fn ShareLink() -> impl IntoView {
         copied.set(None);
     });
     let make = move |_| {
-        let text = state.meeting().with_untracked(encode_published);
+        let text = state.meeting().with_untracked(encode_published_link);
         let made_for = version.get_value();
         copied.set(None);
         failed.set(None);
