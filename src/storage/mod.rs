@@ -137,8 +137,32 @@ pub fn decode(text: &str) -> Result<Meeting, DecodeError> {
     decode_envelope(text)
 }
 
+/// The whole envelope in one reading: what a good file takes (a file that fails it is read
+/// again, step by step, to say what is wrong).
+#[derive(Deserialize)]
+struct Whole {
+    format: Option<String>,
+    version: Option<u64>,
+    meeting: Option<Meeting>,
+}
+
 /// Reads our own envelope (`{ "format": "agenda-planner", … }`).
 pub fn decode_envelope(text: &str) -> Result<Meeting, DecodeError> {
+    if let Ok(Whole {
+        format: Some(format),
+        version: Some(version),
+        meeting: Some(meeting),
+    }) = serde_json::from_str::<Whole>(text)
+    {
+        if format == FORMAT && (1..=VERSION).contains(&version) {
+            let errors = meeting.validate();
+            return if errors.is_empty() {
+                Ok(meeting)
+            } else {
+                Err(DecodeError::Invalid(errors))
+            };
+        }
+    }
     let not_json = |e: serde_json::Error| DecodeError::NotJson {
         message: describe(&e),
         line: e.line(),
