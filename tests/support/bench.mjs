@@ -43,6 +43,7 @@ const server = await serve('dist', {
   '/bench/meeting.json': ['application/json', meetingText],
   '/bench/published.json': ['application/json', publishedText],
   '/bench/plain.html': ['text/html; charset=utf-8', plain],
+  '/bench/blank.html': ['text/html; charset=utf-8', '<!DOCTYPE html><title>Blank</title>'],
 });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -52,12 +53,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * observer notes when the first one appears, then the next frame with layout forced), and
  * until the first content was painted (the browser's first-contentful-paint).
  */
-async function coldLoad(url, selector, init) {
+async function coldLoad(url, selector, prepare) {
   const times = [];
   const firsts = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    if (init) await context.addInitScript(init.script, init.arg);
     await context.addInitScript((sel) => {
       new MutationObserver((_, observer) => {
         if (document.querySelector(sel)) {
@@ -67,6 +67,12 @@ async function coldLoad(url, selector, init) {
       }).observe(document, { childList: true, subtree: true });
     }, selector);
     const page = await context.newPage();
+    // What the browser holds before the visit is put there first, from an empty page of the
+    // same site (so nothing of the app is in its cache), not while the timed page loads.
+    if (prepare) {
+      await page.goto(`${base}bench/blank.html`);
+      await page.evaluate(prepare.script, prepare.arg);
+    }
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.benchPainted, null, { timeout: 60000 });
     times.push(await page.evaluate(() => window.benchPainted));
