@@ -90,8 +90,21 @@ fn a_published_file_carries_its_first_screen_as_the_schedule_draws_it() {
         assert_eq!(slot[5], expected.title.as_str());
         assert_eq!(slot[7], expected.people.as_str());
     }
-    // Written before the tables, so that the page's loader finds it first.
+    // Written before the tables, so that the page's first script finds it in the first bytes.
     assert!(text.find("\"preview\"") < text.find("\"sessions\""));
+    // What that script relies on (tools/preview.js): the file starts with its format, and the
+    // first `},"days":{` ends the preview, whatever the text in it.
+    let mut odd = sample_meeting();
+    odd.title = "x},\"days\":{\"y\":1} \\\" ,\"preview\":{".into();
+    let odd_text = encode_published(&odd);
+    assert!(odd_text.starts_with("{\"format\":\"agenda-published\""));
+    let at = odd_text.find(",\"preview\":{").expect("a preview") + ",\"preview\":".len();
+    let end = odd_text.find("},\"days\":{").expect("its end") + 1;
+    let cut: serde_json::Value =
+        serde_json::from_str(&odd_text[at..end]).expect("the preview alone");
+    let whole: serde_json::Value = serde_json::from_str(&odd_text).expect("JSON");
+    assert_eq!(cut, whole["preview"]);
+    assert_eq!(cut["title"], odd.title.as_str());
     // A meeting without days has no first screen to carry.
     assert!(!encode_published(&Meeting::default()).contains("\"preview\""));
 }

@@ -70,19 +70,28 @@ for (const page of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
 
 /**
  * The attendee view's first script: starts downloading the published file (`?src=`) at once
- * (the view reads `window.agendaSource`) and draws its first screen as soon as it and the page
- * are there (tools/preview.js); `preview` says whether it drew.
+ * (the view reads `window.agendaSource`) and, for the schedule as it first opens (the address
+ * names nothing but the file), draws its first screen as soon as that part of the file and the
+ * page are there (tools/preview.js); `preview` says whether it drew.
  */
 function earlyScript() {
-  const text = `fetch(src,{credentials:'omit'}).then(r=>{` +
-    `if(!r.ok)throw new Error('the server answered '+r.status+' '+r.statusText);return r.text()})`;
   // The page's shell is there once it is read (before DOMContentLoaded, which waits for the
   // module scripts).
   const ready = `new Promise(r=>document.getElementById('shell')?r():document.addEventListener('DOMContentLoaded',r))`;
   return `(()=>{const src=new URLSearchParams(location.search).get('src');if(!src)return;` +
     readFileSync(new URL('./preview.js', import.meta.url), 'utf8') +
-    `const text=${text};const source=window.agendaSource={url:src,text};` +
-    `source.preview=text.then(t=>${ready}.then(()=>drawPreview(t))).catch(()=>false);})();`;
+    `const only=[...new URLSearchParams(location.search).keys()].join()==='src'&&!location.hash;` +
+    `let drawn,done;const preview=new Promise(r=>{done=r});` +
+    `const look=(text,last)=>{if(drawn||!only)return;const p=firstScreen(text);` +
+    `if(p===undefined&&!last)return;drawn=${ready}.then(()=>!!p&&drawPreview(p)).catch(()=>false);drawn.then(done)};` +
+    `const text=fetch(src,{credentials:'omit',priority:'high'}).then(async r=>{` +
+    `if(!r.ok)throw new Error('the server answered '+r.status+' '+r.statusText);` +
+    `if(!r.body){const t=await r.text();look(t,true);return t}` +
+    `const reader=r.body.getReader(),utf8=new TextDecoder();let t='';` +
+    `for(;;){const{done,value}=await reader.read();if(done)break;t+=utf8.decode(value,{stream:true});look(t,false)}` +
+    `t+=utf8.decode();look(t,true);return t});` +
+    `text.catch(()=>done(false));if(!only)done(false);` +
+    `window.agendaSource={url:src,text,preview};})();`;
 }
 
 /** The loader of an app: starts what should start early, then the app, then its service worker. */

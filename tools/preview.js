@@ -1,16 +1,28 @@
-// Part of the attendee view's loader (tools/postbuild.mjs puts it into app/<version>/boot.js):
+// Part of the attendee view's first script (tools/postbuild.mjs inlines it into the page):
 // while the app's code loads, draws the first screen of a published schedule from the file's
 // `preview` — text the exporter resolved (src/domain/slots.rs), so no rule of the schedule is
 // written twice — in the page's own markup and classes. The app replaces it when it starts.
-// Only for the schedule as it first opens (the address names nothing but the file); a field
-// of the wrong kind draws nothing, and text goes in as text, never as markup. Says whether
-// it drew.
-const drawPreview = (text) => {
+// A field of the wrong kind draws nothing, and text goes in as text, never as markup.
+
+/**
+ * The file's first screen once the text received so far holds it (it comes first, before the
+ * tables: no need to wait for the rest); `null` when the file has none, `undefined` when it is
+ * not all there yet. Our writer escapes every quote inside a string, so `},"days":{` ends it.
+ */
+const firstScreen = (text) => {
+  if (text.length > 30 && !text.startsWith('{"format":"agenda-published"')) return null;
+  const at = text.indexOf(',"preview":{');
+  const end = text.indexOf('},"days":{');
+  if (at >= 0 && end > at) {
+    try { return JSON.parse(text.slice(at + 11, end + 1)); } catch (e) { return null; }
+  }
+  return text.includes('"days":{') ? null : undefined;
+};
+
+/** Draws first screen `p` into the page's shell; says whether it drew. */
+const drawPreview = (p) => {
   const main = document.querySelector('#shell main');
-  const only = [...new URLSearchParams(location.search).keys()].join() === 'src';
-  if (!main || !only || location.hash || !text.includes('"preview"')) return false;
-  let p;
-  try { p = JSON.parse(text).preview; } catch (e) { return false; }
+  if (!main) return false;
   const str = (v) => (typeof v === 'string' ? v : '');
   const list = (v) => (Array.isArray(v) ? v : []);
   if (!p || typeof p !== 'object' || !list(p.slots).length) return false;
