@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -55,7 +56,7 @@ for (const page of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
   if (name === 'attendee') {
     // Inline, before the style sheets (which would hold it back), so that it runs while the
     // page is read and its download is the first to start; the policy allows it by its hash.
-    const early = earlyScript();
+    const early = (await minify(earlyScript(), { compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
     const hash = `'sha256-${createHash('sha256').update(early).digest('base64')}'`;
     const stale = ['Trunk.toml', 'README.md'].filter((f) => !readFileSync(new URL(`../${f}`, import.meta.url), 'utf8').includes(hash));
     if (stale.length) {
