@@ -6,9 +6,9 @@
 // The loader is a file of its own (app/<version>/boot.js), not an inline script: the apps run
 // under a Content-Security-Policy that allows scripts from their own site only. It loads
 // while the preloads do. The attendee view has a first script too, inline in its page and
-// allowed by its hash (run while the page is read): it starts downloading a published file (`?src=`) while the app's
-// code loads (the view reads `window.agendaSource`), and draws the file's first screen as
-// soon as it arrives (tools/preview.js).
+// allowed by its hash (run while the page is read): it starts downloading a published file
+// (`?src=`) while the app's code loads (the view reads `window.agendaSource`), and draws the
+// file's first screen as soon as it arrives (tools/preview.js).
 //
 //   TRUNK_STAGING_DIR=… node tools/postbuild.mjs
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';

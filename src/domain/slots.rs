@@ -2,10 +2,10 @@
 //! time), and the first screen of a schedule: what the attendee view draws first, and what a
 //! published file carries so that its page can show it before the app's code has loaded.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 
-use super::ids::{DayId, SessionId};
-use super::meeting::Meeting;
+use super::ids::SessionId;
+use super::meeting::{Day, Meeting};
 use super::programme::NameStyle;
 use super::schedule::{hh_mm, long_date, short_date};
 use super::session::{Placement, Session};
@@ -120,16 +120,15 @@ pub struct FirstScreen {
     pub slots: Vec<SlotText>,
 }
 
-/// The first day's id, date and sessions in programme order.
-pub fn first_day(m: &Meeting) -> Option<(DayId, NaiveDate, Vec<&Session>)> {
+/// The first day and its sessions in programme order.
+pub fn first_day(m: &Meeting) -> Option<(&Day, Vec<&Session>)> {
     let day = *m.days_in_order().first()?;
-    Some((day.id, day.date, m.sessions_on(day.id)))
+    Some((day, m.sessions_on(day.id)))
 }
 
 /// The first screen of `m`'s schedule, or `None` for a meeting without days.
 pub fn first_screen(m: &Meeting) -> Option<FirstScreen> {
-    let (id, date, sessions) = first_day(m)?;
-    let start = m.day(id).map(|d| d.start).unwrap_or_default();
+    let (day, sessions) = first_day(m)?;
     Some(FirstScreen {
         edition: m.edition.clone(),
         title: m.title.clone(),
@@ -140,13 +139,13 @@ pub fn first_screen(m: &Meeting) -> Option<FirstScreen> {
             .into_iter()
             .map(|d| (d.label.clone(), short_date(d.date)))
             .collect(),
-        date: long_date(date),
+        date: long_date(day.date),
         count: session_count(sessions.len(), sessions.len(), false),
         rooms: m.rooms.iter().map(|r| r.name.clone()).collect(),
         slots: sessions
             .iter()
             .take(FIRST_SCREEN)
-            .map(|s| slot_text(m, start, s))
+            .map(|s| slot_text(m, day.start, s))
             .collect(),
     })
 }
@@ -160,7 +159,7 @@ mod tests {
     fn the_first_screen_is_the_first_days_first_sessions_in_programme_order() {
         let m = sample_meeting();
         let screen = first_screen(&m).expect("the sample has days");
-        let (_, _, day) = first_day(&m).expect("a first day");
+        let (_, day) = first_day(&m).expect("a first day");
         assert_eq!(screen.slots.len(), day.len().min(FIRST_SCREEN));
         let titles: Vec<&str> = screen.slots.iter().map(|s| s.title.as_str()).collect();
         let expected: Vec<&str> = day
@@ -177,8 +176,8 @@ mod tests {
     #[test]
     fn a_slot_spans_its_rows_and_an_all_rooms_session_every_column() {
         let m = sample_meeting();
-        let (id, _, day) = first_day(&m).expect("a first day");
-        let start = m.day(id).map(|d| d.start).unwrap_or_default();
+        let (first, day) = first_day(&m).expect("a first day");
+        let start = first.start;
         let s = day[0];
         let slot = slot_text(&m, start, s);
         let minutes = (s.start - start).num_minutes() as u32;

@@ -7,11 +7,11 @@
 //!
 //! ```text
 //! { "format": "agenda-published", "version": 1,
-//!   "preview":  { "edition", "title", "when", "timezone", "days": [[label, short date], …],
-//!                 "date", "count", "rooms": [name, …],
+//!   "meeting":  [title, short name, edition, host, venue, city, timezone, description],
+//!   "preview":  { "edition", "title", "when", "timezone", "date", "count",
+//!                 "days": [[label, short date], …], "rooms": [name, …],
 //!                 "slots": [[kind, column, rows, time, place, title, [[theme, colour], …],
 //!                            people], …] },
-//!   "meeting":  [title, short name, edition, host, venue, city, timezone, description],
 //!   "days":     { "id": […], "date": ["YYYY-MM-DD", …], "label": […],
 //!                 "start": ["HH:MM", …], "end": ["HH:MM", …] },
 //!   "rooms":    { "id": […], "name": […], "description": […] },
@@ -270,16 +270,8 @@ fn write_published(m: &Meeting, preview: bool) -> String {
 
 /// Writes `,"preview":{…}`: the first screen, as the page's loader draws it.
 fn write_preview(out: &mut String, p: &FirstScreen) {
-    let texts = |out: &mut String, items: &[&str]| {
-        out.push('[');
-        for (i, t) in items.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            write_string(out, t);
-        }
-        out.push(']');
-    };
+    let texts =
+        |out: &mut String, items: &[&str]| column_items(out, items, |o, t| write_string(o, t));
     out.push_str(",\"preview\":{");
     for (key, value) in [
         ("edition", &p.edition),
@@ -300,12 +292,11 @@ fn write_preview(out: &mut String, p: &FirstScreen) {
     column_items(out, &p.rooms, |o, r| write_string(o, r));
     out.push_str(",\"slots\":");
     column_items(out, &p.slots, |o, s| {
-        texts(
-            o,
-            &[s.kind, &s.column, &s.rows, &s.time, &s.place, &s.title],
-        );
-        o.pop();
-        o.push(',');
+        o.push('[');
+        for text in [s.kind, &s.column, &s.rows, &s.time, &s.place, &s.title] {
+            write_string(o, text);
+            o.push(',');
+        }
         column_items(o, &s.themes, |o, (name, colour)| texts(o, &[name, colour]));
         o.push(',');
         write_string(o, &s.people);
