@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, appReady, screen, part } from './browser.mjs';
+import { start, appReady, renameMeeting, screen, part } from './browser.mjs';
 
 let app;
 let link;
@@ -49,9 +49,7 @@ test('the share link opens the schedule in a fresh profile; filters narrow it an
   // This profile has a meeting of its own.
   await page.goto(app.url);
   await appReady(page);
-  await page.getByText('Rename meeting').click();
-  await page.getByLabel('Meeting title').fill('My own meeting');
-  await page.getByRole('button', { name: 'Save title' }).click();
+  await renameMeeting(page, 'My own meeting');
   await page.getByRole('heading', { level: 1, name: 'My own meeting' }).waitFor();
   const mine = await stored(page);
 

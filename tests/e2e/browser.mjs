@@ -54,6 +54,13 @@ export async function appReady(page) {
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
+/** Renames the open meeting with the Programme screen's form (the caller waits for the outcome). */
+export async function renameMeeting(page, title) {
+  await page.getByText('Rename meeting').click();
+  await page.getByLabel('Meeting title').fill(title);
+  await page.getByRole('button', { name: 'Save title' }).click();
+}
+
 /** Goes to a screen of the planner by its link in the top bar ("Programme", "Edit", …). */
 export async function screen(page, name) {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name, exact: true }).click();

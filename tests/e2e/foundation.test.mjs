@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { start, appReady } from './browser.mjs';
+import { start, appReady, renameMeeting } from './browser.mjs';
 
 const KEY = 'agenda-planner.meeting';
 let app;
@@ -100,10 +100,7 @@ test('renaming the meeting survives a reload', async () => {
   const { page, context, errors } = await app.newPage();
   await page.goto(app.url);
   await appReady(page);
-  await page.getByText('Rename meeting').click();
-  const field = page.getByLabel('Meeting title');
-  await field.fill('R2P Focal Points — 2022 draft <b>bold</b>');
-  await page.getByRole('button', { name: 'Save title' }).click();
+  await renameMeeting(page, 'R2P Focal Points — 2022 draft <b>bold</b>');
   await page.getByText('Saved in this browser').waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'R2P Focal Points — 2022 draft <b>bold</b>' }).waitFor();
@@ -118,9 +115,7 @@ test('renaming the meeting survives a reload', async () => {
 test('an empty title is refused next to the field and nothing is saved', async () => {
   const { page, context } = await app.newPage();
   await page.goto(app.url);
-  await page.getByText('Rename meeting').click();
-  await page.getByLabel('Meeting title').fill('   ');
-  await page.getByRole('button', { name: 'Save title' }).click();
+  await renameMeeting(page, '   ');
   await page.getByText('The meeting needs a title.').waitFor();
   assert.equal(await page.getByLabel('Meeting title').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
@@ -140,9 +135,7 @@ test('when storage is full the edit stays on screen, the user is told at once an
     };
   });
   await page.goto(app.url);
-  await page.getByText('Rename meeting').click();
-  await page.getByLabel('Meeting title').fill('Renamed while the disk is full');
-  await page.getByRole('button', { name: 'Save title' }).click();
+  await renameMeeting(page, 'Renamed while the disk is full');
   const alert = page.getByRole('alert').filter({ hasText: 'could not be saved' });
   await alert.waitFor();
   assert.match(await alert.innerText(), /storage for this site is full/);

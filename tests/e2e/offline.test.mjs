@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { start, appReady, screen, part } from './browser.mjs';
+import { start, appReady, renameMeeting, screen, part } from './browser.mjs';
 
 const extra = {};
 const NEXT = 'target/dist-next';
@@ -55,9 +55,7 @@ test('after one visit the planner reloads with its meeting and every screen work
   const { page, context, errors } = await app.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   await page.goto(app.url);
   await appReady(page);
-  await page.getByText('Rename meeting').click();
-  await page.getByLabel('Meeting title').fill('Planned on the train');
-  await page.getByRole('button', { name: 'Save title' }).click();
+  await renameMeeting(page, 'Planned on the train');
   await page.getByRole('heading', { level: 1, name: 'Planned on the train' }).waitFor();
   // The schedule for attendees, published next to the app.
   await screen(page, 'Export');

@@ -2,7 +2,7 @@
 // each tab shows what the other saved; edits made in both at the same moment lose nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, appReady, screen, part } from './browser.mjs';
+import { start, appReady, renameMeeting, screen, part } from './browser.mjs';
 
 let app;
 const rooms = async (page) => (await page.getByRole('form', { name: /^Room / }).evaluateAll((fs) => fs.map((f) => f.getAttribute('aria-label').slice(5)))).sort();
@@ -17,9 +17,7 @@ async function twoPagesOnSetup() {
   const { page: a, context, errors } = await app.newPage();
   await a.goto(app.url);
   await appReady(a);
-  await a.getByText('Rename meeting').click();
-  await a.getByLabel('Meeting title').fill('Shared meeting');
-  await a.getByRole('button', { name: 'Save title' }).click();
+  await renameMeeting(a, 'Shared meeting');
   await a.getByText('Saved in this browser').waitFor();
   const b = await context.newPage();
   b.on('pageerror', (err) => errors.push(String(err)));
