@@ -5,10 +5,11 @@
 //
 // The loader is a file of its own (app/<version>/boot.js), not an inline script: the apps run
 // under a Content-Security-Policy that allows scripts from their own site only. It loads
-// while the preloads do. The attendee view has a first script too, inline in its page and
-// allowed by its hash (run while the page is read): it starts downloading a published file
+// while the preloads do. Each page has a first script too, inline and allowed by its hash
+// (run while the page is read). The attendee view's starts downloading a published file
 // (`?src=`) while the app's code loads (the view reads `window.agendaSource`), and draws the
-// file's first screen as soon as it arrives (tools/preview.js).
+// file's first screen as soon as it arrives (tools/preview.js); the planner's draws the first
+// screen the app kept for the open meeting (tools/first-screen.js).
 //
 //   TRUNK_STAGING_DIR=… node tools/postbuild.mjs
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
@@ -53,19 +54,24 @@ for (const page of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
   writeFileSync(boot, loader(name, version));
   const script = `<script type=module src=${at(boot)} integrity=${sri(boot)}></script>`;
   let pageHtml = html.replace(placeholder, preloads + script);
-  if (name === 'attendee') {
-    // Inline, before the style sheets (which would hold it back), so that it runs while the
-    // page is read and its download is the first to start; the policy allows it by its hash.
-    const early = (await minify(earlyScript(), { compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
-    const hash = `'sha256-${createHash('sha256').update(early).digest('base64')}'`;
-    const stale = ['Trunk.toml', 'README.md'].filter((f) => !readFileSync(new URL(`../${f}`, import.meta.url), 'utf8').includes(hash));
-    if (stale.length) {
-      console.error(`postbuild: the attendee view's first script is new: allow ${hash} in script-src of the Content-Security-Policy in ${stale.join(' and ')} (Trunk.toml's [serve.headers], README's "Hosting")`);
-      process.exit(1);
-    }
-    const first = pageHtml.indexOf('<link');
-    pageHtml = `${pageHtml.slice(0, first)}<script>${early}</script>${pageHtml.slice(first)}`;
+  // Each app's first script is inline, allowed by its hash. The attendee view's goes before
+  // the style sheets (which would hold it back), so that it runs while the page is read and
+  // its download is the first to start; the planner's at the end, where the shell it draws
+  // into has been read.
+  const source = name === 'attendee' ? earlyScript() : readFileSync(new URL('./first-screen.js', import.meta.url), 'utf8');
+  const early = (await minify(source, { compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+  const hash = `'sha256-${createHash('sha256').update(early).digest('base64')}'`;
+  const stale = ['Trunk.toml', 'README.md'].filter((f) => !readFileSync(new URL(`../${f}`, import.meta.url), 'utf8').includes(hash));
+  if (stale.length) {
+    console.error(`postbuild: the ${name}'s first script is new: allow ${hash} in script-src of the Content-Security-Policy in ${stale.join(' and ')} (Trunk.toml's [serve.headers], README's "Hosting")`);
+    process.exit(1);
   }
+  const place = name === 'attendee' ? pageHtml.indexOf('<link') : pageHtml.lastIndexOf('</body>');
+  if (place < 0) {
+    console.error(`postbuild: ${page} has no place for its first script`);
+    process.exit(1);
+  }
+  pageHtml = `${pageHtml.slice(0, place)}<script>${early}</script>${pageHtml.slice(place)}`;
   writeFileSync(path, pageHtml);
 }
 
@@ -101,10 +107,11 @@ function loader(app, build) {
   // When the page drew a published file's first screen (its first script), that is painted
   // before the app's code is compiled and started, which take the page's thread (and on a
   // phone the processor) for a while.
+  // So is the planner's first screen, when its first script drew it.
+  const painted = `await new Promise(r=>requestAnimationFrame(()=>setTimeout(r,0)));`;
   const start = app === 'attendee'
-    ? `${code}const early=window.agendaSource;` +
-      `if(early&&await early.preview)await new Promise(r=>requestAnimationFrame(()=>setTimeout(r,0)));`
-    : code;
+    ? `${code}const early=window.agendaSource;if(early&&await early.preview)${painted}`
+    : `${code}if(window.agendaFirstScreen)${painted}`;
   return `${start}window.agendaBuild='${build}';const{default:init}=await import('./${app}.js');` +
     `await init({module_or_path:code});` +
     // The service worker downloads the whole build: not while the first screen is drawn.

@@ -50,11 +50,17 @@ pub fn App() -> impl IntoView {
 
 /// Effect "persist": the meeting is written after each change is painted (at once in a
 /// hidden page, which paints nothing: a change another tab's save brought in), and before the
-/// page is hidden or left.
+/// page is hidden or left. Then the first screen of what is stored is kept for the next visit
+/// (also at the start, for a meeting stored without one).
 fn persist(state: AppState) {
+    let build = js::app_build();
     Effect::new(move |_| {
         state.meeting().track();
-        dom::after_paint_or_hidden(move || state.flush());
+        let build = build.clone();
+        dom::after_paint_or_hidden(move || {
+            state.flush();
+            state.keep_first_screen(&build);
+        });
     });
     let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| state.flush());
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.flush());

@@ -11,6 +11,10 @@ pub const MEETING: &str = "agenda-planner.meeting";
 /// Key of the library index (which meeting is open).
 pub const LIBRARY: &str = "agenda-planner.library";
 
+/// Key of the open meeting's first screen, drawn while the planner's code loads
+/// (`storage::first_screen`).
+pub const FIRST_SCREEN: &str = "agenda-planner.first-screen";
+
 /// Prefix of the copies of unreadable stored text.
 pub const BACKUP_PREFIX: &str = "agenda-planner.meeting.backup-";
 

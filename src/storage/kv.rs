@@ -65,6 +65,11 @@ impl MemoryStore {
         self.0.borrow_mut().quota = chars;
     }
 
+    /// How many characters of keys and values are stored (what the limit counts).
+    pub fn used(&self) -> usize {
+        self.0.borrow().used()
+    }
+
     /// How many writes were made (to see that something was not written).
     pub fn writes(&self) -> usize {
         self.0.borrow().writes

@@ -9,6 +9,7 @@
 
 pub mod browser;
 pub mod build;
+pub mod first_screen;
 pub mod json;
 pub mod keys;
 pub mod kv;

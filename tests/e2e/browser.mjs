@@ -49,9 +49,13 @@ export async function start(extra = {}) {
   };
 }
 
-/** Waits until the app has mounted (the meeting's title is on screen). */
+/**
+ * Waits until the app has mounted: the meeting's title is on screen and the page's first
+ * drawing (`#shell`, which may show the same title before the code runs) is gone.
+ */
 export async function appReady(page) {
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.locator('#shell').waitFor({ state: 'detached' });
 }
 
 /** Renames the open meeting with the Programme screen's form (the caller waits for the outcome). */

@@ -19,6 +19,7 @@ use crate::domain::rebase::rebase_all;
 use crate::domain::sample::sample_meeting;
 use crate::domain::{Edit, History, Meeting};
 use crate::planner::route::Route;
+use crate::storage::first_screen::{self, Made};
 use crate::storage::kv::KeyValue;
 use crate::storage::library::Library;
 use crate::storage::revision::{merge, Revision};
@@ -226,9 +227,13 @@ impl<S: KeyValue + 'static> AppState<S> {
             .inner
             .with_value(|i| Revision::next(i.revision.as_ref(), &i.seen, &i.tab));
         let text = self.meeting.with_untracked(|m| encode_saved(m, &revision));
-        let written = self
-            .inner
-            .with_value(|i| write_slot(&i.store, slot, &text, &revision));
+        let written = self.inner.with_value(|i| {
+            write_slot(&i.store, slot, &text, &revision).or_else(|_| {
+                // The kept first screen gives its room to the meeting.
+                first_screen::forget(&i.store);
+                write_slot(&i.store, slot, &text, &revision)
+            })
+        });
         match written {
             Ok(()) => {
                 let history = self
@@ -267,6 +272,39 @@ impl<S: KeyValue + 'static> AppState<S> {
                 self.save_state.set(SaveState::Failed(e.to_string()));
             }
         }
+    }
+
+    /// Keeps the first screen of the meeting as stored (not while it has unsaved changes, nor
+    /// when what is shown is not what the slot holds), for the next visit to show while the
+    /// code loads (`storage::first_screen`). `build` is the app's.
+    pub fn keep_first_screen(&self, build: &str) {
+        if self.unsaved() {
+            return;
+        }
+        let slot = self.slot.get_untracked();
+        let id = self.inner.with_value(|i| {
+            if i.blocked == Some(slot) {
+                return None;
+            }
+            match (&i.base_text, &i.hint) {
+                (Some(_), Some(stamp)) => Some(stamp.encode()),
+                (Some(text), None) => Some(Made::size_id(text)),
+                // Nothing stored: the sample, as the next visit opens it too.
+                (None, _) => {
+                    matches!(i.store.get(&keys::meeting(slot)), Ok(None)).then(|| Made::size_id(""))
+                }
+            }
+        });
+        let Some(id) = id else { return };
+        let made = Made {
+            slot,
+            id,
+            build: build.to_string(),
+        };
+        self.meeting.with_untracked(|m| {
+            self.inner
+                .with_value(|i| first_screen::keep(&i.store, &made, m))
+        });
     }
 
     /// Another tab saved (the browser said so): show its version.
