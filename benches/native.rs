@@ -10,6 +10,7 @@ use agenda_planner::domain::time::TzDatabase;
 use agenda_planner::domain::CheckSettings;
 use agenda_planner::export::html::{programme, ProgrammeOptions};
 use agenda_planner::export::ics::{calendar, CalendarOptions};
+use agenda_planner::storage::first_screen::first_screen_html;
 use agenda_planner::storage::{decode, encode};
 
 fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
@@ -78,6 +79,11 @@ fn main() {
         median(31, || meeting.validate()),
     );
     let text = encode(&meeting);
+    report(
+        "the planner's first screen (kept after each save)",
+        None,
+        median(31, || first_screen_html(&meeting)),
+    );
     report("JSON encode", None, median(31, || encode(&meeting)));
     report("JSON decode + validate", None, median(31, || decode(&text)));
     println!(

@@ -1,7 +1,6 @@
 //! The planner's first screen kept in storage (`storage::first_screen`): what it shows, that
 //! text in it stays text, and that it is only ever kept for the meeting stored now.
 
-
 use agenda_planner::domain::generate::generated_meeting;
 use agenda_planner::domain::programme::NameStyle;
 use agenda_planner::domain::sample::sample_meeting;
