@@ -347,4 +347,37 @@ fn import_refuses_a_wrong_or_missing_file_with_exit_status_1() {
     assert_eq!(out.status.code(), Some(1));
     let out = agenda(&["import"]);
     assert_eq!(out.status.code(), Some(2));
+    // Nested 100,000 levels deep: refused with a message, not a crash.
+    let deep = path(&dir, "deep.xml");
+    std::fs::write(
+        &deep,
+        format!(
+            "<schedule>{}{}</schedule>",
+            "<a>".repeat(100_000),
+            "</a>".repeat(100_000)
+        ),
+    )
+    .unwrap();
+    let out = agenda(&["import", &deep, "-o", &out_file]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("more than 100 levels deep"),
+        "{}",
+        stderr(&out)
+    );
+    // A schedule with no session: an error, not an empty meeting.
+    let empty = path(&dir, "empty.xml");
+    std::fs::write(
+        &empty,
+        "<schedule><conference><title>T</title></conference></schedule>",
+    )
+    .unwrap();
+    let out = agenda(&["import", &empty, "-o", &out_file]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("holds no session"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!std::path::Path::new(&out_file).exists(), "nothing written");
 }

@@ -16,7 +16,7 @@ use agenda_planner::domain::schedule::{hh_mm, parse_time};
 use agenda_planner::domain::time::TzDatabase;
 use agenda_planner::domain::{Meeting, Placement, Role, SessionKind};
 use agenda_planner::export::c3voc::{schedule_json, schedule_xml};
-use agenda_planner::import::{import, ImportError, Imported, SourceFormat, MAX_BYTES};
+use agenda_planner::import::{import, ImportError, Imported, SourceFormat, MAX_BYTES, MAX_DEPTH};
 use agenda_planner::storage::encode;
 use serde_json::Value;
 
@@ -300,7 +300,10 @@ fn the_invalid_example_and_other_wrong_files_are_refused_with_a_message() {
         ("", |e| *e == ImportError::Empty),
         ("   \n", |e| *e == ImportError::Empty),
         ("hello", |e| matches!(e, ImportError::Unknown(_))),
-        ("[1, 2]", |e| matches!(e, ImportError::Unknown(_))),
+        (
+            "[1, 2]",
+            |e| matches!(e, ImportError::Unknown(m) if m.contains("a list")),
+        ),
         ("{\"title\": \"x\"}", |e| {
             matches!(e, ImportError::Unknown(_))
         }),
@@ -328,6 +331,85 @@ fn the_invalid_example_and_other_wrong_files_are_refused_with_a_message() {
     assert!(
         matches!(import(&newer, &TzDatabase), Err(ImportError::Ours(m)) if m.contains("newer"))
     );
+}
+
+/// XML whose elements nest `levels` deep under `<schedule>`.
+fn nested_xml(levels: usize) -> String {
+    format!(
+        "<schedule>{}{}</schedule>",
+        "<a>".repeat(levels - 1),
+        "</a>".repeat(levels - 1)
+    )
+}
+
+/// A schedule JSON whose arrays nest `levels` deep (the top object is one).
+fn nested_json(levels: usize) -> String {
+    format!(
+        "{{\"schedule\": {}{}}}",
+        "[".repeat(levels - 1),
+        "]".repeat(levels - 1)
+    )
+}
+
+#[test]
+fn nesting_deeper_than_the_limit_is_refused_before_any_parser_reads_it() {
+    // 100,000 levels (a parser reading it would run out of stack): refused, with a message.
+    for text in [nested_xml(100_000), nested_json(100_000)] {
+        let e = import(&text, &TzDatabase).unwrap_err();
+        assert_eq!(e, ImportError::TooDeep { line: 1 });
+        assert!(e.to_string().contains("more than 100 levels deep"), "{e}");
+    }
+    // The line is named.
+    let later = format!("\n\n{}", nested_xml(MAX_DEPTH + 1));
+    assert_eq!(
+        import(&later, &TzDatabase),
+        Err(ImportError::TooDeep { line: 3 })
+    );
+    // At the limit the file goes on to be read (and is refused for what it is).
+    for text in [nested_xml(MAX_DEPTH), nested_json(MAX_DEPTH)] {
+        let e = import(&text, &TzDatabase).unwrap_err();
+        assert!(!matches!(e, ImportError::TooDeep { .. }), "{e:?}");
+    }
+    // What only looks like nesting does not count: self-closing elements, comments, CDATA,
+    // quoted attribute values, and brackets inside JSON strings.
+    let flat_xml = format!(
+        "<schedule a=\"{}\">{}<!--{}--><![CDATA[{}]]></schedule>",
+        "<b>".repeat(200),
+        "<c/>".repeat(200),
+        "<d>".repeat(200),
+        "<e>".repeat(200)
+    );
+    let flat_json = format!(
+        "{{\"schedule\": \"{}\\\"{}\"}}",
+        "[".repeat(200),
+        "{".repeat(200)
+    );
+    for text in [flat_xml, flat_json] {
+        let e = import(&text, &TzDatabase).unwrap_err();
+        assert!(!matches!(e, ImportError::TooDeep { .. }), "{text}: {e:?}");
+    }
+}
+
+#[test]
+fn a_schedule_with_no_session_that_can_be_read_is_an_error_that_says_why() {
+    let empty = "<schedule><conference><title>Nothing yet</title></conference></schedule>";
+    let e = import(empty, &TzDatabase).unwrap_err();
+    assert!(matches!(e, ImportError::NoSessions { .. }), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        "This frab/pentabarf schedule XML holds no session the planner could read."
+    );
+    // Every event skipped: the reasons are given.
+    let untimed = "<schedule><conference><title>T</title></conference><day index=\"1\" date=\"2024-05-01\"><room name=\"A\"><event id=\"1\"><title>Keynote</title><duration>01:00</duration></event></room></day></schedule>";
+    let e = import(untimed, &TzDatabase).unwrap_err();
+    assert!(e.to_string().contains("“Keynote” has no start time"), "{e}");
+    // Its near miss: one event with a time imports.
+    let timed = untimed.replace(
+        "<title>Keynote</title>",
+        "<title>Keynote</title><date>2024-05-01T10:00:00+02:00</date>",
+    );
+    let imported = import(&timed, &TzDatabase).unwrap();
+    assert_eq!(imported.meeting.sessions.len(), 1);
 }
 
 #[test]

@@ -193,6 +193,16 @@ const LAST_MINUTE: NaiveTime = match NaiveTime::from_hms_opt(23, 59, 0) {
     None => NaiveTime::MIN,
 };
 
+/// The first five reasons, joined, and "…" when there are more.
+fn first_few(reasons: &[String]) -> String {
+    let shown: Vec<&str> = reasons.iter().take(5).map(String::as_str).collect();
+    format!(
+        "{}{}",
+        shown.join("; "),
+        if reasons.len() > 5 { "; …" } else { "" }
+    )
+}
+
 pub(crate) fn build(
     source: Source,
     format: SourceFormat,
@@ -479,20 +489,26 @@ pub(crate) fn build(
         ));
     }
     if !skipped.is_empty() {
-        let shown: Vec<&String> = skipped.iter().take(5).collect();
         notes.push(format!(
-            "{} event(s) could not be imported: {}{}.",
+            "{} event(s) could not be imported: {}.",
             skipped.len(),
-            shown
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-            if skipped.len() > 5 { "; …" } else { "" }
+            first_few(&skipped)
         ));
     }
     for (what, n) in &source.dropped {
         notes.push(format!("Not kept: {n} {what}."));
+    }
+
+    if sessions.is_empty() {
+        let why = if skipped.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", first_few(&skipped))
+        };
+        return Err(ImportError::NoSessions {
+            format: format.label(),
+            why,
+        });
     }
 
     let title = if source.title.trim().is_empty() {

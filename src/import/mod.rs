@@ -23,6 +23,11 @@ use stamp::Stamp;
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
+/// Deepest nesting read (XML elements, or JSON arrays and objects): schedule files need fewer
+/// than ten levels. Deeper files are refused before a parser sees them, so that no parser can
+/// run out of stack (the browser's is small).
+pub const MAX_DEPTH: usize = 100;
+
 /// The kinds of file the importer reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SourceFormat {
@@ -66,6 +71,10 @@ pub enum ImportError {
     },
     #[error("The file is not well-formed XML: {0}.")]
     Xml(String),
+    #[error("The file nests more than {} levels deep (line {line}); no schedule file does, so it is not read.", MAX_DEPTH)]
+    TooDeep { line: usize },
+    #[error("This {format} holds no session the planner could read{why}.")]
+    NoSessions { format: &'static str, why: String },
     #[error("This {format} cannot be imported: {problems}")]
     Shape {
         format: &'static str,
@@ -273,13 +282,21 @@ pub fn detect(text: &str) -> Result<SourceFormat, ImportError> {
         return Err(ImportError::Empty);
     }
     if trimmed.starts_with('<') {
+        check_depth(text, true)?;
         return Ok(SourceFormat::ScheduleXml);
+    }
+    if trimmed.starts_with('[') {
+        return Err(ImportError::Unknown(
+            "its JSON is a list (it starts with “[”), where a schedule file is an object (“{”)"
+                .to_string(),
+        ));
     }
     if !trimmed.starts_with('{') {
         return Err(ImportError::Unknown(
             "it is neither JSON nor XML".to_string(),
         ));
     }
+    check_depth(text, false)?;
     let value: serde_json::Value =
         serde_json::from_str(trimmed).map_err(|e| ImportError::json(&e))?;
     let Some(object) = value.as_object() else {
@@ -298,6 +315,87 @@ pub fn detect(text: &str) -> Result<SourceFormat, ImportError> {
             "its JSON has none of “format”, “schedule” or “talks” at the top".to_string(),
         ))
     }
+}
+
+/// Refuses text nested deeper than [`MAX_DEPTH`], in one pass before any parser reads it:
+/// XML elements (comments, CDATA, processing instructions, declarations and quoted attribute
+/// values are passed over; a self-closing element does not nest), or JSON arrays and objects
+/// (strings are passed over). Malformed text is left to the parser to name.
+fn check_depth(text: &str, xml: bool) -> Result<(), ImportError> {
+    let bytes = text.as_bytes();
+    let too_deep = |at: usize| ImportError::TooDeep {
+        line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1,
+    };
+    let mut depth = 0usize;
+    let mut i = 0;
+    let skip_past = |from: usize, end: &[u8]| {
+        bytes[from..]
+            .windows(end.len())
+            .position(|w| w == end)
+            .map_or(bytes.len(), |p| from + p + end.len())
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if xml {
+            if b != b'<' {
+                i += 1;
+                continue;
+            }
+            let rest = &bytes[i..];
+            if rest.starts_with(b"<!--") {
+                i = skip_past(i + 4, b"-->");
+            } else if rest.starts_with(b"<![CDATA[") {
+                i = skip_past(i + 9, b"]]>");
+            } else if rest.starts_with(b"<?") {
+                i = skip_past(i + 2, b"?>");
+            } else if rest.starts_with(b"</") {
+                depth = depth.saturating_sub(1);
+                i = skip_past(i + 2, b">");
+            } else if rest.starts_with(b"<!") {
+                i = skip_past(i + 2, b">");
+            } else {
+                // An element's start tag: to its `>`, past quoted values.
+                let mut j = i + 1;
+                let mut quote = None;
+                while j < bytes.len() {
+                    match (quote, bytes[j]) {
+                        (Some(q), c) if c == q => quote = None,
+                        (None, c @ (b'"' | b'\'')) => quote = Some(c),
+                        (None, b'>') => break,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                if j < bytes.len() && bytes[j - 1] != b'/' {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Err(too_deep(i));
+                    }
+                }
+                i = j + 1;
+            }
+        } else {
+            match b {
+                b'"' => {
+                    // To the closing quote, past escapes.
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                }
+                b'[' | b'{' => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Err(too_deep(i));
+                    }
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    Ok(())
 }
 
 /// Imports a file's bytes: refused before reading when over [`MAX_BYTES`].

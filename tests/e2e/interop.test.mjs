@@ -72,6 +72,13 @@ test('a file the schema rejects is refused with what is wrong, and nothing store
   assert.match(await alert.innerText(), /“id” is text \("2814"\), not a whole number/);
   assert.equal(await stored(page), before);
   await page.screenshot({ path: 'target/screenshots/import-refused-390.png' });
+  // Nested 10,000 levels deep (the browser's stack is small): refused before it is parsed.
+  const deep = `<schedule>${'<a>'.repeat(10000)}${'</a>'.repeat(10000)}</schedule>`;
+  await page.getByLabel('Import a file…').setInputFiles({ name: 'deep.xml', mimeType: 'application/xml', buffer: Buffer.from(deep) });
+  const refused = page.getByRole('alert').filter({ hasText: '“deep.xml” cannot be opened' });
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /nests more than 100 levels deep/);
+  assert.equal(await stored(page), before);
   assert.deepEqual(errors, []);
 });
 
