@@ -412,6 +412,80 @@ fn a_schedule_with_no_session_that_can_be_read_is_an_error_that_says_why() {
     assert_eq!(imported.meeting.sessions.len(), 1);
 }
 
+/// Each session's people by name, in a meeting.
+fn people_by_session(m: &Meeting) -> BTreeSet<(String, BTreeSet<String>)> {
+    m.sessions
+        .iter()
+        .map(|s| {
+            let names = s
+                .participants
+                .iter()
+                .filter_map(|p| m.person(p.person))
+                .map(|p| p.display_name(true))
+                .collect();
+            (s.title.clone(), names)
+        })
+        .collect()
+}
+
+/// Our schedule JSON of `m` with every person's guid taken away and `id` made by `id_of`
+/// (the shape of a file merged from several systems, whose ids clash).
+fn with_person_ids(m: &Meeting, id_of: impl Fn(&Value) -> Value) -> String {
+    let mut v: Value = serde_json::from_str(&schedule_json(m, &TzDatabase).unwrap()).unwrap();
+    for day in v["schedule"]["conference"]["days"].as_array_mut().unwrap() {
+        for events in day["rooms"].as_object_mut().unwrap().values_mut() {
+            for e in events.as_array_mut().unwrap() {
+                for p in e["persons"].as_array_mut().unwrap() {
+                    let id = id_of(p);
+                    let p = p.as_object_mut().unwrap();
+                    p.remove("guid");
+                    p.remove("code");
+                    p.insert("id".into(), id);
+                }
+            }
+        }
+    }
+    v.to_string()
+}
+
+#[test]
+fn people_who_share_an_id_in_a_merged_file_are_kept_apart_by_name_and_reported() {
+    let m = generated_meeting(40, 30, 2, 3);
+    let involved: BTreeSet<_> = m
+        .sessions
+        .iter()
+        .flat_map(|s| s.participants.iter().map(|p| p.person))
+        .collect();
+    // Every person given the id 0, as one real merged file does.
+    let merged = import(&with_person_ids(&m, |_| Value::from(0)), &TzDatabase).unwrap();
+    assert_eq!(merged.meeting.people.len(), involved.len());
+    assert_eq!(people_by_session(&merged.meeting), people_by_session(&m));
+    let note = merged
+        .report
+        .notes
+        .iter()
+        .find(|n| n.contains("shared"))
+        .expect("a note on the shared id");
+    assert_eq!(
+        note,
+        &format!(
+            "{} people shared the id 0; they are kept apart by name.",
+            involved.len()
+        )
+    );
+    // No false clash: nobody is in two sessions at once who was not before.
+    assert_eq!(
+        merged.meeting.validate().len(),
+        0,
+        "the merged import is a valid meeting"
+    );
+    // The near miss: each person's own id (the same in every event) is one person, no note.
+    let own = import(&with_person_ids(&m, |p| p["id"].clone()), &TzDatabase).unwrap();
+    assert_eq!(own.meeting.people.len(), involved.len());
+    assert_eq!(people_by_session(&own.meeting), people_by_session(&m));
+    assert!(!own.report.notes.iter().any(|n| n.contains("shared")));
+}
+
 #[test]
 fn files_over_the_size_limit_are_refused_before_reading() {
     let big = format!("{{\"schedule\": \"{}\"}}", "x".repeat(MAX_BYTES));

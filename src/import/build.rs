@@ -193,6 +193,15 @@ const LAST_MINUTE: NaiveTime = match NaiveTime::from_hms_opt(23, 59, 0) {
     None => NaiveTime::MIN,
 };
 
+/// A name as compared between a file's events: ASCII case and runs of white space do not
+/// count (the importer carries no Unicode case tables).
+fn folded_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase()
+}
+
 /// The first five reasons, joined, and "…" when there are more.
 fn first_few(reasons: &[String]) -> String {
     let shown: Vec<&str> = reasons.iter().take(5).map(String::as_str).collect();
@@ -361,8 +370,13 @@ pub(crate) fn build(
         }
     }
 
-    // People, sessions.
+    // People, sessions. A person is who the file's guid says, or its id (or pretalx code)
+    // together with the name: files merged from several systems reuse ids for different
+    // people (one real file gives 253 people the id 0), so an id with another name is
+    // another person. Without either, the name alone.
     let mut person_keys: Vec<String> = Vec::new();
+    // Each id or code given to more than one name: the names.
+    let mut shared: Vec<(String, Vec<String>)> = Vec::new();
     let mut people: Vec<Person> = Vec::new();
     let mut sessions: Vec<Session> = Vec::with_capacity(placed.len());
     let mut unknown_roles = 0;
@@ -370,10 +384,22 @@ pub(crate) fn build(
         let e = &source.events[p.index];
         let mut participants: Vec<Participant> = Vec::new();
         for sp in &e.persons {
+            let name = folded_name(&sp.name);
             let key = if sp.key.is_empty() {
-                format!("name:{}", sp.name)
-            } else {
+                format!("name:{name}")
+            } else if sp.key.starts_with("guid:") || sp.key.starts_with("name:") || name.is_empty()
+            {
                 sp.key.clone()
+            } else {
+                match shared.iter_mut().find(|(k, _)| *k == sp.key) {
+                    Some((_, names)) => {
+                        if !names.contains(&name) {
+                            names.push(name.clone());
+                        }
+                    }
+                    None => shared.push((sp.key.clone(), vec![name.clone()])),
+                }
+                format!("{}\u{1f}{name}", sp.key)
             };
             let at = index_of(&mut person_keys, &key);
             if at == people.len() {
@@ -481,6 +507,27 @@ pub(crate) fn build(
     if shortened > 0 {
         notes.push(format!(
             "{shortened} session(s) ran past midnight or had no length: the planner's days end at midnight, so they end at 23:59 (or last five minutes)."
+        ));
+    }
+    shared.retain(|(_, names)| names.len() > 1);
+    if !shared.is_empty() {
+        crate::domain::order::sort_by(&mut shared, |a, b| b.1.len().cmp(&a.1.len()));
+        let described: Vec<String> = shared
+            .iter()
+            .take(3)
+            .map(|(key, names)| {
+                let (what, value) = key.split_once(':').unwrap_or(("id", key));
+                format!("{} people shared the {what} {value}", names.len())
+            })
+            .collect();
+        notes.push(format!(
+            "{}{}; they are kept apart by name.",
+            described.join(", "),
+            if shared.len() > 3 {
+                format!(" (and {} more ids)", shared.len() - 3)
+            } else {
+                String::new()
+            }
         ));
     }
     if unknown_roles > 0 {
