@@ -248,7 +248,7 @@ fn a_wrong_command_line_gives_usage_and_exit_status_2() {
     assert!(help.status.success());
     assert!(String::from_utf8(help.stdout)
         .unwrap()
-        .contains("agenda import FILE [-o MEETING.json]"));
+        .contains("agenda import FILE [--timezone ZONE] [-o MEETING.json]"));
 }
 
 #[test]
@@ -380,4 +380,43 @@ fn import_refuses_a_wrong_or_missing_file_with_exit_status_1() {
         stderr(&out)
     );
     assert!(!std::path::Path::new(&out_file).exists(), "nothing written");
+    // A timezone that is not one: exit 1, saying so.
+    let naive = path(&dir, "naive.xml");
+    std::fs::write(&naive, "<schedule><day index=\"1\" date=\"2024-02-03\"><room name=\"A\"><event id=\"1\"><title>T</title><date>2024-02-03T10:00:00</date><duration>00:30</duration></event></room></day></schedule>").unwrap();
+    let out = agenda(&["import", &naive, "--timezone", "Geneva", "-o", &out_file]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("“Geneva” is not a timezone"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!std::path::Path::new(&out_file).exists(), "nothing written");
+}
+
+#[test]
+fn import_takes_the_timezone_a_file_does_not_give() {
+    let dir = scratch("import-tz");
+    let naive = path(&dir, "naive.xml");
+    std::fs::write(&naive, "<schedule><day index=\"1\" date=\"2024-02-03\"><room name=\"A\"><event id=\"1\"><title>T</title><date>2024-02-03T10:00:00</date><duration>00:30</duration></event></room></day></schedule>").unwrap();
+    let file = path(&dir, "m.json");
+    let out = agenda(&[
+        "import",
+        &naive,
+        "--timezone",
+        "Europe/Brussels",
+        "-o",
+        &file,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the meeting uses Europe/Brussels"),
+        "{}",
+        stderr(&out)
+    );
+    let m = decode(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(m.timezone, "Europe/Brussels");
+    assert_eq!(
+        agenda_planner::domain::schedule::hh_mm(m.sessions[0].start),
+        "10:00"
+    );
 }

@@ -16,7 +16,9 @@ use agenda_planner::domain::schedule::{hh_mm, parse_time};
 use agenda_planner::domain::time::TzDatabase;
 use agenda_planner::domain::{Meeting, Placement, Role, SessionKind};
 use agenda_planner::export::c3voc::{schedule_json, schedule_xml};
-use agenda_planner::import::{import, ImportError, Imported, SourceFormat, MAX_BYTES, MAX_DEPTH};
+use agenda_planner::import::{
+    import, import_with, ImportError, Imported, Options, SourceFormat, MAX_BYTES, MAX_DEPTH,
+};
 use agenda_planner::storage::encode;
 use serde_json::Value;
 
@@ -487,6 +489,81 @@ fn people_who_share_an_id_in_a_merged_file_are_kept_apart_by_name_and_reported()
 }
 
 #[test]
+fn rooms_keep_the_order_the_file_gives_them_when_it_has_no_room_list() {
+    let mut m = generated_meeting(24, 10, 2, 3);
+    for (room, name) in m
+        .rooms
+        .iter_mut()
+        .zip(["Zeta Hall", "Alpha Room", "Main Stage"])
+    {
+        room.name = name.into();
+    }
+    let mut v: Value = serde_json::from_str(&schedule_json(&m, &TzDatabase).unwrap()).unwrap();
+    v["schedule"]["conference"]
+        .as_object_mut()
+        .unwrap()
+        .remove("rooms");
+    let text = v.to_string();
+    let at = |name: &str| text.find(name).unwrap();
+    assert!(at("Zeta Hall") < at("Alpha Room") && at("Alpha Room") < at("Main Stage"));
+    let imported = import(&text, &TzDatabase).unwrap();
+    let names: Vec<&str> = imported
+        .meeting
+        .rooms
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(names, ["Zeta Hall", "Alpha Room", "Main Stage"]);
+}
+
+/// A pentabarf-style schedule: no timezone, one event at 10:00 written without an offset.
+const NAIVE_XML: &str = "<schedule><conference><title>FOSDEM-like</title></conference><day index=\"1\" date=\"2024-02-03\"><room name=\"Janson\"><event id=\"7\"><title>Opening</title><date>2024-02-03T10:00:00</date><duration>00:30</duration></event></room></day></schedule>";
+
+#[test]
+fn a_chosen_timezone_is_the_meetings_and_times_without_an_offset_are_local_there() {
+    let chosen = Options {
+        timezone: Some("Europe/Brussels".into()),
+    };
+    let imported = import_with(NAIVE_XML, &TzDatabase, &chosen).unwrap();
+    assert_eq!(imported.meeting.timezone, "Europe/Brussels");
+    let s = &imported.meeting.sessions[0];
+    assert_eq!(
+        (hh_mm(s.start), hh_mm(s.end)),
+        ("10:00".into(), "10:30".into())
+    );
+    assert!(
+        imported
+            .report
+            .notes
+            .iter()
+            .any(|n| n.contains("gives no timezone; the meeting uses Europe/Brussels")),
+        "{:?}",
+        imported.report.notes
+    );
+    // Its near miss, without the choice: UTC, and the report says so.
+    let plain = import(NAIVE_XML, &TzDatabase).unwrap();
+    assert_eq!(plain.meeting.timezone, "UTC");
+    // A time with an offset is converted into the chosen timezone.
+    let offset = NAIVE_XML.replace("T10:00:00<", "T10:00:00+01:00<");
+    let in_new_york = Options {
+        timezone: Some("America/New_York".into()),
+    };
+    let imported = import_with(&offset, &TzDatabase, &in_new_york).unwrap();
+    assert_eq!(hh_mm(imported.meeting.sessions[0].start), "04:00");
+    // A name that is not a timezone is refused before anything is read.
+    let e = import_with(
+        NAIVE_XML,
+        &TzDatabase,
+        &Options {
+            timezone: Some("Geneva".into()),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e, ImportError::UnknownTimezone("Geneva".into()));
+    assert!(e.to_string().contains("IANA name"), "{e}");
+}
+
+#[test]
 fn files_over_the_size_limit_are_refused_before_reading() {
     let big = format!("{{\"schedule\": \"{}\"}}", "x".repeat(MAX_BYTES));
     assert_eq!(
@@ -495,7 +572,7 @@ fn files_over_the_size_limit_are_refused_before_reading() {
     );
     let bytes = vec![b'<'; MAX_BYTES + 1];
     assert_eq!(
-        agenda_planner::import::import_bytes(&bytes, &TzDatabase),
+        agenda_planner::import::import_bytes(&bytes, &TzDatabase, &Default::default()),
         Err(ImportError::TooLarge(MAX_BYTES + 1))
     );
 }

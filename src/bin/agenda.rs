@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! agenda export --format html|ics|json|published|schedule-json|schedule-xml [options] MEETING.json [-o OUT]
-//! agenda import FILE [-o MEETING.json]
+//! agenda import FILE [--timezone ZONE] [-o MEETING.json]
 //! agenda check MEETING.json
 //! agenda sample [-o FILE]
 //! ```
@@ -23,13 +23,13 @@ use agenda_planner::export::c3voc::{json_document, schedule_xml};
 use agenda_planner::export::html::{programme, Paper, ProgrammeOptions};
 use agenda_planner::export::ics::{calendar, CalendarOptions};
 use agenda_planner::export::Format;
-use agenda_planner::import::{import_bytes, ImportError, MAX_BYTES};
+use agenda_planner::import::{import_bytes, ImportError, Options, MAX_BYTES};
 use agenda_planner::storage::{decode, encode_pretty};
 
 const USAGE: &str = "\
 Usage:
   agenda export --format FORMAT [options] MEETING.json [-o OUT]
-  agenda import FILE [-o MEETING.json]
+  agenda import FILE [--timezone ZONE] [-o MEETING.json]
   agenda check MEETING.json
   agenda sample [-o FILE]
   agenda generate [--sessions N] [--people N] [--days N] [--rooms N] [-o FILE]
@@ -43,6 +43,8 @@ schedule-json and schedule-xml (frab/c3voc schedule for apps).
 
 Import reads a frab/c3voc schedule.json or schedule.xml, a pretalx widget schedule
 JSON or a meeting file, and writes a new meeting file; a report goes to standard error.
+--timezone ZONE (an IANA name, such as Europe/Brussels) sets the meeting's timezone for a
+file that gives none (pentabarf XML): its times without an offset are local times there.
 
 Export and import write to OUT, or to standard output when -o is missing or '-'.
 
@@ -123,6 +125,7 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
     let mut output: Option<PathBuf> = None;
     let mut options = ProgrammeOptions::default();
     let mut size = Size::default();
+    let mut import_options = Options::default();
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
             Short('o') | Long("output") => output = Some(parser.value().map_err(usage)?.into()),
@@ -183,6 +186,10 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
                     "days" => size.days = n,
                     _ => size.rooms = n,
                 }
+            }
+            Long("timezone") if command == "import" => {
+                import_options.timezone =
+                    Some(parser.value().map_err(usage)?.string().map_err(usage)?)
             }
             Long("help") | Short('h') => {
                 println!("{USAGE}");
@@ -281,7 +288,7 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             }
             let bytes = std::fs::read(&path)
                 .map_err(|e| Failure::File(format!("cannot read {}: {e}", path.display())))?;
-            let imported = import_bytes(&bytes, &TzDatabase)
+            let imported = import_bytes(&bytes, &TzDatabase, &import_options)
                 .map_err(|e| Failure::File(format!("cannot import {}: {e}", path.display())))?;
             eprintln!("{}", imported.report.summary());
             for note in &imported.report.notes {

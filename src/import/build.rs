@@ -216,9 +216,24 @@ pub(crate) fn build(
     source: Source,
     format: SourceFormat,
     offsets: &dyn UtcOffsets,
+    chosen: Option<&str>,
 ) -> Result<Imported, ImportError> {
     let mut notes = Vec::new();
-    let timezone = choose_timezone(&source, offsets, &mut notes);
+    let timezone = match chosen {
+        Some(tz) => {
+            match source.timezone.as_deref() {
+                Some(own) if own != tz => notes.push(format!(
+                    "The file gives the timezone “{own}”; the meeting uses {tz}, as chosen: times with an offset were converted into it."
+                )),
+                Some(_) => {}
+                None => notes.push(format!(
+                    "The file gives no timezone; the meeting uses {tz}, as chosen: its times without an offset are local times there."
+                )),
+            }
+            tz.to_string()
+        }
+        None => choose_timezone(&source, offsets, &mut notes),
+    };
     let clock = Clock {
         timezone: timezone.clone(),
         offsets,

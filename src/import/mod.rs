@@ -75,6 +75,8 @@ pub enum ImportError {
     TooDeep { line: usize },
     #[error("This {format} holds no session the planner could read{why}.")]
     NoSessions { format: &'static str, why: String },
+    #[error("“{0}” is not a timezone the planner knows: give its IANA name, such as Europe/Brussels or America/New_York.")]
+    UnknownTimezone(String),
     #[error("This {format} cannot be imported: {problems}")]
     Shape {
         format: &'static str,
@@ -398,17 +400,47 @@ fn check_depth(text: &str, xml: bool) -> Result<(), ImportError> {
     Ok(())
 }
 
+/// What the person importing says about the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The meeting's timezone (an IANA name), for a file that gives none or the wrong one:
+    /// times the file writes without an offset are read as local times there, times with an
+    /// offset are converted into it.
+    pub timezone: Option<String>,
+}
+
 /// Imports a file's bytes: refused before reading when over [`MAX_BYTES`].
-pub fn import_bytes(bytes: &[u8], offsets: &dyn UtcOffsets) -> Result<Imported, ImportError> {
+pub fn import_bytes(
+    bytes: &[u8],
+    offsets: &dyn UtcOffsets,
+    options: &Options,
+) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-    import(text, offsets)
+    import_with(text, offsets, options)
 }
 
 /// Imports a file's text in any known format into a new meeting.
 pub fn import(text: &str, offsets: &dyn UtcOffsets) -> Result<Imported, ImportError> {
+    import_with(text, offsets, &Options::default())
+}
+
+/// [`import`], with what the person importing says about the file.
+pub fn import_with(
+    text: &str,
+    offsets: &dyn UtcOffsets,
+    options: &Options,
+) -> Result<Imported, ImportError> {
+    if let Some(tz) = &options.timezone {
+        let noon = NaiveDate::from_ymd_opt(2000, 1, 1)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .unwrap_or_default();
+        if offsets.utc_offset(tz, noon).is_err() {
+            return Err(ImportError::UnknownTimezone(tz.clone()));
+        }
+    }
     if text.len() > MAX_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
@@ -425,5 +457,5 @@ pub fn import(text: &str, offsets: &dyn UtcOffsets) -> Result<Imported, ImportEr
         SourceFormat::ScheduleXml => schedule_xml::read(text)?,
         SourceFormat::PretalxWidget => pretalx::read(text)?,
     };
-    build::build(source, format, offsets)
+    build::build(source, format, offsets, options.timezone.as_deref())
 }
