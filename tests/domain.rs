@@ -119,6 +119,26 @@ fn ids_that_point_nowhere_are_refused_each_with_its_own_error() {
 }
 
 #[test]
+fn a_session_guid_must_be_a_uuid_and_no_two_sessions_share_one() {
+    let mut m = sample_meeting();
+    m.sessions[0].guid = "not-a-uuid".into();
+    assert!(matches!(
+        m.validate().as_slice(),
+        [ValidationError::InvalidGuid { guid, .. }] if guid == "not-a-uuid"
+    ));
+    let guid = "5F0C3B1E-2A4D-5E6F-8A9B-0C1D2E3F4A5B";
+    m.sessions[0].guid = guid.into();
+    assert_eq!(m.validate(), vec![], "a UUID in capitals is one");
+    m.sessions[1].guid = guid.to_ascii_lowercase();
+    let errors = m.validate();
+    assert!(
+        matches!(errors.as_slice(), [ValidationError::DuplicateGuid { .. }]),
+        "{errors:?}"
+    );
+    assert!(errors[0].to_string().contains("have the same guid"));
+}
+
+#[test]
 fn an_empty_title_anywhere_is_refused() {
     let mut m = sample_meeting();
     m.title = "   ".into();

@@ -635,6 +635,28 @@ mod commands {
     }
 
     #[test]
+    fn saving_a_session_form_keeps_the_guid_other_systems_know_it_by_and_a_copy_gets_none() {
+        let mut m = sample_meeting();
+        let guid = "5f0c3b1e-2a4d-5e6f-8a9b-0c1d2e3f4a5b";
+        m.sessions[3].guid = guid.into();
+        // What the form gives: everything but the guid.
+        let mut form = m.sessions[3].clone();
+        form.guid.clear();
+        form.title = "Renamed".into();
+        let mut after = m.clone();
+        Edit::save_session(&m, form.clone(), None, false)
+            .apply(&mut after)
+            .unwrap();
+        let s = after.session(form.id).unwrap();
+        assert_eq!((s.title.as_str(), s.guid.as_str()), ("Renamed", guid));
+        let (edit, copy) = Edit::duplicate_session(&m, m.sessions[3].clone(), None);
+        let mut after = m.clone();
+        edit.apply(&mut after).unwrap();
+        assert_eq!(after.session(copy).unwrap().guid, "");
+        assert_eq!(after.session(m.sessions[3].id).unwrap().guid, guid);
+    }
+
+    #[test]
     fn moving_a_session_keeps_its_length_and_its_run_of_show_with_it() {
         let m = sample_meeting();
         let s = m

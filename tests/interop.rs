@@ -563,6 +563,122 @@ fn a_chosen_timezone_is_the_meetings_and_times_without_an_offset_are_local_there
     assert!(e.to_string().contains("IANA name"), "{e}");
 }
 
+/// Each event's guid in a schedule JSON, by title.
+fn guids_by_title(schedule: &str) -> Vec<(String, String)> {
+    let v: Value = serde_json::from_str(schedule).unwrap();
+    let mut out = Vec::new();
+    for day in v["schedule"]["conference"]["days"].as_array().unwrap() {
+        for events in day["rooms"].as_object().unwrap().values() {
+            for e in events.as_array().unwrap() {
+                out.push((
+                    e["title"].as_str().unwrap().to_string(),
+                    e["guid"].as_str().unwrap().to_string(),
+                ));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn session_guids_in_a_file_are_kept_and_exported_back_unchanged() {
+    let mut m = generated_meeting(30, 20, 2, 3);
+    m.short_name = "OTHER".into();
+    // Guids another system gave: here ours for the acronym OTHER, which an export of the
+    // imported meeting (acronym NEW, new ids) would not make again.
+    let text = schedule_json(&m, &TzDatabase).unwrap();
+    let theirs = text.clone();
+    let given = guids_by_title(&theirs);
+    let imported = import(&theirs, &TzDatabase).unwrap();
+    for s in &imported.meeting.sessions {
+        assert!(
+            given.contains(&(s.title.clone(), s.guid.clone())),
+            "{} keeps its guid",
+            s.title
+        );
+    }
+    // Exported again: the same guids, though the new meeting's ids and acronym differ.
+    let mut again = imported.meeting.clone();
+    again.short_name = "NEW".into();
+    assert_eq!(
+        guids_by_title(&schedule_json(&again, &TzDatabase).unwrap()),
+        given
+    );
+    // A guid that is not a UUID, or one given twice, is replaced by one of ours.
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    let events = v["schedule"]["conference"]["days"][0]["rooms"]
+        .as_object_mut()
+        .unwrap()
+        .values_mut()
+        .next()
+        .unwrap()
+        .as_array_mut()
+        .unwrap();
+    events[0]["guid"] = Value::from("abc");
+    let first = events[1]["guid"].clone();
+    events[2]["guid"] = first;
+    let fixed = import(&v.to_string(), &TzDatabase).unwrap();
+    assert_eq!(
+        fixed.meeting.validate(),
+        vec![],
+        "every guid a UUID, none twice"
+    );
+}
+
+#[test]
+fn an_event_removed_from_a_file_without_guids_leaves_every_other_sessions_guid_as_it_was() {
+    let m = generated_meeting(30, 20, 2, 3);
+    let xml = schedule_xml(&m, &TzDatabase).unwrap();
+    // Pentabarf-style: no guids; then the same without one event.
+    let strip = |text: &str| {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(at) = rest.find(" guid=\"") {
+            out.push_str(&rest[..at]);
+            let end = rest[at + 7..].find('"').unwrap() + at + 8;
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    };
+    let before = strip(&xml);
+    let removed = m.sessions_on(m.days_in_order()[0].id)[1];
+    let start = before
+        .find(&format!("<title>{}</title>", removed.title))
+        .unwrap();
+    let from = before[..start].rfind("<event ").unwrap();
+    let to = before[start..].find("</event>").unwrap() + start + "</event>".len();
+    let after = format!("{}{}", &before[..from], &before[to..]);
+    let a = import(&before, &TzDatabase).unwrap().meeting;
+    let b = import(&after, &TzDatabase).unwrap().meeting;
+    assert_eq!(b.sessions.len(), a.sessions.len() - 1);
+    let guid_a = guids_by_title(&schedule_json(&a, &TzDatabase).unwrap());
+    let guid_b = guids_by_title(&schedule_json(&b, &TzDatabase).unwrap());
+    for pair in &guid_b {
+        assert!(guid_a.contains(pair), "{} kept its guid", pair.0);
+    }
+    // Without event ids either, a session's guid comes from its title, date, time and room.
+    let no_ids = |text: &str| {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(at) = rest.find("<event id=\"") {
+            out.push_str(&rest[..at]);
+            out.push_str("<event");
+            let end = rest[at + 11..].find('"').unwrap() + at + 12;
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    };
+    let a = import(&no_ids(&before), &TzDatabase).unwrap().meeting;
+    let b = import(&no_ids(&after), &TzDatabase).unwrap().meeting;
+    let guid_a = guids_by_title(&schedule_json(&a, &TzDatabase).unwrap());
+    for pair in guids_by_title(&schedule_json(&b, &TzDatabase).unwrap()) {
+        assert!(guid_a.contains(&pair), "{} kept its guid", pair.0);
+    }
+}
+
 #[test]
 fn files_over_the_size_limit_are_refused_before_reading() {
     let big = format!("{{\"schedule\": \"{}\"}}", "x".repeat(MAX_BYTES));

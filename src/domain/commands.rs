@@ -87,6 +87,14 @@ impl Edit {
             })
             .filter(|(later, by)| *by != 0 && !later.is_empty())
             .map(|(later, by)| Edit::Shift(later, by));
+        // The form does not show the id other systems know the session by: it stays.
+        let session = match m.session(session.id) {
+            Some(old) if session.guid.is_empty() => Session {
+                guid: old.guid.clone(),
+                ..session
+            },
+            _ => session,
+        };
         edits.push(Edit::Put(Box::new(Item::Session(session))));
         edits.extend(shift);
         one_step(edits)
@@ -100,9 +108,11 @@ impl Edit {
         new_person: Option<Person>,
     ) -> (Edit, SessionId) {
         let id = m.new_session_id();
+        // A new session: other systems know it by an id of its own.
         let copy = Session {
             id,
             title: format!("{} (copy)", session.title),
+            guid: String::new(),
             ..session
         };
         let mut edits = Vec::new();

@@ -128,6 +128,7 @@ pub fn generated_meeting(sessions: usize, people: usize, days: usize, rooms: usi
                 description: "A generated session for measuring speed.".into(),
                 participants,
                 items: Vec::new(),
+                guid: String::new(),
             }
         })
         .collect();

@@ -395,6 +395,11 @@ pub struct Session {
     pub participants: Vec<Participant>,
     #[serde(default)]
     pub items: Vec<RunItem>,
+    /// The id other systems know the session by (a UUID): kept from an imported schedule and
+    /// written back by the schedule exports, so that apps which keep attendees' favourites by
+    /// it keep them. Empty: the exports make one from the meeting and the session's id.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub guid: String,
 }
 
 impl Session {
@@ -418,6 +423,7 @@ impl Session {
             description: String::new(),
             participants: Vec::new(),
             items: Vec::new(),
+            guid: String::new(),
         }
     }
 

@@ -83,6 +83,19 @@ pub enum ValidationError {
         title: String,
         person: PersonId,
     },
+    #[error("session “{title}” has the guid “{guid}”, which is not a UUID")]
+    InvalidGuid {
+        session: SessionId,
+        title: String,
+        guid: String,
+    },
+    #[error("sessions “{title}” and “{other}” have the same guid, {guid}")]
+    DuplicateGuid {
+        session: SessionId,
+        title: String,
+        other: String,
+        guid: String,
+    },
     #[error("session “{title}” lists {name} twice as {role}")]
     DuplicateParticipant {
         session: SessionId,
@@ -90,6 +103,16 @@ pub enum ValidationError {
         name: String,
         role: &'static str,
     },
+}
+
+/// Whether `text` is a UUID as the schedule formats write it ("8-4-4-4-12" hex digits).
+pub fn is_uuid(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 36
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => *b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
 }
 
 /// Whether `colour` is a CSS hex colour "#rrggbb".
@@ -174,8 +197,21 @@ impl Meeting {
         }
 
         let people: HashSet<PersonId> = self.people.iter().map(|p| p.id).collect();
+        // Sessions with a guid, by guid (lower case), to find any given twice.
+        let mut guids: Vec<(String, &Session)> = Vec::new();
         for session in &self.sessions {
             let title = || session.title.clone();
+            if !session.guid.is_empty() {
+                if is_uuid(&session.guid) {
+                    guids.push((session.guid.to_ascii_lowercase(), session));
+                } else {
+                    errors.push(E::InvalidGuid {
+                        session: session.id,
+                        title: title(),
+                        guid: session.guid.clone(),
+                    });
+                }
+            }
             if session.title.trim().is_empty() {
                 errors.push(E::EmptySessionTitle {
                     session: session.id,
@@ -228,6 +264,17 @@ impl Meeting {
                         person,
                     });
                 }
+            }
+        }
+        crate::domain::order::sort_by(&mut guids, |a, b| a.0.cmp(&b.0));
+        for pair in guids.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                errors.push(E::DuplicateGuid {
+                    session: pair[1].1.id,
+                    title: pair[1].1.title.clone(),
+                    other: pair[0].1.title.clone(),
+                    guid: pair[1].1.guid.clone(),
+                });
             }
         }
         errors

@@ -237,7 +237,12 @@ pub fn schedule(m: &Meeting, offsets: &dyn UtcOffsets) -> Result<Schedule, Expor
         Ok(stamp(local, offset_at(m, offsets, title, local)?))
     };
     let event = |s: &Session, date: NaiveDate| -> Result<Event, ExportError> {
-        let guid = guid(&acronym, "session", s.id.0);
+        // The one other systems know it by (kept from an import), else one made from its id.
+        let guid = if s.guid.is_empty() {
+            guid(&acronym, "session", s.id.0)
+        } else {
+            s.guid.clone()
+        };
         let title_slug = slugify(&s.title);
         let mut slug = format!(
             "{acronym}-{}-{}",

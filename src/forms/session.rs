@@ -175,6 +175,8 @@ impl SessionForm {
                 description: f.text(DESCRIPTION),
                 participants,
                 items,
+                // Not on the form: saving keeps the session's (`Edit::save_session`).
+                guid: String::new(),
             },
             new_person,
         })

@@ -6,7 +6,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::stamp::Stamp;
-use super::{ImportError, Imported, Report, Source, SourceFormat, SourcePerson};
+use super::{ImportError, Imported, Report, Source, SourceEvent, SourceFormat, SourcePerson};
 use crate::domain::time::UtcOffsets;
 use crate::domain::{
     Category, Day, DayId, Meeting, Participant, Person, PersonId, Placement, Role, Room, RoomId,
@@ -192,6 +192,53 @@ const LAST_MINUTE: NaiveTime = match NaiveTime::from_hms_opt(23, 59, 0) {
     Some(t) => t,
     None => NaiveTime::MIN,
 };
+
+/// The guid a session keeps: the file's, when it is a UUID not already taken; else one made
+/// from what stays the same when other events change — the file's id for the event (with the
+/// schedule's acronym or title), or else its title, date, start and room — so that importing
+/// the file again, after events were added or removed, gives every other session the same.
+fn session_guid(
+    source: &Source,
+    e: &SourceEvent,
+    p: &Placed,
+    room: &str,
+    taken: &mut std::collections::HashSet<String>,
+) -> String {
+    let own = e.guid.trim().to_ascii_lowercase();
+    if crate::domain::validate::is_uuid(&own) && taken.insert(own.clone()) {
+        return own;
+    }
+    let scope = if source.acronym.trim().is_empty() {
+        source.title.trim()
+    } else {
+        source.acronym.trim()
+    };
+    let content = if e.id.trim().is_empty() {
+        format!(
+            "{}|{}|{}|{room}",
+            e.title.trim(),
+            p.date,
+            crate::domain::schedule::hh_mm(p.start)
+        )
+    } else {
+        format!("event:{}", e.id.trim())
+    };
+    // The same content twice (or a guid the file gave twice): the next one in line.
+    for n in 1.. {
+        let name = if n == 1 {
+            format!("urn:agenda-planner:import:{scope}:{content}")
+        } else {
+            format!("urn:agenda-planner:import:{scope}:{content}#{n}")
+        };
+        let guid = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes())
+            .hyphenated()
+            .to_string();
+        if taken.insert(guid.clone()) {
+            return guid;
+        }
+    }
+    unreachable!("a free guid is always found")
+}
 
 /// A name as compared between a file's events: ASCII case and runs of white space do not
 /// count (the importer carries no Unicode case tables).
@@ -392,6 +439,8 @@ pub(crate) fn build(
     let mut person_keys: Vec<String> = Vec::new();
     // Each id or code given to more than one name: the names.
     let mut shared: Vec<(String, Vec<String>)> = Vec::new();
+    // The sessions' guids so far (lower case).
+    let mut guids: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut people: Vec<Person> = Vec::new();
     let mut sessions: Vec<Session> = Vec::with_capacity(placed.len());
     let mut unknown_roles = 0;
@@ -476,7 +525,9 @@ pub(crate) fn build(
             .and_then(|t| theme_names.iter().position(|n| n == t))
             .map(|i| vec![ThemeId(i as u32 + 1)])
             .unwrap_or_default();
+        let guid = session_guid(&source, e, p, &room_names[p.room], &mut guids);
         sessions.push(Session {
+            guid,
             id: SessionId(i as u32 + 1),
             title,
             kind: kind_of(&e.kind),

@@ -177,6 +177,10 @@ pub(crate) struct PersonExtras {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct SourceEvent {
+    /// The file's guid for the event, as written (may be empty or not a UUID).
+    pub guid: String,
+    /// The file's own id for the event (empty when it gives none).
+    pub id: String,
     pub title: String,
     pub subtitle: String,
     pub kind: String,

@@ -170,6 +170,11 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
         // A slot without a submission (no code) is a break.
         let is_break = t.get("code").is_none_or(Value::is_null) && persons.is_empty();
         source.events.push(SourceEvent {
+            guid: String::new(),
+            // A talk's submission code, else its slot's id.
+            id: id_key(t.get("code"))
+                .or_else(|| id_key(t.get("id")))
+                .unwrap_or_default(),
             title,
             subtitle: String::new(),
             kind: if is_break { "break" } else { "talk" }.to_string(),

@@ -208,6 +208,11 @@ fn event(
     let room = text(e, "room", at, problems);
     let track = text(e, "track", at, problems);
     source.events.push(SourceEvent {
+        guid: text(e, "guid", at, problems),
+        id: match e.get("id") {
+            Some(id) if id.is_i64() || id.is_u64() => id.to_string(),
+            _ => String::new(),
+        },
         title,
         subtitle: text(e, "subtitle", at, problems),
         kind: text(e, "type", at, problems),

@@ -157,6 +157,8 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
                 let room_text = text(e, "room");
                 let track = text(e, "track");
                 source.events.push(SourceEvent {
+                    guid: e.attribute("guid").unwrap_or_default().to_string(),
+                    id: e.attribute("id").unwrap_or_default().to_string(),
                     title,
                     subtitle: text(e, "subtitle"),
                     kind: text(e, "type"),

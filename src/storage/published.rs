@@ -643,6 +643,8 @@ pub fn decode_published(text: &str) -> Result<Meeting, DecodeError> {
             description: sessions.texts("description")[i].clone(),
             participants,
             items,
+            // Not published: only the schedule exports, made by the planner, write it.
+            guid: String::new(),
         });
     }
     m.sessions = list;
