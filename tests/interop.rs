@@ -486,6 +486,13 @@ fn people_who_share_an_id_in_a_merged_file_are_kept_apart_by_name_and_reported()
     assert_eq!(own.meeting.people.len(), involved.len());
     assert_eq!(people_by_session(&own.meeting), people_by_session(&m));
     assert!(!own.report.notes.iter().any(|n| n.contains("shared")));
+    // Without ids, the name: its case and spacing do not make another person.
+    let xml = "<schedule><day index=\"1\" date=\"2024-02-03\"><room name=\"A\">\
+        <event id=\"1\"><title>One</title><date>2024-02-03T10:00:00</date><duration>00:30</duration><persons><person>Jane  Doe</person></persons></event>\
+        <event id=\"2\"><title>Two</title><date>2024-02-03T11:00:00</date><duration>00:30</duration><persons><person>jane doe</person><person>John Roe</person></persons></event>\
+        </room></day></schedule>";
+    let by_name = import(xml, &TzDatabase).unwrap().meeting;
+    assert_eq!(by_name.people.len(), 2, "{:?}", by_name.people);
 }
 
 #[test]

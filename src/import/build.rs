@@ -449,10 +449,9 @@ pub(crate) fn build(
         let mut participants: Vec<Participant> = Vec::new();
         for sp in &e.persons {
             let name = folded_name(&sp.name);
-            let key = if sp.key.is_empty() {
+            let key = if sp.key.is_empty() || sp.key.starts_with("name:") {
                 format!("name:{name}")
-            } else if sp.key.starts_with("guid:") || sp.key.starts_with("name:") || name.is_empty()
-            {
+            } else if sp.key.starts_with("guid:") || name.is_empty() {
                 sp.key.clone()
             } else {
                 match shared.iter_mut().find(|(k, _)| *k == sp.key) {
