@@ -1033,3 +1033,248 @@ fn stamps_read_in_every_form_real_files_use() {
         assert_eq!(at(bad), None, "{bad}");
     }
 }
+
+fn session<'a>(m: &'a Meeting, title: &str) -> &'a agenda_planner::domain::Session {
+    m.sessions
+        .iter()
+        .find(|s| s.title.starts_with(title))
+        .unwrap_or_else(|| panic!("a session “{title}”"))
+}
+
+#[test]
+fn the_hub_fixture_is_valid_schedule_version_2() {
+    let out = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/validate_schedule.py"))
+        .arg(fixture("c3voc-schedule2.schema.json"))
+        .arg(fixture("hub-schedule2.json"))
+        .output()
+        .expect("python3 runs (make test installs jsonschema)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn a_schedule_version_2_file_imports_its_events_rooms_tracks_and_participants() {
+    let Imported { meeting, report } = imported(&read("hub-schedule2.json"));
+    assert_eq!(report.format, Some(SourceFormat::Schedule2Json));
+    // Five events, one of them cancelled.
+    assert_eq!(meeting.sessions.len(), 4);
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("1 event(s) marked cancelled")),
+        "{:?}",
+        report.notes
+    );
+    assert!(!meeting
+        .sessions
+        .iter()
+        .any(|s| s.title.contains("not happen")));
+    let rooms: Vec<&str> = meeting.rooms.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(rooms, ["Saal 1", "Saal GLITCH", "Stage HUFF"]);
+    assert_eq!(meeting.rooms[0].capacity, Some(3000));
+    // Tracks by slug, with their colours (a `colors.light` too).
+    assert_eq!(meeting.themes[0].name, "Ethics, Society & Politics");
+    assert_eq!(meeting.themes[0].colour, "#00b3ff");
+    assert_eq!(meeting.themes[1].colour, "#d8412f");
+    assert_eq!(meeting.timezone, "Europe/Berlin");
+    assert_eq!(meeting.description, "The Congress.");
+    // A room referred to by guid alone.
+    let hardware = session(&meeting, "Hardware hacking");
+    assert_eq!(
+        hardware.placement,
+        Placement::Room(meeting.rooms[1].id),
+        "the room its guid names"
+    );
+    assert_eq!(hardware.themes, vec![meeting.themes[1].id]);
+    assert_eq!(
+        hardware.description, "We solder.",
+        "English of a translated abstract"
+    );
+    // Participants with their roles; the same guid is one person.
+    let opening = session(&meeting, "38C3: Opening");
+    assert_eq!(opening.guid, "0a6f1f4b-8b7c-5b8e-9a53-1d2f3e4a5b6c");
+    let roles: Vec<(String, Role)> = opening
+        .participants
+        .iter()
+        .map(|p| (meeting.person(p.person).unwrap().name(), p.role))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Sara Example".to_string(), Role::Chair),
+            ("Ben Other".to_string(), Role::Speaker)
+        ]
+    );
+    assert_eq!(meeting.people.len(), 2);
+    assert_eq!(hardware.participants[0].role, Role::Moderator);
+    let lunch = session(&meeting, "Lunch");
+    assert_eq!(lunch.kind, SessionKind::Break);
+}
+
+#[test]
+fn a_schedule_version_2_event_without_an_end_takes_its_iso_duration() {
+    let mut v: Value = serde_json::from_str(&read("hub-schedule2.json")).unwrap();
+    let event = &mut v["schedule"]["events"][1];
+    event.as_object_mut().unwrap().remove("end");
+    event["duration"] = Value::from("PT1H15M");
+    let m = imported(&v.to_string()).meeting;
+    let s = session(&m, "Hardware hacking");
+    assert_eq!(
+        (hh_mm(s.start), hh_mm(s.end)),
+        ("11:00".into(), "12:15".into())
+    );
+    // Near miss: a length in months has no fixed length.
+    v["schedule"]["events"][1]["duration"] = Value::from("P1M");
+    let err = import(&v.to_string(), &TzDatabase).unwrap_err().to_string();
+    assert!(err.contains("“duration” “P1M” is not a length"), "{err}");
+}
+
+#[test]
+fn a_version_1_file_is_not_taken_for_version_2() {
+    let report = imported(&read("frab-camp2019.json")).report;
+    assert_eq!(report.format, Some(SourceFormat::ScheduleJson));
+}
+
+#[test]
+fn event_types_map_to_kinds_and_the_files_own_type_is_kept_and_exported_back() {
+    let m = imported(&read("hub-schedule2.json")).meeting;
+    let lightning = session(&m, "Lightning talks");
+    assert_eq!(lightning.kind, SessionKind::Talk);
+    assert_eq!(lightning.source_type, "LIGHTNING_TALK");
+    let workshop = session(&m, "Hardware hacking");
+    assert_eq!(workshop.kind, SessionKind::Workshop);
+    let json: Value = serde_json::from_str(&schedule_json(&m, &TzDatabase).unwrap()).unwrap();
+    let mut types: Vec<String> = Vec::new();
+    for day in json["schedule"]["conference"]["days"].as_array().unwrap() {
+        for events in day["rooms"].as_object().unwrap().values() {
+            for e in events.as_array().unwrap() {
+                types.push(e["type"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    types.sort();
+    assert_eq!(types, ["LIGHTNING_TALK", "break", "talk", "workshop"]);
+    // And back: the same kinds, the same types.
+    let again = imported(&schedule_json(&m, &TzDatabase).unwrap()).meeting;
+    let back = session(&again, "Lightning talks");
+    assert_eq!(
+        (back.kind, back.source_type.as_str()),
+        (SessionKind::Talk, "LIGHTNING_TALK")
+    );
+    // Near miss: a kind of ours is not kept as a type of its own.
+    assert_eq!(session(&again, "Lunch").source_type, "");
+}
+
+#[test]
+fn saving_a_session_keeps_its_imported_type_unless_its_kind_changes() {
+    use agenda_planner::domain::Edit;
+    let m = imported(&read("hub-schedule2.json")).meeting;
+    let s = session(&m, "Lightning talks").clone();
+    let as_form = agenda_planner::domain::Session {
+        source_type: String::new(),
+        guid: String::new(),
+        ..s.clone()
+    };
+    let mut kept = m.clone();
+    Edit::save_session(&m, as_form.clone(), None, false)
+        .apply(&mut kept)
+        .unwrap();
+    assert_eq!(kept.session(s.id).unwrap().source_type, "LIGHTNING_TALK");
+    let changed = agenda_planner::domain::Session {
+        kind: SessionKind::Panel,
+        ..as_form
+    };
+    let mut other = m.clone();
+    Edit::save_session(&m, changed, None, false)
+        .apply(&mut other)
+        .unwrap();
+    assert_eq!(other.session(s.id).unwrap().source_type, "");
+}
+
+#[test]
+fn html_in_descriptions_becomes_paragraphs_and_lists_in_the_meeting_and_the_programme() {
+    let m = imported(&read("hub-schedule2.json")).meeting;
+    let opening = session(&m, "38C3: Opening");
+    assert_eq!(
+        opening.description,
+        "Welcome to the 38th Congress.\n\nThe opening.\n\n- What is new\n- Where to go"
+    );
+    let html = agenda_planner::export::html::programme(&m, &Default::default());
+    assert!(
+        html.contains("<div class=\"description\"><p>Welcome to the 38th Congress.</p><p>The opening.</p><ul><li>What is new</li><li>Where to go</li></ul></div>"),
+        "{}",
+        &html[html.find("Welcome").unwrap_or(0).saturating_sub(80)..][..300]
+    );
+    assert!(!html.contains("&lt;p&gt;"), "no literal tags");
+    // Near miss: a description that only mentions a comparison is text, kept as written.
+    let mut v: Value = serde_json::from_str(&read("hub-schedule2.json")).unwrap();
+    v["schedule"]["events"][0]["description"] = Value::from("Costs < 5 € and > 2 €");
+    let m = imported(&v.to_string()).meeting;
+    assert!(session(&m, "38C3: Opening")
+        .description
+        .ends_with("Costs < 5 € and > 2 €"));
+}
+
+#[test]
+fn mutated_schedule_version_2_json_never_panics_the_importer() {
+    never_panics(&read("hub-schedule2.json"), true, 5);
+}
+
+/// In the shape of FOSDEM's pentabarf export: venue and city, no timezone, HTML abstracts.
+const PENTABARF_XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<schedule>
+  <conference>
+    <title>FOSDEM 2024</title>
+    <subtitle/>
+    <venue>ULB (Université Libre de Bruxelles)</venue>
+    <city>Brussels</city>
+    <start>2024-02-03</start>
+    <end>2024-02-04</end>
+    <days>2</days>
+    <day_change>09:00:00</day_change>
+    <timeslot_duration>00:05:00</timeslot_duration>
+  </conference>
+  <day index="1" date="2024-02-03">
+    <room name="Janson">
+      <event id="15789">
+        <start>09:30</start>
+        <duration>00:25</duration>
+        <room>Janson</room>
+        <slug>welcome</slug>
+        <title>Welcome to FOSDEM 2024</title>
+        <subtitle/>
+        <track>Keynotes</track>
+        <type>keynote</type>
+        <language/>
+        <abstract>&lt;p&gt;FOSDEM welcome and opening talk.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Rules&lt;/li&gt;&lt;li&gt;Rooms&lt;/li&gt;&lt;/ul&gt;</abstract>
+        <description/>
+        <persons><person id="6">FOSDEM Staff</person></persons>
+        <links/>
+      </event>
+    </room>
+  </day>
+</schedule>"#;
+
+#[test]
+fn a_pentabarf_file_keeps_its_venue_and_city_and_reads_its_html_abstracts() {
+    let Imported { meeting, .. } = imported(PENTABARF_XML);
+    assert_eq!(meeting.venue, "ULB (Université Libre de Bruxelles)");
+    assert_eq!(meeting.city, "Brussels");
+    let welcome = session(&meeting, "Welcome to FOSDEM");
+    assert_eq!(welcome.kind, SessionKind::Keynote);
+    assert_eq!(
+        welcome.description,
+        "FOSDEM welcome and opening talk.\n\n- Rules\n- Rooms"
+    );
+    // Near miss: a file without them leaves the meeting's empty.
+    let bare = PENTABARF_XML
+        .replace("<venue>ULB (Université Libre de Bruxelles)</venue>", "")
+        .replace("<city>Brussels</city>", "");
+    let m = imported(&bare).meeting;
+    assert_eq!((m.venue.as_str(), m.city.as_str()), ("", ""));
+}

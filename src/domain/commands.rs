@@ -87,13 +87,23 @@ impl Edit {
             })
             .filter(|(later, by)| *by != 0 && !later.is_empty())
             .map(|(later, by)| Edit::Shift(later, by));
-        // The form does not show the id other systems know the session by: it stays.
+        // The form does not show the id other systems know the session by: it stays; so does
+        // the type an imported file gave it, unless its kind was changed.
         let session = match m.session(session.id) {
-            Some(old) if session.guid.is_empty() => Session {
-                guid: old.guid.clone(),
+            Some(old) => Session {
+                guid: if session.guid.is_empty() {
+                    old.guid.clone()
+                } else {
+                    session.guid
+                },
+                source_type: if session.source_type.is_empty() && session.kind == old.kind {
+                    old.source_type.clone()
+                } else {
+                    session.source_type
+                },
                 ..session
             },
-            _ => session,
+            None => session,
         };
         edits.push(Edit::Put(Box::new(Item::Session(session))));
         edits.extend(shift);

@@ -129,6 +129,7 @@ pub fn generated_meeting(sessions: usize, people: usize, days: usize, rooms: usi
                 participants,
                 items: Vec::new(),
                 guid: String::new(),
+                source_type: String::new(),
             }
         })
         .collect();

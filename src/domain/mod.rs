@@ -20,6 +20,7 @@ pub mod schedule;
 pub mod session;
 pub mod settings;
 pub mod slots;
+pub mod text;
 pub mod time;
 pub mod validate;
 

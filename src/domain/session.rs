@@ -400,6 +400,10 @@ pub struct Session {
     /// it keep them. Empty: the exports make one from the meeting and the session's id.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub guid: String,
+    /// The type an imported schedule gave the session ("Lightning talk", "BoF"), when it is not
+    /// one of the planner's kinds: written back by the schedule exports. Empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source_type: String,
 }
 
 impl Session {
@@ -424,6 +428,7 @@ impl Session {
             participants: Vec::new(),
             items: Vec::new(),
             guid: String::new(),
+            source_type: String::new(),
         }
     }
 
@@ -439,6 +444,15 @@ impl Session {
             }
         }
         groups
+    }
+
+    /// The type the schedule exports write: the imported file's own, else the kind's token.
+    pub fn type_name(&self) -> &str {
+        if self.source_type.is_empty() {
+            self.kind.as_str()
+        } else {
+            &self.source_type
+        }
     }
 
     /// Length in minutes (negative when the end is before the start).

@@ -107,7 +107,7 @@ pub struct Event {
     pub subtitle: String,
     pub track: Option<String>,
     #[serde(rename = "type")]
-    pub kind: &'static str,
+    pub kind: String,
     pub language: Option<String>,
     #[serde(rename = "abstract")]
     pub summary: String,
@@ -297,7 +297,7 @@ pub fn schedule(m: &Meeting, offsets: &dyn UtcOffsets) -> Result<Schedule, Expor
                 .first()
                 .and_then(|t| m.theme(*t))
                 .map(|t| t.name.clone()),
-            kind: s.kind.as_str(),
+            kind: s.type_name().to_string(),
             language: None,
             summary: s.description.clone(),
             description: String::new(),
@@ -495,7 +495,7 @@ pub fn schedule_xml(m: &Meeting, offsets: &dyn UtcOffsets) -> Result<String, Exp
                 el(&mut out, i, "title", &e.title);
                 el(&mut out, i, "subtitle", &e.subtitle);
                 el(&mut out, i, "track", e.track.as_deref().unwrap_or(""));
-                el(&mut out, i, "type", e.kind);
+                el(&mut out, i, "type", &e.kind);
                 el(&mut out, i, "abstract", &e.summary);
                 el(&mut out, i, "description", &e.description);
                 out.push_str(&format!("{i}<persons>\n"));

@@ -250,13 +250,37 @@ fn title_block(out: &mut String, meeting: &Meeting, options: &ProgrammeOptions) 
         );
     }
     if options.descriptions && !meeting.description.trim().is_empty() {
-        let _ = writeln!(
-            out,
-            "<p class=\"description\">{}</p>",
-            text(&meeting.description)
-        );
+        paragraphs(out, "description", &meeting.description);
     }
     out.push_str("</header>\n");
+}
+
+/// Plain text with paragraphs and lists (see `domain::text`) as HTML, in one `<div>`.
+pub(crate) fn paragraphs(out: &mut String, class: &str, plain: &str) {
+    use crate::domain::text::{blocks, Block};
+    let _ = write!(out, "<div class=\"{}\">", attr(class));
+    for block in blocks(plain) {
+        match block {
+            Block::Paragraph(lines) => {
+                out.push_str("<p>");
+                for (i, line) in lines.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("<br>");
+                    }
+                    out.push_str(&text(line));
+                }
+                out.push_str("</p>");
+            }
+            Block::List(items) => {
+                out.push_str("<ul>");
+                for item in items {
+                    let _ = write!(out, "<li>{}</li>", text(item));
+                }
+                out.push_str("</ul>");
+            }
+        }
+    }
+    out.push_str("</div>\n");
 }
 
 fn session(out: &mut String, entry: &SessionEntry, options: &ProgrammeOptions) {
@@ -285,11 +309,7 @@ fn session(out: &mut String, entry: &SessionEntry, options: &ProgrammeOptions) {
     }
     let _ = writeln!(out, "</p>\n<h3>{}</h3>", text(&entry.title));
     if options.descriptions && !entry.description.trim().is_empty() {
-        let _ = writeln!(
-            out,
-            "<p class=\"description\">{}</p>",
-            text(&entry.description)
-        );
+        paragraphs(out, "description", &entry.description);
     }
     if !entry.roles.is_empty() {
         out.push_str("<dl class=\"people\">\n");

@@ -177,6 +177,7 @@ impl SessionForm {
                 items,
                 // Not on the form: saving keeps the session's (`Edit::save_session`).
                 guid: String::new(),
+                source_type: String::new(),
             },
             new_person,
         })

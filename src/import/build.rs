@@ -120,7 +120,7 @@ fn split_name(name: &str) -> (String, String) {
 fn person_from(id: PersonId, p: &SourcePerson) -> Person {
     let mut person = Person {
         id,
-        bio: lines(&p.bio),
+        bio: super::text::plain(&p.bio),
         ..Person::default()
     };
     match &p.extras {
@@ -149,23 +149,44 @@ fn person_from(id: PersonId, p: &SourcePerson) -> Person {
     person
 }
 
-/// The planner's kind for a file's event type.
-fn kind_of(token: &str) -> SessionKind {
-    let t = token.trim().to_ascii_lowercase();
-    if let Some(kind) = SessionKind::parse(&t) {
-        return kind;
+/// The planner's kind for a file's event type, and the type as the file wrote it when it is
+/// not the kind's own token (kept on the session, written back by the exports).
+fn kind_of(token: &str) -> (SessionKind, String) {
+    let own = token.trim();
+    if let Some(kind) = SessionKind::parse(own) {
+        return (kind, String::new());
     }
-    match t.as_str() {
-        "lecture" | "talk" | "lightning talk" | "lightning" | "presentation" => SessionKind::Talk,
-        "workshop" | "hands-on" | "tutorial" => SessionKind::Workshop,
-        "keynote" => SessionKind::Keynote,
-        "panel" | "podium" | "discussion" => SessionKind::Panel,
-        "break" | "pause" | "coffee break" => SessionKind::Break,
-        "lunch" | "dinner" | "meal" => SessionKind::Meal,
-        "opening" => SessionKind::OpeningCeremony,
-        "closing" => SessionKind::Closing,
+    // "LIGHTNING_TALK", "Lightning-Talk" and "lightning talk" are one type.
+    let t: String = own
+        .to_ascii_lowercase()
+        .split(|c: char| c == '_' || c == '-' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let kind = match t.as_str() {
+        "lecture" | "talk" | "lightning talk" | "lightning" | "presentation" | "short talk"
+        | "long talk" | "performance" | "concert" => SessionKind::Talk,
+        "workshop" | "hands on" | "tutorial" | "training" | "game" => SessionKind::Workshop,
+        "keynote" | "keynote talk" => SessionKind::Keynote,
+        "panel" | "podium" | "discussion" | "panel discussion" => SessionKind::Panel,
+        "roundtable" | "round table" | "bof" | "birds of a feather" | "meetup" | "meeting" => {
+            SessionKind::Roundtable
+        }
+        "plenary" | "plenary session" => SessionKind::Plenary,
+        "consultation" => SessionKind::Consultation,
+        "break" | "pause" | "coffee break" | "coffee" => SessionKind::Break,
+        "lunch" | "dinner" | "meal" | "breakfast" => SessionKind::Meal,
+        "reception" | "social" | "party" => SessionKind::Reception,
+        "opening" | "opening ceremony" | "welcome" => SessionKind::OpeningCeremony,
+        "closing" | "closing ceremony" => SessionKind::Closing,
         _ => SessionKind::Other,
+    };
+    // The kind's own name in another case ("TALK", "Workshop") says nothing more.
+    let plain = t.replace(' ', "-");
+    if plain == kind.as_str() || t == kind.label().to_ascii_lowercase() {
+        return (kind, String::new());
     }
+    (kind, own.to_string())
 }
 
 /// Where a name is in a list, adding it at the end when new.
@@ -265,7 +286,7 @@ pub(crate) fn build(
     offsets: &dyn UtcOffsets,
     chosen: Option<&str>,
 ) -> Result<Imported, ImportError> {
-    let mut notes = Vec::new();
+    let mut notes = source.notes.clone();
     let timezone = match chosen {
         Some(tz) => {
             match source.timezone.as_deref() {
@@ -486,7 +507,7 @@ pub(crate) fn build(
                             .unwrap_or(Status::Confirmed),
                     )
                 }
-                None => (Role::Speaker, Status::Confirmed),
+                None => (sp.role.unwrap_or(Role::Speaker), Status::Confirmed),
             };
             let order = participants.iter().filter(|x| x.role == role).count() as u32;
             participants.push(Participant {
@@ -507,8 +528,8 @@ pub(crate) fn build(
             ("", s) => s.to_string(),
             (t, s) => format!("{t} — {s}"),
         };
-        let summary = lines(&e.summary);
-        let description = lines(&e.description);
+        let summary = super::text::plain(&e.summary);
+        let description = super::text::plain(&e.description);
         let description = if description.is_empty() || description == summary {
             summary
         } else if summary.is_empty() {
@@ -525,11 +546,13 @@ pub(crate) fn build(
             .map(|i| vec![ThemeId(i as u32 + 1)])
             .unwrap_or_default();
         let guid = session_guid(&source, e, p, &room_names[p.room], &mut guids);
+        let (kind, source_type) = kind_of(&e.kind);
         sessions.push(Session {
             guid,
+            source_type,
             id: SessionId(i as u32 + 1),
             title,
-            kind: kind_of(&e.kind),
+            kind,
             day,
             start: p.start,
             end: p.end,
@@ -640,7 +663,7 @@ pub(crate) fn build(
         venue: source.meta.venue.clone(),
         city: source.meta.city.clone(),
         timezone,
-        description: lines(&source.description),
+        description: super::text::plain(&source.description),
         days,
         rooms,
         themes,

@@ -9,9 +9,11 @@
 
 mod build;
 mod pretalx;
+mod schedule2;
 mod schedule_json;
 mod schedule_xml;
 pub mod stamp;
+mod text;
 
 use chrono::NaiveDate;
 use thiserror::Error;
@@ -35,6 +37,8 @@ pub enum SourceFormat {
     Ours,
     /// c3voc/frab `schedule.json` (as frab and pretalx write it).
     ScheduleJson,
+    /// The c3voc/CCC hub's schedule format version 2 (one list of events, rooms by guid).
+    Schedule2Json,
     /// frab/pentabarf `schedule.xml`.
     ScheduleXml,
     /// pretalx's widget schedule JSON (talks, rooms, tracks, speakers by id).
@@ -46,6 +50,7 @@ impl SourceFormat {
         match self {
             SourceFormat::Ours => "agenda planner meeting file",
             SourceFormat::ScheduleJson => "frab/c3voc schedule JSON",
+            SourceFormat::Schedule2Json => "c3voc schedule version 2 JSON",
             SourceFormat::ScheduleXml => "frab/pentabarf schedule XML",
             SourceFormat::PretalxWidget => "pretalx widget schedule JSON",
         }
@@ -160,6 +165,8 @@ pub(crate) struct SourcePerson {
     pub name: String,
     pub bio: String,
     pub extras: Option<PersonExtras>,
+    /// The role the file gives them in this event, when it gives one (and no `extras`).
+    pub role: Option<crate::domain::Role>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -240,9 +247,15 @@ pub(crate) struct Source {
     pub dropped: Vec<(&'static str, usize)>,
     /// Events that could not be read, each with why.
     pub skipped: Vec<String>,
+    /// What the reader has to say about the file as a whole.
+    pub notes: Vec<String>,
 }
 
 impl Source {
+    pub(crate) fn skipped_note(&mut self, note: String) {
+        self.notes.push(note);
+    }
+
     pub(crate) fn drop_count(&mut self, what: &'static str, n: usize) {
         if n == 0 {
             return;
@@ -312,6 +325,12 @@ pub fn detect(text: &str) -> Result<SourceFormat, ImportError> {
     };
     if object.get("format").and_then(|f| f.as_str()) == Some("agenda-planner") {
         Ok(SourceFormat::Ours)
+    } else if object
+        .get("schedule")
+        .and_then(|s| s.get("events"))
+        .is_some_and(serde_json::Value::is_array)
+    {
+        Ok(SourceFormat::Schedule2Json)
     } else if object.contains_key("schedule") {
         Ok(SourceFormat::ScheduleJson)
     } else if object.contains_key("talks") {
@@ -458,6 +477,7 @@ pub fn import_with(
             return Ok(Imported { meeting, report });
         }
         SourceFormat::ScheduleJson => schedule_json::read(text)?,
+        SourceFormat::Schedule2Json => schedule2::read(text)?,
         SourceFormat::ScheduleXml => schedule_xml::read(text)?,
         SourceFormat::PretalxWidget => pretalx::read(text)?,
     };

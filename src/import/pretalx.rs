@@ -96,6 +96,7 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
                     name: name.trim().to_string(),
                     bio: text(s, "biography", "speakers", &mut problems),
                     extras: None,
+                    role: None,
                 },
             ))
         })

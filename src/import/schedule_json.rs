@@ -158,6 +158,7 @@ fn person(v: &Value, at: &str, problems: &mut Problems) -> Option<SourcePerson> 
         name: name.trim().to_string(),
         bio: text(p, "biography", at, problems),
         extras,
+        role: None,
     })
 }
 

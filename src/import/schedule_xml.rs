@@ -50,6 +50,9 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
         source.title = text(conference, "title");
         source.acronym = text(conference, "acronym");
         source.description = text(conference, "description");
+        // Pentabarf (FOSDEM) and older frab files name the venue and its city.
+        source.meta.venue = text(conference, "venue");
+        source.meta.city = text(conference, "city");
         let tz = text(conference, "time_zone_name");
         source.timezone = (!tz.is_empty()).then_some(tz);
         for t in children(conference, "track") {

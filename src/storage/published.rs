@@ -645,6 +645,7 @@ pub fn decode_published(text: &str) -> Result<Meeting, DecodeError> {
             items,
             // Not published: only the schedule exports, made by the planner, write it.
             guid: String::new(),
+            source_type: String::new(),
         });
     }
     m.sessions = list;
