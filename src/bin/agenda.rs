@@ -3,6 +3,7 @@
 //! ```text
 //! agenda export --format html|ics|json|published|schedule-json|schedule-xml [options] MEETING.json [-o OUT]
 //! agenda import FILE [--timezone ZONE] [-o MEETING.json]
+//! agenda import SHEET.csv --into MEETING.json [-o MEETING.json]
 //! agenda check MEETING.json
 //! agenda sample [-o FILE]
 //! ```
@@ -30,6 +31,7 @@ const USAGE: &str = "\
 Usage:
   agenda export --format FORMAT [options] MEETING.json [-o OUT]
   agenda import FILE [--timezone ZONE] [-o MEETING.json]
+  agenda import SHEET.csv --into MEETING.json [-o MEETING.json]
   agenda check MEETING.json
   agenda sample [-o FILE]
   agenda generate [--sessions N] [--people N] [--days N] [--rooms N] [-o FILE]
@@ -39,12 +41,17 @@ Generate writes a made-up meeting of that size (default 1000 sessions, 2000 peop
 
 Formats: html (printable programme), ics (iCalendar), json (meeting file),
 published (the schedule for attendees: the attendee view opens it with ?src=),
-schedule-json and schedule-xml (frab/c3voc schedule for apps).
+schedule-json and schedule-xml (frab/c3voc schedule for apps), people-csv (everyone,
+for badges and mail merge) and participation-csv (who is in which session, as what).
 
 Import reads a frab/c3voc schedule.json or schedule.xml, a pretalx widget schedule
 JSON or a meeting file, and writes a new meeting file; a report goes to standard error.
 --timezone ZONE (an IANA name, such as Europe/Brussels) sets the meeting's timezone for a
 file that gives none (pentabarf XML): its times without an offset are local times there.
+A spreadsheet (.csv or .tsv: a header row, then one row per person, or per person and
+session with Day, Start, End, Room, Session and Role columns) adds its people, and their
+roles in sessions, to the meeting given with --into; the columns are recognized by their
+headers and the report says which were read.
 
 Export and import write to OUT, or to standard output when -o is missing or '-'.
 
@@ -104,6 +111,42 @@ fn main() -> ExitCode {
     }
 }
 
+/// A spreadsheet's people (and their roles in sessions) added to the meeting `into`.
+fn import_sheet(
+    path: &std::path::Path,
+    bytes: &[u8],
+    into: Option<PathBuf>,
+    output: Option<PathBuf>,
+) -> Result<(), Failure> {
+    use agenda_planner::import::csv::{apply, guess_columns, read_table};
+    let cannot = |e: ImportError| Failure::File(format!("cannot import {}: {e}", path.display()));
+    let into = into.ok_or_else(|| {
+        usage("a spreadsheet adds people to a meeting: give the meeting with --into MEETING.json")
+    })?;
+    let meeting = read_meeting(Some(into))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| cannot(ImportError::NotText))?;
+    let table = read_table(text).map_err(cannot)?;
+    let columns = guess_columns(&table.headers);
+    let read: Vec<String> = table
+        .headers
+        .iter()
+        .zip(&columns)
+        .filter_map(|(h, c)| c.map(|c| format!("{h} → {}", c.header())))
+        .collect();
+    let outcome = apply(&meeting, &table, &columns).map_err(cannot)?;
+    eprintln!("{}", outcome.summary());
+    eprintln!("  Columns read: {}.", read.join(", "));
+    for note in &outcome.notes {
+        eprintln!("  {note}");
+    }
+    let mut meeting = meeting;
+    if let Some(edit) = outcome.edit {
+        edit.apply(&mut meeting)
+            .map_err(|e| Failure::File(format!("cannot import {}: {e}", path.display())))?;
+    }
+    write_output(output, &encode_pretty(&meeting))
+}
+
 fn usage(e: impl std::fmt::Display) -> Failure {
     Failure::Usage(e.to_string())
 }
@@ -126,13 +169,14 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
     let mut options = ProgrammeOptions::default();
     let mut size = Size::default();
     let mut import_options = Options::default();
+    let mut into: Option<PathBuf> = None;
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
             Short('o') | Long("output") => output = Some(parser.value().map_err(usage)?.into()),
             Long("format") if command == "export" => {
                 let token = parser.value().map_err(usage)?.string().map_err(usage)?;
                 format = Some(Format::parse(&token).ok_or_else(|| {
-                    usage(format!("unknown format “{token}” (use html, ics, json, published, schedule-json or schedule-xml)"))
+                    usage(format!("unknown format “{token}” (use html, ics, json, published, schedule-json, schedule-xml, people-csv or participation-csv)"))
                 })?);
             }
             Long("no-honorifics") if command == "export" => options.honorifics = false,
@@ -187,6 +231,9 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
                     _ => size.rooms = n,
                 }
             }
+            Long("into") if command == "import" => {
+                into = Some(parser.value().map_err(usage)?.into())
+            }
             Long("timezone") if command == "import" => {
                 import_options.timezone =
                     Some(parser.value().map_err(usage)?.string().map_err(usage)?)
@@ -213,6 +260,10 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
                 Format::Html => programme(&meeting, &options),
                 Format::Json => encode_pretty(&meeting),
                 Format::Published => agenda_planner::storage::published::encode_published(&meeting),
+                Format::PeopleCsv => agenda_planner::export::csv::people_csv(&meeting),
+                Format::ParticipationCsv => {
+                    agenda_planner::export::csv::participation_csv(&meeting)
+                }
                 Format::ScheduleJson => json_document(&meeting, &TzDatabase)
                     .map_err(|e| Failure::File(format!("cannot export: {e}")))
                     .map(|doc| serde_json::to_string_pretty(&doc).unwrap_or_default())?,
@@ -288,6 +339,18 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             }
             let bytes = std::fs::read(&path)
                 .map_err(|e| Failure::File(format!("cannot read {}: {e}", path.display())))?;
+            let sheet = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
+            if sheet {
+                return import_sheet(&path, &bytes, into, output);
+            }
+            if into.is_some() {
+                return Err(usage(
+                    "--into is for spreadsheets (.csv, .tsv); a schedule file makes a new meeting",
+                ));
+            }
             let imported = import_bytes(&bytes, &TzDatabase, &import_options)
                 .map_err(|e| Failure::File(format!("cannot import {}: {e}", path.display())))?;
             eprintln!("{}", imported.report.summary());

@@ -2,6 +2,7 @@
 //! The browser glue (download, print) and the command line only call these.
 
 pub mod c3voc;
+pub mod csv;
 pub mod html;
 pub mod ics;
 
@@ -48,16 +49,22 @@ pub enum Format {
     /// The schedule for attendees: the published form (`storage::published`), what the
     /// attendee view opens with `?src=`.
     Published,
+    /// Everyone in the meeting, one row each, for badges and mail merge (CSV).
+    PeopleCsv,
+    /// Who is in which session in which role, one row per person per session (CSV).
+    ParticipationCsv,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 8] = [
         Format::Html,
         Format::Ics,
         Format::Json,
         Format::Published,
         Format::ScheduleJson,
         Format::ScheduleXml,
+        Format::PeopleCsv,
+        Format::ParticipationCsv,
     ];
 
     /// Human-readable name.
@@ -69,6 +76,8 @@ impl Format {
             Format::ScheduleJson => "Schedule for apps (frab/c3voc schedule.json)",
             Format::ScheduleXml => "Schedule for apps (frab/c3voc schedule.xml)",
             Format::Published => "Schedule for attendees (published file for the attendee view)",
+            Format::PeopleCsv => "People, for badges and mail merge (CSV)",
+            Format::ParticipationCsv => "Who is in which session, in which role (CSV)",
         }
     }
 
@@ -81,6 +90,8 @@ impl Format {
             Format::ScheduleJson => "schedule-json",
             Format::ScheduleXml => "schedule-xml",
             Format::Published => "published",
+            Format::PeopleCsv => "people-csv",
+            Format::ParticipationCsv => "participation-csv",
         }
     }
 
@@ -96,6 +107,7 @@ impl Format {
             Format::Ics => "text/calendar;charset=utf-8",
             Format::Json | Format::ScheduleJson | Format::Published => "application/json",
             Format::ScheduleXml => "application/xml",
+            Format::PeopleCsv | Format::ParticipationCsv => "text/csv;charset=utf-8",
         }
     }
 
@@ -109,6 +121,8 @@ impl Format {
             Format::ScheduleJson => format!("{stem}-schedule.json"),
             Format::ScheduleXml => format!("{stem}-schedule.xml"),
             Format::Published => format!("{stem}-published.json"),
+            Format::PeopleCsv => format!("{stem}-people.csv"),
+            Format::ParticipationCsv => format!("{stem}-participation.csv"),
         }
     }
 }

@@ -8,6 +8,7 @@
 //! stored: the caller decides where the new meeting goes.
 
 mod build;
+pub mod csv;
 mod pretalx;
 mod schedule2;
 mod schedule_json;
@@ -87,6 +88,8 @@ pub enum ImportError {
         format: &'static str,
         problems: String,
     },
+    #[error("The spreadsheet cannot be imported: {0}.")]
+    Csv(String),
     #[error("{0}")]
     Ours(String),
     #[error("The imported meeting would not be valid: {0}.")]

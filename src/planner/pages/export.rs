@@ -74,6 +74,8 @@ pub fn ExportPage() -> impl IntoView {
                 Format::Html => Ok(options.with_untracked(|o| programme(meeting, o))),
                 Format::Json => Ok(files::pretty_json(&encode(meeting))),
                 Format::Published => Ok(encode_published(meeting)),
+                Format::PeopleCsv => Ok(crate::export::csv::people_csv(meeting)),
+                Format::ParticipationCsv => Ok(crate::export::csv::participation_csv(meeting)),
                 Format::ScheduleJson => schedule_json(meeting, &BrowserOffsets)
                     .map(|text| files::pretty_json(&text))
                     .map_err(|e| e.to_string()),
