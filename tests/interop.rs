@@ -550,6 +550,16 @@ fn a_chosen_timezone_is_the_meetings_and_times_without_an_offset_are_local_there
     // Its near miss, without the choice: UTC, and the report says so.
     let plain = import(NAIVE_XML, &TzDatabase).unwrap();
     assert_eq!(plain.meeting.timezone, "UTC");
+    assert!(
+        plain.report.timezone_guessed,
+        "the app asks for the timezone"
+    );
+    assert!(!imported.report.timezone_guessed, "not once it is chosen");
+    assert!(
+        !crate::imported(&read("hub-schedule2.json"))
+            .report
+            .timezone_guessed
+    );
     // A time with an offset is converted into the chosen timezone.
     let offset = NAIVE_XML.replace("T10:00:00<", "T10:00:00+01:00<");
     let in_new_york = Options {
@@ -1277,4 +1287,95 @@ fn a_pentabarf_file_keeps_its_venue_and_city_and_reads_its_html_abstracts() {
         .replace("<city>Brussels</city>", "");
     let m = imported(&bare).meeting;
     assert_eq!((m.venue.as_str(), m.city.as_str()), ("", ""));
+}
+
+/// A pentabarf-style event in Europe/Brussels on `date` at `start`, `duration` long.
+fn brussels_event(date: &str, start: &str, duration: &str) -> Meeting {
+    let xml = format!("<schedule><conference><title>DST</title><time_zone_name>Europe/Brussels</time_zone_name></conference><day index=\"1\" date=\"{date}\"><room name=\"Janson\"><event id=\"1\"><title>Night talk</title><date>{date}T{start}:00</date><duration>{duration}</duration></event></room></day></schedule>");
+    imported(&xml).meeting
+}
+
+fn times(m: &Meeting) -> (String, String) {
+    let s = &m.sessions[0];
+    (hh_mm(s.start), hh_mm(s.end))
+}
+
+#[test]
+fn a_length_is_real_time_across_a_change_of_the_clocks() {
+    // Summer time begins at 02:00 on 31 March 2024: an hour from 01:30 ends at 03:30.
+    let spring = brussels_event("2024-03-31", "01:30", "01:00");
+    assert_eq!(times(&spring), ("01:30".into(), "03:30".into()));
+    // It ends on 27 October at 03:00 (back to 02:00): two hours from 01:30 end at 02:30.
+    let autumn = brussels_event("2024-10-27", "01:30", "02:00");
+    assert_eq!(times(&autumn), ("01:30".into(), "02:30".into()));
+    // Near miss: the night before, nothing changes.
+    let before = brussels_event("2024-03-30", "01:30", "01:00");
+    assert_eq!(times(&before), ("01:30".into(), "02:30".into()));
+    // And the schedule exports write the real length back.
+    let json: Value = serde_json::from_str(&schedule_json(&spring, &TzDatabase).unwrap()).unwrap();
+    let event = &json["schedule"]["conference"]["days"][0]["rooms"]["Janson"][0];
+    assert_eq!(event["duration"], "01:00");
+    assert_eq!(event["date"], "2024-03-31T01:30:00+01:00");
+}
+
+#[test]
+fn a_time_in_the_hour_the_clocks_skip_is_read_as_the_clocks_showed_it() {
+    let m = brussels_event("2024-03-31", "02:30", "00:30");
+    assert_eq!(times(&m), ("03:30".into(), "04:00".into()));
+    let xml = "<schedule><conference><title>DST</title><time_zone_name>Europe/Brussels</time_zone_name></conference><day index=\"1\" date=\"2024-03-31\"><room name=\"Janson\"><event id=\"1\"><title>Night talk</title><date>2024-03-31T02:30:00</date><duration>00:30</duration></event></room></day></schedule>";
+    let report = imported(xml).report;
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("1 time(s) fell in the hour the clocks skip")),
+        "{:?}",
+        report.notes
+    );
+    // The exports can write it.
+    assert!(agenda_planner::export::ics::calendar(
+        &m,
+        &agenda_planner::export::ics::CalendarOptions {
+            sessions: None,
+            stamp: Default::default(),
+            honorifics: true,
+        },
+        &TzDatabase
+    )
+    .is_ok());
+}
+
+#[test]
+fn check_flags_a_time_the_exports_cannot_write_and_a_timezone_no_calendar_knows() {
+    use agenda_planner::domain::check::{time_findings, Severity};
+    let mut m = brussels_event("2024-03-30", "01:30", "01:00");
+    assert!(
+        time_findings(&m, &TzDatabase).is_empty(),
+        "the night before: nothing"
+    );
+    // Moved onto the night summer time begins, at 02:15: no such time.
+    m.days[0].date = chrono::NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
+    m.sessions[0].start = parse_time("02:15").unwrap();
+    m.sessions[0].end = parse_time("03:30").unwrap();
+    let found = time_findings(&m, &TzDatabase);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, Severity::Error);
+    assert!(
+        found[0].message.contains(
+            "starts at 02:15, a time that does not exist on 2024-03-31 in Europe/Brussels"
+        ),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(found[0].sessions, vec![m.sessions[0].id]);
+    assert!(
+        schedule_json(&m, &TzDatabase).is_err(),
+        "the export it protects refuses it"
+    );
+    m.timezone = "Geneva".into();
+    let found = time_findings(&m, &TzDatabase);
+    assert_eq!(found[0].key, "timezone-unknown");
+    assert!(found[0]
+        .message
+        .contains("“Geneva” is not one calendars know"));
 }

@@ -300,7 +300,11 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             );
             // The meeting's own settings and dismissals; without a clock, the "still to be
             // confirmed close to the meeting" check is left to the app.
-            let findings = check(&meeting, &meeting.checks);
+            let mut findings = check(&meeting, &meeting.checks);
+            findings.extend(agenda_planner::domain::check::time_findings(
+                &meeting,
+                &TzDatabase,
+            ));
             for f in &findings {
                 let dismissed = if f.dismissed { " (dismissed)" } else { "" };
                 println!("{}: {}{dismissed}", f.severity.as_str(), f.message);

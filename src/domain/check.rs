@@ -442,3 +442,73 @@ fn gaps(
         }
     }
 }
+
+/// What the calendar and schedule exports could not write: a timezone no calendar knows, or a
+/// session that starts or ends at a time the clocks skip in the meeting's timezone (the hour
+/// lost when summer time begins). Errors: those exports refuse the whole meeting. Asks
+/// `offsets` twice per day, and per session only on a day the clocks change.
+pub fn time_findings(m: &Meeting, offsets: &dyn super::time::UtcOffsets) -> Vec<Finding> {
+    use super::time::OffsetError;
+    let mut out = Vec::new();
+    let noon = m
+        .days
+        .first()
+        .map_or(chrono::NaiveDate::MIN, |d| d.date)
+        .and_hms_opt(12, 0, 0)
+        .unwrap_or_default();
+    if let Err(OffsetError::UnknownTimezone) = offsets.utc_offset(&m.timezone, noon) {
+        out.push(Finding {
+            severity: Severity::Error,
+            key: "timezone-unknown".into(),
+            message: format!(
+                "The meeting's timezone “{}” is not one calendars know: set its IANA name, such as Europe/Brussels or America/New_York, under Edit → Meeting details. Until then no calendar or schedule file can be made.",
+                m.timezone
+            ),
+            sessions: Vec::new(),
+            people: Vec::new(),
+            rooms: Vec::new(),
+            dismissed: false,
+        });
+        return out;
+    }
+    let (Some(midnight), Some(last)) = (
+        chrono::NaiveTime::from_hms_opt(0, 0, 0),
+        chrono::NaiveTime::from_hms_opt(23, 59, 0),
+    ) else {
+        return out;
+    };
+    for day in m.days_in_order() {
+        let at = |t| offsets.utc_offset(&m.timezone, day.date.and_time(t));
+        match (at(midnight), at(last)) {
+            (Ok(a), Ok(b)) if a == b => continue,
+            _ => {}
+        }
+        for s in m.sessions_on(day.id) {
+            let skipped: Vec<String> = [s.start, s.end]
+                .into_iter()
+                .filter(|t| matches!(at(*t), Err(OffsetError::NoSuchLocalTime)))
+                .map(hh_mm)
+                .collect();
+            if skipped.is_empty() {
+                continue;
+            }
+            out.push(Finding {
+                severity: Severity::Error,
+                key: format!("time-skipped:{}", s.id),
+                message: format!(
+                    "{} {} at {}, a time that does not exist on {} in {}: the clocks skip it. Move it, or calendar and schedule files cannot be made.",
+                    quoted(s),
+                    if skipped.len() == 2 { "starts and ends" } else if hh_mm(s.start) == skipped[0] { "starts" } else { "ends" },
+                    skipped.join(" and "),
+                    super::schedule::iso_date(day.date),
+                    m.timezone
+                ),
+                sessions: vec![s.id],
+                people: Vec::new(),
+                rooms: Vec::new(),
+                dismissed: false,
+            });
+        }
+    }
+    out
+}

@@ -36,20 +36,32 @@ pub fn to_utc(
 }
 
 /// The wall-clock time in `timezone` at the moment `utc`, or `None` when the timezone is
-/// unknown. Asked twice: the offset in force at the first guess may differ across a change.
+/// unknown. The offsets in force three hours around are the candidates: the one that gives a
+/// local time with that same offset is right. Only the second pass of a repeated hour (clocks
+/// moved back) has none — [`UtcOffsets`] gives the earlier offset for it — and is read with
+/// the smaller offset, as the clocks show it then.
 pub fn wall_clock(
     offsets: &dyn UtcOffsets,
     timezone: &str,
     utc: NaiveDateTime,
 ) -> Option<NaiveDateTime> {
-    let at = |guess: NaiveDateTime| {
-        offsets
-            .utc_offset(timezone, guess)
-            .ok()
-            .and_then(|o| utc.checked_add_signed(Duration::seconds(o as i64)))
-    };
-    let first = at(utc)?;
-    Some(at(first).unwrap_or(first))
+    let shifted = |o: i32| utc.checked_add_signed(Duration::seconds(o as i64));
+    let mut candidates: Vec<i32> = [-3, 0, 3]
+        .into_iter()
+        .filter_map(|h| utc.checked_add_signed(Duration::hours(h)))
+        .filter_map(|guess| offsets.utc_offset(timezone, guess).ok())
+        .collect();
+    if candidates.is_empty() {
+        // Unknown timezone, or (far from any change) a guess in a gap: one more try.
+        offsets.utc_offset(timezone, utc).ok()?;
+    }
+    candidates.dedup();
+    let consistent = candidates
+        .iter()
+        .copied()
+        .find(|&o| shifted(o).is_some_and(|local| offsets.utc_offset(timezone, local) == Ok(o)));
+    let offset = consistent.or_else(|| candidates.iter().copied().min())?;
+    shifted(offset)
 }
 
 /// The tz database compiled into native builds (command line, tests).

@@ -257,7 +257,13 @@ pub fn schedule(m: &Meeting, offsets: &dyn UtcOffsets) -> Result<Schedule, Expor
             slug.truncate(80);
             slug = slug.trim_end_matches('-').to_string();
         }
-        let minutes = (s.end - s.start).num_minutes().max(0);
+        // In real time: across a change of the clocks it differs from the wall clock's.
+        let (start_local, end_local) = (date.and_time(s.start), date.and_time(s.end));
+        let utc = |local: chrono::NaiveDateTime| -> Result<chrono::NaiveDateTime, ExportError> {
+            let offset = offset_at(m, offsets, &s.title, local)?;
+            Ok(local - chrono::Duration::seconds(offset as i64))
+        };
+        let minutes = (utc(end_local)? - utc(start_local)?).num_minutes().max(0);
         let persons = s
             .participants
             .iter()

@@ -22,13 +22,15 @@ const PALETTE: [&str; 8] = [
 struct Clock<'a> {
     timezone: String,
     offsets: &'a dyn UtcOffsets,
+    /// How many local times fell in an hour the clocks skip, and were moved past it.
+    moved: std::cell::Cell<usize>,
 }
 
 impl Clock<'_> {
     /// The local time in the meeting's timezone of a moment a file gives.
     fn local(&self, stamp: Stamp) -> NaiveDateTime {
         let Some(offset) = stamp.offset else {
-            return stamp.local;
+            return self.shown(stamp.local);
         };
         let Some(utc) = stamp
             .local
@@ -37,6 +39,42 @@ impl Clock<'_> {
             return stamp.local;
         };
         crate::domain::time::wall_clock(self.offsets, &self.timezone, utc).unwrap_or(stamp.local)
+    }
+
+    /// A wall-clock time as the meeting's clocks show it. One in the hour the clocks skip
+    /// (02:30 on the night summer time begins) is read with the offset in force before the
+    /// skip, as a file that added a length on the wall clock meant it: 03:30.
+    fn shown(&self, local: NaiveDateTime) -> NaiveDateTime {
+        use crate::domain::time::{wall_clock, OffsetError};
+        if self.offsets.utc_offset(&self.timezone, local) != Err(OffsetError::NoSuchLocalTime) {
+            return local;
+        }
+        let before = local
+            .checked_sub_signed(Duration::hours(3))
+            .and_then(|t| self.offsets.utc_offset(&self.timezone, t).ok());
+        let moved = before
+            .and_then(|o| local.checked_sub_signed(Duration::seconds(o as i64)))
+            .and_then(|utc| wall_clock(self.offsets, &self.timezone, utc));
+        match moved {
+            Some(t) => {
+                self.moved.set(self.moved.get() + 1);
+                t
+            }
+            None => local,
+        }
+    }
+
+    /// The local end of something starting at `start` and lasting `minutes` of real time:
+    /// across a change of the clocks it is not `minutes` later on the wall clock.
+    fn after(&self, start: NaiveDateTime, minutes: i64) -> Option<NaiveDateTime> {
+        let length = Duration::try_minutes(minutes)?;
+        match crate::domain::time::to_utc(self.offsets, &self.timezone, start) {
+            Ok(utc) => {
+                let end = utc.checked_add_signed(length)?;
+                crate::domain::time::wall_clock(self.offsets, &self.timezone, end)
+            }
+            Err(_) => start.checked_add_signed(length),
+        }
     }
 }
 
@@ -50,7 +88,8 @@ fn choose_timezone(source: &Source, offsets: &dyn UtcOffsets, notes: &mut Vec<St
         .map(|s| s.local)
         .unwrap_or_default();
     if let Some(tz) = &source.timezone {
-        if offsets.utc_offset(tz, probe).is_ok() {
+        // (The probe may fall in an hour the clocks skip: the timezone is known all the same.)
+        if offsets.utc_offset(tz, probe) != Err(crate::domain::time::OffsetError::UnknownTimezone) {
             return tz.clone();
         }
         notes.push(format!(
@@ -287,6 +326,7 @@ pub(crate) fn build(
     chosen: Option<&str>,
 ) -> Result<Imported, ImportError> {
     let mut notes = source.notes.clone();
+    let mut guessed = false;
     let timezone = match chosen {
         Some(tz) => {
             match source.timezone.as_deref() {
@@ -300,11 +340,19 @@ pub(crate) fn build(
             }
             tz.to_string()
         }
-        None => choose_timezone(&source, offsets, &mut notes),
+        None => {
+            let before = notes.len();
+            let tz = choose_timezone(&source, offsets, &mut notes);
+            // A guess the person importing should be asked about: no name the planner could
+            // use, and no single offset to go by.
+            guessed = notes.len() > before && tz == "UTC";
+            tz
+        }
     };
     let clock = Clock {
         timezone: timezone.clone(),
         offsets,
+        moved: std::cell::Cell::new(0),
     };
 
     // Rooms: the file's list, then any room only events name.
@@ -329,7 +377,7 @@ pub(crate) fn build(
         };
         let end = match (e.end, e.duration_minutes) {
             (Some(end), _) => clock.local(end),
-            (None, Some(minutes)) => match start.checked_add_signed(Duration::minutes(minutes)) {
+            (None, Some(minutes)) => match clock.after(start, minutes) {
                 Some(end) => end,
                 None => {
                     skipped.push(format!("“{title}” has a duration out of range"));
@@ -592,6 +640,12 @@ pub(crate) fn build(
         })
         .collect();
 
+    if clock.moved.get() > 0 {
+        notes.push(format!(
+            "{} time(s) fell in the hour the clocks skip in {timezone} and were read as the time the clocks showed then (an hour later).",
+            clock.moved.get()
+        ));
+    }
     if shortened > 0 {
         notes.push(format!(
             "{shortened} session(s) ran past midnight or had no length: the planner's days end at midnight, so they end at 23:59 (or last five minutes)."
@@ -674,6 +728,7 @@ pub(crate) fn build(
     if let Some(first) = meeting.validate().into_iter().next() {
         return Err(ImportError::Invalid(first.to_string()));
     }
-    let report = Report::of(&meeting, format, notes);
+    let mut report = Report::of(&meeting, format, notes);
+    report.timezone_guessed = guessed;
     Ok(Imported { meeting, report })
 }

@@ -123,6 +123,10 @@ pub struct Report {
     pub sessions: usize,
     /// Plain-language notes: what was changed to fit, skipped or not kept.
     pub notes: Vec<String>,
+    /// The file gives no timezone the planner could use (nor one UTC offset to go by): the
+    /// meeting's is a guess, which the person importing should be asked to set
+    /// ([`Options::timezone`]).
+    pub timezone_guessed: bool,
 }
 
 impl Report {
@@ -136,6 +140,7 @@ impl Report {
             people: meeting.people.len(),
             sessions: meeting.sessions.len(),
             notes,
+            timezone_guessed: false,
         }
     }
 

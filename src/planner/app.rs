@@ -145,6 +145,7 @@ fn Planner() -> impl IntoView {
             "The planner was updated to a new version since your last visit.",
         )));
     }
+    provide_context(crate::planner::components::file_import::ImportReview::new());
     let screen = Memo::new(move |_| state.route.get().screen());
     let nav_link = move |target: Route, label: &'static str| {
         view! {

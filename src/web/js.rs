@@ -29,6 +29,9 @@ export function utcOffsetMinutes(timeZone, y, mo, d, h, mi) {
 export function viewerTimeZone() {
   try { return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch (e) { return 'UTC'; }
 }
+export function timeZoneNames() {
+  try { return Intl.supportedValuesOf('timeZone').join('\n'); } catch (e) { return ''; }
+}
 export function appBuild() { return typeof window.agendaBuild === 'string' ? window.agendaBuild : ''; }
 export function viewAddress() { return new URL('view/', location.href).href; }
 export function openInView() {
@@ -91,6 +94,9 @@ extern "C" {
     pub fn utc_offset_minutes(timezone: &str, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> f64;
     #[wasm_bindgen(js_name = viewerTimeZone)]
     pub fn viewer_time_zone() -> String;
+    /// The IANA timezone names the browser knows, one a line (empty when it cannot list them).
+    #[wasm_bindgen(js_name = timeZoneNames)]
+    pub fn time_zone_names() -> String;
     /// The build of the app running (its code's digest, set by its loader; empty when none).
     #[wasm_bindgen(js_name = appBuild)]
     pub fn app_build() -> String;

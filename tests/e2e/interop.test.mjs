@@ -49,7 +49,7 @@ test('a frab schedule imports by the file button, a pretalx one by dropping it o
     return dt;
   }, text);
   await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
-  await page.getByText('Drop the file to import it as a new meeting').waitFor();
+  await page.getByText('Drop the file to import it', { exact: true }).waitFor();
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
   const dropped = page.getByRole('status').filter({ hasText: 'Opened “democon-widget.json” as a new meeting.' });
   await dropped.waitFor();
@@ -109,5 +109,85 @@ test('the Export screen writes schedule.json and schedule.xml that validate', as
       execFileSync('xmllint', ['--noout', '--schema', `${FIXTURES}/c3voc-schedule.xml.xsd`, path], { stdio: 'pipe' });
     }
   }
+  assert.deepEqual(errors, []);
+});
+
+const PENTABARF = '<schedule><conference><title>FOSDEM-like</title><venue>ULB</venue><city>Brussels</city></conference><day index="1" date="2024-02-03"><room name="Janson"><event id="7"><title>Opening</title><date>2024-02-03T10:00:00</date><duration>00:30</duration><abstract>&lt;p&gt;Welcome.&lt;/p&gt;</abstract></event></room></day></schedule>';
+
+test('a schedule that gives no timezone asks for one; a name that is not a timezone is refused in place', async () => {
+  const { page, errors } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await meetingsScreen(page);
+  const before = await stored(page);
+  await page.getByLabel('Import a file…').setInputFiles({ name: 'fosdem.xml', mimeType: 'application/xml', buffer: Buffer.from(PENTABARF) });
+  const dialog = page.getByRole('dialog', { name: 'Which timezone are the times of “fosdem.xml” in?' });
+  await dialog.waitFor();
+  const zone = dialog.getByRole('combobox', { name: 'Timezone' });
+  assert.equal(await zone.evaluate((e) => document.activeElement === e), true, 'focus is in the dialog, on the field');
+  await zone.fill('Geneva');
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('alert').filter({ hasText: '“Geneva” is not a timezone the planner knows' }).waitFor();
+  assert.equal(await stored(page), before, 'nothing stored yet');
+  await page.screenshot({ path: 'target/screenshots/import-timezone-390.png' });
+  // Escape closes it and changes nothing.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await stored(page), before);
+  // Again, with a real timezone.
+  await page.getByLabel('Import a file…').setInputFiles({ name: 'fosdem.xml', mimeType: 'application/xml', buffer: Buffer.from(PENTABARF) });
+  await dialog.waitFor();
+  await zone.fill('Europe/Brussels');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  const report = page.getByRole('status').filter({ hasText: 'Opened “fosdem.xml” as a new meeting.' });
+  await report.waitFor();
+  assert.match(await report.innerText(), /the meeting uses Europe\/Brussels, as chosen/);
+  await dialog.waitFor({ state: 'detached' });
+  await screen(page, 'Programme');
+  await page.getByRole('heading', { level: 1, name: 'FOSDEM-like' }).waitFor();
+  await page.getByText('Welcome.', { exact: true }).waitFor();
+  assert.ok(!(await page.content()).includes('&lt;p&gt;'), 'no literal tags in the description');
+  assert.deepEqual(errors, []);
+});
+
+test('a spreadsheet of people is shown, its columns chosen, and added to the open meeting as one undo step', async () => {
+  const { page, errors } = await app.newPage({ viewport: { width: 1280, height: 900 } });
+  await meetingsScreen(page);
+  const sheet = 'Nombre completo;Organisation;Session;Rol;Notes\n'
+    + 'H.E. Ana María Pérez;Ministry of Foreign Affairs;Opening ceremony;Chair;VIP\n'
+    + '=2+3;"Evil, Inc.";;;\n';
+  await page.getByLabel('Import a file…').setInputFiles({ name: 'delegates.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+  const dialog = page.getByRole('dialog', { name: /Add the people of “delegates\.csv” to/ });
+  await dialog.waitFor();
+  const table = dialog.getByRole('region', { name: 'The sheet\'s first rows' });
+  await table.getByRole('cell', { name: 'H.E. Ana María Pérez' }).waitFor();
+  const holds = (header) => dialog.getByRole('combobox', { name: `What “${header}” holds` });
+  assert.equal(await holds('Nombre completo').inputValue() !== '', true, 'guessed: a name');
+  assert.equal(await holds('Notes').inputValue(), '', 'not guessed: not read');
+  // The organisation column is marked as the position instead, by keyboard.
+  await holds('Organisation').focus();
+  await holds('Organisation').selectOption({ label: 'Position' });
+  await page.screenshot({ path: 'target/screenshots/import-sheet-1280.png' });
+  await dialog.getByRole('button', { name: 'Add to this meeting' }).click();
+  const report = page.getByRole('status').filter({ hasText: 'Added “delegates.csv”: 2 people added, 0 updated, 1 roles in sessions.' });
+  await report.waitFor();
+  assert.match(await report.innerText(), /Columns not read: Notes\./);
+  await dialog.waitFor({ state: 'detached' });
+  await screen(page, 'Programme');
+  const opening = page.getByRole('article').filter({ hasText: 'Opening ceremony' }).first();
+  await opening.getByText('Ana María Pérez').waitFor();
+  // One Undo takes it all back.
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await opening.getByText('Ana María Pérez').waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+});
+
+test('a sheet the planner cannot read is refused with why, and nothing stored changes', async () => {
+  const { page, errors } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await meetingsScreen(page);
+  const before = await stored(page);
+  await page.getByLabel('Import a file…').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Organization\n') });
+  const alert = page.getByRole('alert').filter({ hasText: '“empty.csv” cannot be read' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /no rows under it/);
+  assert.equal(await stored(page), before);
   assert.deepEqual(errors, []);
 });

@@ -1,18 +1,62 @@
-//! Importing a file as a new meeting: from the Meetings screen's file button, or dropped
-//! anywhere on the page. Meeting files, frab/c3voc schedule JSON and XML, and pretalx's
-//! widget JSON are recognised by their content; the report says what came in and what not.
+//! Importing a file: from the Meetings screen's file button, or dropped anywhere on the page.
+//! Meeting files, frab/c3voc schedule JSON (versions 1 and 2) and XML, and pretalx's widget
+//! JSON are recognised by their content and open as a new meeting; the report says what came
+//! in and what not. A schedule that gives no timezone first asks which one its times are in.
+//! A spreadsheet (.csv, .tsv) adds its people to the open meeting, after a step that shows its
+//! first rows and asks what each column holds.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::import::{import, ImportError, Imported, MAX_BYTES};
+use crate::domain::Meeting;
+use crate::import::csv::{Column, Outcome, Table};
+use crate::import::{ImportError, Imported, Options, MAX_BYTES};
 use crate::planner::state::{use_app_state, AppState};
 use crate::ui::notice::Notice;
 use crate::web::clock::BrowserOffsets;
 use crate::web::files::read_text;
+use crate::web::js;
 
-/// Reads `file` and opens what it holds as a new meeting, or says why not (nothing stored
-/// changes then).
-pub fn import_file(state: AppState, file: web_sys::File) {
+/// A file read, waiting for the person importing to say something about it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Review {
+    /// A schedule that gives no timezone: which one are its times in?
+    Timezone { name: String, text: String },
+    /// A spreadsheet: what does each column hold?
+    Sheet {
+        name: String,
+        table: Table,
+        columns: Vec<Option<Column>>,
+    },
+}
+
+/// The file under review, shared by the file button, the drop target and the dialog.
+#[derive(Clone, Copy)]
+pub struct ImportReview(pub RwSignal<Option<Review>>);
+
+impl ImportReview {
+    pub fn new() -> ImportReview {
+        ImportReview(RwSignal::new(None))
+    }
+}
+
+impl Default for ImportReview {
+    fn default() -> Self {
+        ImportReview::new()
+    }
+}
+
+fn is_sheet(file: &web_sys::File) -> bool {
+    let name = file.name().to_ascii_lowercase();
+    name.ends_with(".csv")
+        || name.ends_with(".tsv")
+        || file.type_() == "text/csv"
+        || file.type_() == "text/tab-separated-values"
+}
+
+/// Reads `file` and opens what it holds (or asks about it first), or says why not: nothing
+/// stored changes then.
+pub fn import_file(state: AppState, review: ImportReview, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_BYTES as f64 {
         state.notice.set(Some(Notice::error(format!(
@@ -20,37 +64,79 @@ pub fn import_file(state: AppState, file: web_sys::File) {
         ))));
         return;
     }
+    let sheet = is_sheet(&file);
     leptos::task::spawn_local(async move {
-        let imported = match read_text(&file).await {
-            Some(text) => Some(import_text(text).await),
-            None => None,
+        let Some(text) = read_text(&file).await else {
+            state.notice.set(Some(Notice::error(format!(
+                "“{name}” could not be read; nothing was changed."
+            ))));
+            return;
         };
-        let notice = match imported {
-            None => Notice::error(format!("“{name}” could not be read; nothing was changed.")),
-            Some(Err(e)) => Notice::error(format!(
-                "“{name}” cannot be opened: {e} Nothing was changed."
-            )),
-            Some(Ok(Imported { meeting, report })) => match state.create(meeting) {
-                Ok(_) => {
-                    let mut text =
-                        format!("Opened “{name}” as a new meeting. {}", report.summary());
-                    for note in &report.notes {
-                        text.push(' ');
-                        text.push_str(note);
-                    }
-                    Notice::info(text)
-                }
-                Err(e) => Notice::error(format!("“{name}” could not be stored: {e}.")),
-            },
-        };
-        state.notice.set(Some(notice));
+        if sheet {
+            match read_sheet(text).await {
+                Ok((table, columns)) => review.0.set(Some(Review::Sheet {
+                    name,
+                    table,
+                    columns,
+                })),
+                Err(e) => state.notice.set(Some(Notice::error(format!(
+                    "“{name}” cannot be read: {e} Nothing was changed."
+                )))),
+            }
+            return;
+        }
+        match import_text(text.clone(), None).await {
+            Ok(imported) if imported.report.timezone_guessed => {
+                review.0.set(Some(Review::Timezone { name, text }));
+            }
+            result => open_imported(state, &name, result),
+        }
     });
+}
+
+/// Opens an imported meeting as a new one and says what came in, or why it did not.
+fn open_imported(state: AppState, name: &str, result: Result<Imported, ImportError>) {
+    let notice = match result {
+        Err(e) => Notice::error(format!(
+            "“{name}” cannot be opened: {e} Nothing was changed."
+        )),
+        Ok(Imported { meeting, report }) => match state.create(meeting) {
+            Ok(_) => {
+                let mut text = format!("Opened “{name}” as a new meeting. {}", report.summary());
+                for note in &report.notes {
+                    text.push(' ');
+                    text.push_str(note);
+                }
+                Notice::info(text)
+            }
+            Err(e) => Notice::error(format!("“{name}” could not be stored: {e}.")),
+        },
+    };
+    state.notice.set(Some(notice));
 }
 
 /// The importers: loaded when a file is first imported.
 #[lazy]
-fn import_text(text: String) -> Result<Imported, ImportError> {
-    import(&text, &BrowserOffsets)
+fn import_text(text: String, timezone: Option<String>) -> Result<Imported, ImportError> {
+    crate::import::import_with(&text, &BrowserOffsets, &Options { timezone })
+}
+
+/// A spreadsheet read, with a guess of what each column holds.
+#[lazy]
+fn read_sheet(text: String) -> Result<(Table, Vec<Option<Column>>), ImportError> {
+    let table = crate::import::csv::read_table(&text)?;
+    let columns = crate::import::csv::guess_columns(&table.headers);
+    Ok((table, columns))
+}
+
+/// What adding the sheet to the meeting would do (one edit).
+#[lazy]
+fn apply_sheet(
+    meeting: Meeting,
+    table: Table,
+    columns: Vec<Option<Column>>,
+) -> Result<Outcome, ImportError> {
+    crate::import::csv::apply(&meeting, &table, &columns)
 }
 
 /// Whether a drag carries files (not a session being moved in the editor).
@@ -60,9 +146,11 @@ fn has_files(ev: &web_sys::DragEvent) -> bool {
 }
 
 /// Drop a file anywhere on the page to import it; a hint covers the page while dragging.
+/// Also shows the review of a file that needs one.
 #[component]
 pub fn FileDrop() -> impl IntoView {
     let state = use_app_state();
+    let review = expect_context::<ImportReview>();
     let dragging = RwSignal::new(false);
     let over = window_event_listener(leptos::ev::dragover, move |ev| {
         if has_files(&ev) {
@@ -84,7 +172,7 @@ pub fn FileDrop() -> impl IntoView {
             .and_then(|files| files.get(0));
         if let Some(file) = file {
             ev.prevent_default();
-            import_file(state, file);
+            import_file(state, review, file);
         }
     });
     on_cleanup(move || {
@@ -92,14 +180,271 @@ pub fn FileDrop() -> impl IntoView {
         leave.remove();
         drop.remove();
     });
-    move || {
+    let hint = move || {
         dragging.get().then(|| {
             view! {
                 <div class="drop-hint" aria-hidden="true">
-                    <p>"Drop the file to import it as a new meeting"</p>
-                    <p class="drop-hint__formats">"Meeting file, frab/c3voc schedule.json or schedule.xml, pretalx schedule JSON"</p>
+                    <p>"Drop the file to import it"</p>
+                    <p class="drop-hint__formats">"Meeting file, frab/c3voc schedule.json (versions 1 and 2) or schedule.xml, pretalx schedule JSON — or a spreadsheet (.csv) of people to add to this meeting"</p>
                 </div>
             }
         })
+    };
+    view! {
+        {hint}
+        {move || review.0.get().map(|r| view! { <ReviewDialog review=r/> })}
+    }
+}
+
+/// The dialog asking about a file: modal, Escape or Cancel closes it, nothing changes until
+/// its main button.
+#[component]
+fn ReviewDialog(review: Review) -> impl IntoView {
+    let state = use_app_state();
+    let pending = expect_context::<ImportReview>();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        }
+    });
+    let close = move || pending.0.set(None);
+    let on_cancel = move |ev: leptos::ev::Event| {
+        ev.prevent_default();
+        close();
+    };
+    let (heading, body) = match review {
+        Review::Timezone { name, text } => (
+            format!("Which timezone are the times of “{name}” in?"),
+            timezone_form(state, name, text, error, busy, close).into_any(),
+        ),
+        Review::Sheet {
+            name,
+            table,
+            columns,
+        } => {
+            let title = state
+                .meeting()
+                .with_untracked(|m| crate::domain::names::meeting_name(m).to_string());
+            (
+                format!("Add the people of “{name}” to “{title}”"),
+                sheet_form(state, name, table, columns, error, busy, close).into_any(),
+            )
+        }
+    };
+    view! {
+        <dialog node_ref=dialog class="review" aria-labelledby="review-heading" on:cancel=on_cancel>
+            <h2 id="review-heading">{heading}</h2>
+            {body}
+        </dialog>
+    }
+}
+
+fn problem(error: RwSignal<Option<String>>) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .map(|e| view! { <p class="field-error" role="alert">{e}</p> })
+    }
+}
+
+fn timezone_form(
+    state: AppState,
+    name: String,
+    text: String,
+    error: RwSignal<Option<String>>,
+    busy: RwSignal<bool>,
+    close: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let names: Vec<String> = js::time_zone_names().lines().map(str::to_string).collect();
+    let guess = js::viewer_time_zone();
+    let text = StoredValue::new(text);
+    let name = StoredValue::new(name);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(zone) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            .and_then(|f| web_sys::FormData::new_with_form(&f).ok())
+            .and_then(|d| d.get("timezone").as_string())
+        else {
+            return;
+        };
+        let zone = zone.trim().to_string();
+        if zone.is_empty() {
+            error.set(Some("Give the timezone, such as Europe/Brussels.".into()));
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = import_text(text.get_value(), Some(zone)).await;
+            busy.set(false);
+            match result {
+                Err(e @ ImportError::UnknownTimezone(_)) => error.set(Some(e.to_string())),
+                result => {
+                    close();
+                    open_imported(state, &name.get_value(), result);
+                }
+            }
+        });
+    };
+    view! {
+        <form class="review__form" on:submit=on_submit novalidate>
+            <p>"The file gives no timezone. Its times without an offset are read as local times in the timezone you give; times with an offset are converted into it. It becomes the meeting's timezone."</p>
+            <label class="field">
+                <span>"Timezone"</span>
+                <input
+                    name="timezone"
+                    list="review-timezones"
+                    value=guess
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby="review-timezone-hint"
+                />
+                <span class="item-form__note" id="review-timezone-hint">"An IANA name, such as Europe/Brussels or America/New_York (this browser's own is filled in)."</span>
+            </label>
+            <datalist id="review-timezones">
+                {names.into_iter().map(|n| view! { <option value=n/> }).collect_view()}
+            </datalist>
+            {problem(error)}
+            <div class="form-actions">
+                <button type="submit" disabled=move || busy.get()>"Import"</button>
+                <button type="button" class="button--quiet" on:click=move |_| close()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+/// How many rows the preview shows.
+const PREVIEW_ROWS: usize = 5;
+
+fn sheet_form(
+    state: AppState,
+    name: String,
+    table: Table,
+    columns: Vec<Option<Column>>,
+    error: RwSignal<Option<String>>,
+    busy: RwSignal<bool>,
+    close: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let rows = table.rows.len();
+    let chosen = RwSignal::new(columns);
+    let table = StoredValue::new(table);
+    let name = StoredValue::new(name);
+    // What each column can be: every column the importer reads.
+    let choices: Vec<Column> = Column::ALL
+        .into_iter()
+        .filter(|c| *c != Column::Sessions)
+        .collect();
+    let header_cell = move |i: usize, header: String| {
+        let choices = choices.clone();
+        let label = if header.trim().is_empty() {
+            format!("Column {}", i + 1)
+        } else {
+            header.clone()
+        };
+        let on_change = move |ev: leptos::ev::Event| {
+            let value = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            let column = value
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| Column::ALL.get(n).copied());
+            chosen.update(|c| {
+                // One column per meaning: a meaning chosen here is taken off another column.
+                if column.is_some() {
+                    for x in c.iter_mut() {
+                        if *x == column {
+                            *x = None;
+                        }
+                    }
+                }
+                if let Some(x) = c.get_mut(i) {
+                    *x = column;
+                }
+            });
+            error.set(None);
+        };
+        view! {
+            <th scope="col">
+                <span class="review__header">{label.clone()}</span>
+                <select aria-label=format!("What “{label}” holds") on:change=on_change>
+                    <option value="" selected=move || chosen.with(|c| c.get(i).copied().flatten().is_none())>"Not read"</option>
+                    {choices.into_iter().map(|c| {
+                        let n = Column::ALL.iter().position(|x| *x == c).unwrap_or_default();
+                        view! {
+                            <option value=n.to_string() selected=move || chosen.with(|x| x.get(i).copied().flatten() == Some(c))>{c.header()}</option>
+                        }
+                    }).collect_view()}
+                </select>
+            </th>
+        }
+    };
+    let headers = table.with_value(|t| t.headers.clone());
+    let preview: Vec<Vec<String>> =
+        table.with_value(|t| t.rows.iter().take(PREVIEW_ROWS).cloned().collect());
+    let notes = table.with_value(|t| t.notes.clone());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        let meeting = state.meeting().get_untracked();
+        let columns = chosen.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = apply_sheet(meeting, table.get_value(), columns).await;
+            busy.set(false);
+            match result {
+                Err(e) => error.set(Some(e.to_string())),
+                Ok(outcome) => {
+                    let applied = match outcome.edit.clone() {
+                        Some(edit) => state.apply(edit).map_err(|e| e.to_string()),
+                        None => Ok(()),
+                    };
+                    match applied {
+                        Err(e) => error.set(Some(format!("Nothing was added: {e}."))),
+                        Ok(()) => {
+                            close();
+                            let mut text =
+                                format!("Added “{}”: {}", name.get_value(), outcome.summary());
+                            for note in &outcome.notes {
+                                text.push(' ');
+                                text.push_str(note);
+                            }
+                            state.notice.set(Some(Notice::info(text)));
+                        }
+                    }
+                }
+            }
+        });
+    };
+    view! {
+        <form class="review__form" on:submit=on_submit>
+            <p>{format!("{rows} rows. Say what each column holds; the first rows are shown below as the sheet gives them. People already in the meeting (by name) are updated, not added again; a row that names a session adds the person to it in its role, and adds the session when the row gives its day, start and end. One Undo takes it all back.")}</p>
+            {notes.into_iter().map(|n| view! { <p class="item-form__note">{n}</p> }).collect_view()}
+            <div class="review__table" tabindex="0" role="region" aria-label="The sheet's first rows">
+                <table>
+                    <caption class="visually-hidden">{format!("The first {} of {rows} rows", preview.len())}</caption>
+                    <thead>
+                        <tr>{headers.into_iter().enumerate().map(|(i, h)| header_cell(i, h)).collect_view()}</tr>
+                    </thead>
+                    <tbody>
+                        {preview.into_iter().map(|row| view! {
+                            <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {problem(error)}
+            <div class="form-actions">
+                <button type="submit" disabled=move || busy.get()>"Add to this meeting"</button>
+                <button type="button" class="button--quiet" on:click=move |_| close()>"Cancel"</button>
+            </div>
+        </form>
     }
 }

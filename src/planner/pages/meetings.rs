@@ -131,6 +131,7 @@ fn MeetingEntry(
 pub fn MeetingsPage() -> impl IntoView {
     let state = use_app_state();
     let confirming = RwSignal::new(None::<u32>);
+    let review = expect_context::<crate::planner::components::file_import::ImportReview>();
     let summaries = Memo::new(move |_| state.summaries());
     let on_create = move |_| {
         let result = state.create(Meeting::blank(today()));
@@ -153,7 +154,7 @@ pub fn MeetingsPage() -> impl IntoView {
         {
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
                 input.set_value("");
-                import_file(state, file);
+                import_file(state, review, file);
             }
         }
     };
@@ -166,11 +167,11 @@ pub fn MeetingsPage() -> impl IntoView {
                 <button type="button" on:click=on_save_file>"Save the open meeting as a file"</button>
                 <label class="file-button">
                     "Import a file…"
-                    <input type="file" accept=".json,.xml,application/json,application/xml,text/xml" aria-describedby="import-formats" on:change=on_file/>
+                    <input type="file" accept=".json,.xml,.csv,.tsv,application/json,application/xml,text/xml,text/csv" aria-describedby="import-formats" on:change=on_file/>
                 </label>
             </div>
             <p class="item-form__note" id="import-formats">
-                "Imports a meeting file, a frab/c3voc schedule.json or schedule.xml, or a pretalx widget schedule JSON (up to 10 MB) as a new meeting; you can also drop the file anywhere on the page."
+                "Imports a meeting file, a frab/c3voc schedule.json (versions 1 and 2) or schedule.xml, or a pretalx widget schedule JSON (up to 10 MB) as a new meeting; a spreadsheet of people (.csv) is added to the open meeting, after you say what its columns hold. You can also drop the file anywhere on the page."
             </p>
             <ul class="meeting-list">
                 <For each=move || summaries.get() key=|s| s.clone() let:summary>

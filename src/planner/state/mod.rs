@@ -217,7 +217,14 @@ fn findings_of(m: &Meeting, today: NaiveDate) -> Vec<Finding> {
         today: Some(today),
         ..m.checks.clone()
     };
-    check(m, &settings)
+    let mut findings = check(m, &settings);
+    // The browser's own timezone data in the app; the compiled-in one in native tests.
+    #[cfg(target_arch = "wasm32")]
+    let offsets = crate::web::clock::BrowserOffsets;
+    #[cfg(not(target_arch = "wasm32"))]
+    let offsets = crate::domain::time::TzDatabase;
+    findings.extend(crate::domain::check::time_findings(m, &offsets));
+    findings
 }
 
 /// Makes the planner's state available to every component below.
