@@ -245,9 +245,15 @@ fn shifting_later_sessions_moves_only_those_of_that_day_from_that_time() {
 
 #[test]
 fn a_shift_past_midnight_or_out_of_the_day_is_refused() {
+    // Its start would be on the next date.
+    assert!(matches!(
+        refused(Edit::Shift(vec![SessionId(11)], 60 * 10)),
+        EditError::PastMidnight { .. }
+    ));
+    // Ending after midnight, outside a day that ends at its evening.
     assert!(matches!(
         refused(Edit::Shift(vec![SessionId(11)], 60 * 5)),
-        EditError::PastMidnight { .. }
+        EditError::InvalidMeeting(_)
     ));
     assert!(matches!(
         refused(Edit::Shift(vec![SessionId(11)], 60)),

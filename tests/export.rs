@@ -233,6 +233,7 @@ fn meeting_across_dst(timezone: &str, dates: [&str; 2]) -> Meeting {
             label: String::new(),
             start: parse_time("08:00").unwrap(),
             end: parse_time("20:00").unwrap(),
+            ends_next_day: false,
         })
         .collect();
     m.sessions

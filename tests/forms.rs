@@ -37,7 +37,8 @@ fn a_day_reads_from_its_fields_and_names_the_bad_one() {
             date: parse_date("2023-09-14").unwrap(),
             label: "Day 1".into(),
             start: parse_time("08:30").unwrap(),
-            end: parse_time("18:00").unwrap()
+            end: parse_time("18:00").unwrap(),
+            ends_next_day: false,
         }
     );
     assert_eq!(
@@ -62,9 +63,34 @@ fn a_day_reads_from_its_fields_and_names_the_bad_one() {
         backwards.unwrap_err(),
         FieldError {
             field: "end",
-            message: "The day must end after it starts.".into()
+            message:
+                "The day must end after it starts (or, past midnight, tick “Ends the next day”)."
+                    .into()
         }
     );
+    // Ticked, the same times are a programme that runs past midnight.
+    let night = Day::from_fields(
+        DayId(1),
+        &form(&[
+            ("date", "2023-09-14"),
+            ("start", "18:00"),
+            ("end", "02:00"),
+            ("ends_next_day", "on"),
+        ]),
+    )
+    .unwrap();
+    assert_eq!((night.ends(), night.ends_next_day), (26 * 60, true));
+    // Near miss: ticked, but ending after its start would last over a day.
+    let long = Day::from_fields(
+        DayId(1),
+        &form(&[
+            ("date", "2023-09-14"),
+            ("start", "08:00"),
+            ("end", "09:00"),
+            ("ends_next_day", "on"),
+        ]),
+    );
+    assert_eq!(field_of(long), "end");
 }
 
 #[test]

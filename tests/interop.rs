@@ -1379,3 +1379,113 @@ fn check_flags_a_time_the_exports_cannot_write_and_a_timezone_no_calendar_knows(
         .message
         .contains("“Geneva” is not one calendars know"));
 }
+
+#[test]
+fn a_session_past_midnight_is_kept_whole_and_exported_with_its_real_end() {
+    // The hub fixture's lightning talks run 23:30–00:45, on a day that ends at 02:00.
+    let Imported { meeting, report } = imported(&read("hub-schedule2.json"));
+    let lt = session(&meeting, "Lightning talks");
+    assert_eq!(
+        (hh_mm(lt.start), hh_mm(lt.end)),
+        ("23:30".into(), "00:45".into())
+    );
+    assert!(lt.ends_next_day);
+    assert_eq!(lt.duration_minutes(), 75);
+    let day = meeting.day(lt.day).unwrap();
+    assert_eq!((hh_mm(day.end), day.ends_next_day), ("02:00".into(), true));
+    assert!(
+        !report.notes.iter().any(|n| n.contains("lasted a day")),
+        "{:?}",
+        report.notes
+    );
+    assert!(
+        agenda_planner::domain::check::check(&meeting, &meeting.checks)
+            .iter()
+            .all(|f| !f.key.starts_with("outside-day") && !f.key.starts_with("times:"))
+    );
+    // Exports: the end on the next date, the real length.
+    let json: Value = serde_json::from_str(&schedule_json(&meeting, &TzDatabase).unwrap()).unwrap();
+    let day1 = &json["schedule"]["conference"]["days"][0];
+    assert_eq!(day1["day_end"], "2024-12-28T02:00:00+01:00");
+    let event = day1["rooms"]["Stage HUFF"][0].clone();
+    assert_eq!(event["end"], "2024-12-28T00:45:00+01:00");
+    assert_eq!(event["duration"], "01:15");
+    assert_valid_json(
+        "past-midnight.json",
+        &schedule_json(&meeting, &TzDatabase).unwrap(),
+    );
+    assert_valid_xml(
+        "past-midnight.xml",
+        &schedule_xml(&meeting, &TzDatabase).unwrap(),
+    );
+    let ics = agenda_planner::export::ics::calendar(
+        &meeting,
+        &agenda_planner::export::ics::CalendarOptions {
+            sessions: None,
+            stamp: Default::default(),
+            honorifics: true,
+        },
+        &TzDatabase,
+    )
+    .unwrap();
+    assert!(
+        ics.contains("DTEND:20241227T234500Z"),
+        "00:45 CET is 23:45 UTC"
+    );
+    // The attendees' published file carries it whole too.
+    use agenda_planner::storage::published::{decode_published, encode_published};
+    let published = decode_published(&encode_published(&meeting)).unwrap();
+    let p = session(&published, "Lightning talks");
+    assert_eq!((hh_mm(p.end), p.ends_next_day), ("00:45".into(), true));
+    assert!(published.day(p.day).unwrap().ends_next_day);
+    // And back: the same session, still whole.
+    let again = imported(&schedule_json(&meeting, &TzDatabase).unwrap()).meeting;
+    let back = session(&again, "Lightning talks");
+    assert_eq!(
+        (hh_mm(back.end), back.ends_next_day),
+        ("00:45".into(), true)
+    );
+    // Near miss: the same talk ending before midnight does not end the next day.
+    let mut v: Value = serde_json::from_str(&read("hub-schedule2.json")).unwrap();
+    v["schedule"]["events"][2]["end"] = Value::from("2024-12-27T23:55:00+01:00");
+    let m = imported(&v.to_string()).meeting;
+    assert!(!session(&m, "Lightning talks").ends_next_day);
+}
+
+#[test]
+fn sessions_past_midnight_clash_and_move_like_any_other() {
+    use agenda_planner::domain::Edit;
+    let mut m = imported(&read("hub-schedule2.json")).meeting;
+    let lt = session(&m, "Lightning talks").clone();
+    // Another session in the same room from 23:50 to 01:30: a clash, past midnight.
+    let mut late = lt.clone();
+    late.id = agenda_planner::domain::SessionId(99);
+    late.title = "Late show".into();
+    late.guid = String::new();
+    late.start = parse_time("23:50").unwrap();
+    late.end = parse_time("01:30").unwrap();
+    late.ends_next_day = true;
+    m.sessions.push(late);
+    assert!(m.validate().is_empty(), "{:?}", m.validate());
+    let findings = agenda_planner::domain::check::check(&m, &m.checks);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.key.starts_with("room:") || f.message.contains("Late show")),
+        "{findings:?}"
+    );
+    // Moving it by 20 minutes keeps it whole; a start at midnight would be the next day's.
+    let mut later = m.clone();
+    Edit::Shift(vec![lt.id], 20).apply(&mut later).unwrap();
+    let s = later.session(lt.id).unwrap();
+    assert_eq!(
+        (hh_mm(s.start), hh_mm(s.end), s.ends_next_day),
+        ("23:50".into(), "01:05".into(), true)
+    );
+    assert!(Edit::Shift(vec![lt.id], 30).apply(&mut m.clone()).is_err());
+    // And back before midnight, it no longer ends the next day.
+    let mut earlier = m.clone();
+    Edit::Shift(vec![lt.id], -90).apply(&mut earlier).unwrap();
+    let s = earlier.session(lt.id).unwrap();
+    assert_eq!((hh_mm(s.end), s.ends_next_day), ("23:15".into(), false));
+}

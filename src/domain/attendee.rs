@@ -201,7 +201,7 @@ pub fn moment(m: &Meeting, now: NaiveDateTime) -> Moment {
         .iter()
         .filter_map(|s| {
             let date = m.day(s.day)?.date;
-            Some((date.and_time(s.start), date.and_time(s.end), s))
+            Some((date.and_time(s.start), s.end_on(date), s))
         })
         .collect();
     if all.is_empty() {

@@ -156,7 +156,7 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
         let sessions = m.sessions_on(day.id); // sorted by start
                                               // Times against the day.
         for s in &sessions {
-            if s.end <= s.start {
+            if s.duration_minutes() <= 0 {
                 finding(
                     Severity::Error,
                     format!("times:{}", s.id),
@@ -165,7 +165,7 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
                     vec![],
                     vec![],
                 );
-            } else if s.start < day.start || s.end > day.end {
+            } else if s.starts() < day.starts() || s.ends() > day.ends() {
                 finding(
                     Severity::Error,
                     format!("outside-day:{}", s.id),
@@ -184,7 +184,7 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
         // Rooms: a sweep over the day's sessions by start, keeping those still running.
         let mut running: Vec<&Session> = Vec::new();
         for s in &sessions {
-            running.retain(|r| r.end > s.start);
+            running.retain(|r| r.ends() > s.starts());
             for r in &running {
                 let clash = match (r.placement, s.placement) {
                     (Placement::AllRooms, _) | (_, Placement::AllRooms) => true,
@@ -235,11 +235,9 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
         for (person, list) in people {
             let mut running: Vec<&Session> = Vec::new();
             for s in list {
-                running.retain(|r| {
-                    r.end + chrono::Duration::minutes(settings.changeover_minutes) > s.start
-                });
+                running.retain(|r| r.ends() + settings.changeover_minutes > s.starts());
                 for r in &running {
-                    if r.end > s.start {
+                    if r.ends() > s.starts() {
                         finding(
                             Severity::Error,
                             format!("person:{person}:{}:{}", r.id, s.id),
@@ -280,7 +278,9 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
                         .iter()
                         .filter(|s| s.participants.iter().any(|x| x.person == person))
                     {
-                        if !windows.iter().any(|w| w.from <= s.start && s.end <= w.to) {
+                        if !windows.iter().any(|w| {
+                            w.from <= s.start && s.ends() <= super::session::minutes_of(w.to)
+                        }) {
                             finding(
                                 Severity::Warning,
                                 format!("availability:{person}:{}", s.id),
@@ -417,7 +417,7 @@ fn gaps(
     let mut latest_end: Option<&Session> = None;
     for s in sessions {
         if let Some(prev) = latest_end {
-            let gap = (s.start - prev.end).num_minutes();
+            let gap = s.starts() - prev.ends();
             if gap > settings.gap_minutes {
                 let date = m
                     .day(day)
@@ -437,7 +437,7 @@ fn gaps(
                 );
             }
         }
-        if latest_end.is_none_or(|l| s.end > l.end) {
+        if latest_end.is_none_or(|l| s.ends() > l.ends()) {
             latest_end = Some(s);
         }
     }

@@ -156,10 +156,13 @@ impl Edit {
             }
             Ok(time)
         };
-        let mut session = s.clone();
+        let mut session = s
+            .shifted(by.num_minutes())
+            .ok_or_else(|| EditError::PastMidnight {
+                title: s.title.clone(),
+                minutes: by.num_minutes(),
+            })?;
         session.day = day;
-        session.start = start;
-        session.end = moved(s.end)?;
         session.placement = placement;
         for item in &mut session.items {
             item.time = moved(item.time)?;

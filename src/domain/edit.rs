@@ -7,7 +7,7 @@
 //! these. Finer changes (a participant added, an item reordered) are a `Put` of the changed
 //! session, so each has an exact inverse without a command of its own.
 
-use chrono::{Duration, NaiveTime};
+use chrono::Duration;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -206,7 +206,7 @@ impl Edit {
                     let s = m
                         .session(*id)
                         .ok_or(EditError::NotFound(ItemId::Session(*id)))?;
-                    if wraps(s.start, by) || wraps(s.end, by) {
+                    if s.shifted(minutes).is_none() {
                         return Err(EditError::PastMidnight {
                             title: s.title.clone(),
                             minutes,
@@ -214,8 +214,9 @@ impl Edit {
                     }
                 }
                 for s in m.sessions.iter_mut().filter(|s| ids.contains(&s.id)) {
-                    s.start += by;
-                    s.end += by;
+                    if let Some(moved) = s.shifted(minutes) {
+                        *s = moved;
+                    }
                     for item in &mut s.items {
                         item.time += by;
                     }
@@ -286,11 +287,6 @@ impl Item {
             Item::Session(_) => next_id(m.sessions.iter().map(|x| x.id.0)),
         }
     }
-}
-
-/// Whether adding `by` to `time` crosses midnight.
-fn wraps(time: NaiveTime, by: Duration) -> bool {
-    time.overflowing_add_signed(by).1 != 0
 }
 
 /// Replaces the item with the same id (returning the old one) or appends it.

@@ -123,6 +123,7 @@ pub fn generated_meeting(sessions: usize, people: usize, days: usize, rooms: usi
                 day: DayId(day.min(days - 1) as u32 + 1),
                 start: at,
                 end: at + Duration::minutes(slot),
+                ends_next_day: false,
                 placement: Placement::Room(RoomId(room as u32 + 1)),
                 themes: vec![ThemeId(rng.below(themes.len()) as u32 + 1)],
                 description: "A generated session for measuring speed.".into(),
@@ -149,6 +150,7 @@ pub fn generated_meeting(sessions: usize, people: usize, days: usize, rooms: usi
                 label: format!("Day {}", d + 1),
                 start,
                 end,
+                ends_next_day: false,
             })
             .collect(),
         rooms: (0..rooms)

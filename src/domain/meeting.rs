@@ -48,6 +48,21 @@ pub struct Day {
     pub start: NaiveTime,
     #[serde(with = "hhmm")]
     pub end: NaiveTime,
+    /// The programme runs past midnight, to `end` on the next date.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ends_next_day: bool,
+}
+
+impl Day {
+    /// Minutes from midnight to the day's start.
+    pub fn starts(&self) -> i64 {
+        super::session::minutes_of(self.start)
+    }
+
+    /// Minutes from the day's midnight to its end: past 1440 when it runs past midnight.
+    pub fn ends(&self) -> i64 {
+        super::session::minutes_of(self.end) + if self.ends_next_day { 1440 } else { 0 }
+    }
 }
 
 /// A room at the venue.
@@ -86,6 +101,7 @@ impl Meeting {
                 label: String::new(),
                 start: time(9),
                 end: time(17),
+                ends_next_day: false,
             }],
             rooms: vec![Room {
                 id: RoomId(1),

@@ -374,6 +374,18 @@ pub struct RunItem {
     pub person: Option<PersonId>,
 }
 
+/// Minutes since midnight.
+pub fn minutes_of(t: NaiveTime) -> i64 {
+    use chrono::Timelike;
+    i64::from(t.hour()) * 60 + i64::from(t.minute())
+}
+
+/// The time `minutes` after midnight (0 ≤ minutes < 1440).
+pub fn time_of(minutes: i64) -> Option<NaiveTime> {
+    let m = u32::try_from(minutes).ok()?;
+    NaiveTime::from_hms_opt(m / 60, m % 60, 0)
+}
+
 /// A session of the programme.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Session {
@@ -385,6 +397,10 @@ pub struct Session {
     pub start: NaiveTime,
     #[serde(with = "hhmm")]
     pub end: NaiveTime,
+    /// The session ends after midnight, at `end` on the next date (the day's programme runs
+    /// past midnight).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ends_next_day: bool,
     #[serde(default)]
     pub placement: Placement,
     #[serde(default)]
@@ -422,6 +438,7 @@ impl Session {
             day,
             start,
             end: start + chrono::Duration::minutes(template.minutes),
+            ends_next_day: false,
             placement,
             themes: Vec::new(),
             description: String::new(),
@@ -455,8 +472,45 @@ impl Session {
         }
     }
 
-    /// Length in minutes (negative when the end is before the start).
+    /// Minutes from the day's midnight to the start.
+    pub fn starts(&self) -> i64 {
+        minutes_of(self.start)
+    }
+
+    /// Minutes from the day's midnight to the end: past 1440 when it ends the next day.
+    pub fn ends(&self) -> i64 {
+        minutes_of(self.end) + if self.ends_next_day { 1440 } else { 0 }
+    }
+
+    /// When it ends, on the session's date `date`: the next date when it runs past midnight.
+    pub fn end_on(&self, date: chrono::NaiveDate) -> chrono::NaiveDateTime {
+        let date = if self.ends_next_day {
+            date.succ_opt().unwrap_or(date)
+        } else {
+            date
+        };
+        date.and_time(self.end)
+    }
+
+    /// Length in minutes on the wall clock (negative or zero when it does not end after it
+    /// starts).
     pub fn duration_minutes(&self) -> i64 {
-        (self.end - self.start).num_minutes()
+        self.ends() - self.starts()
+    }
+
+    /// The session `minutes` later (earlier when negative), or `None` when its start would
+    /// leave its day or its end run past the next midnight.
+    pub fn shifted(&self, minutes: i64) -> Option<Session> {
+        let start = self.starts() + minutes;
+        let end = self.ends() + minutes;
+        if !(0..1440).contains(&start) || !(1..=2880).contains(&end) {
+            return None;
+        }
+        Some(Session {
+            start: time_of(start)?,
+            end: time_of(end % 1440)?,
+            ends_next_day: end >= 1440,
+            ..self.clone()
+        })
     }
 }

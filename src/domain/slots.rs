@@ -52,7 +52,9 @@ pub fn people_line(m: &Meeting, s: &Session) -> String {
 
 /// Session `s` of a day whose grid starts at `day_start`.
 pub fn slot_text(m: &Meeting, day_start: NaiveTime, s: &Session) -> SlotText {
-    let row = |t: NaiveTime| (t - day_start).num_minutes().max(0) as u32 / GRID_STEP + 2;
+    let row = |minutes: i64| {
+        (minutes - super::session::minutes_of(day_start)).max(0) as u32 / GRID_STEP + 2
+    };
     SlotText {
         id: s.id,
         kind: s.kind.as_str(),
@@ -63,7 +65,11 @@ pub fn slot_text(m: &Meeting, day_start: NaiveTime, s: &Session) -> SlotText {
                 (i + 1).to_string()
             }
         },
-        rows: format!("{} / {}", row(s.start), row(s.end).max(row(s.start) + 1)),
+        rows: format!(
+            "{} / {}",
+            row(s.starts()),
+            row(s.ends()).max(row(s.starts()) + 1)
+        ),
         time: format!("{}–{}", hh_mm(s.start), hh_mm(s.end)),
         place: m.placement_label(s.placement),
         title: s.title.clone(),

@@ -163,7 +163,7 @@ impl Meeting {
         }
         let mut dates = HashSet::new();
         for day in &self.days {
-            if day.end <= day.start {
+            if day.ends() <= day.starts() || day.ends() - day.starts() >= 1440 {
                 errors.push(E::DayEndNotAfterStart {
                     date: day.date,
                     start: day.start,
@@ -285,7 +285,7 @@ impl Meeting {
     fn session_time_errors(&self, session: &Session, errors: &mut Vec<ValidationError>) {
         use ValidationError as E;
         let title = || session.title.clone();
-        if session.end <= session.start {
+        if session.duration_minutes() <= 0 || session.duration_minutes() >= 1440 {
             errors.push(E::EndNotAfterStart {
                 session: session.id,
                 title: title(),
@@ -299,16 +299,15 @@ impl Meeting {
                 title: title(),
                 day: session.day,
             }),
-            Some(day) if session.start < day.start || session.end > day.end => {
-                errors.push(E::OutsideDay {
+            Some(day) if session.starts() < day.starts() || session.ends() > day.ends() => errors
+                .push(E::OutsideDay {
                     session: session.id,
                     title: title(),
                     start: session.start,
                     end: session.end,
                     day_start: day.start,
                     day_end: day.end,
-                })
-            }
+                }),
             Some(_) => {}
         }
     }

@@ -232,10 +232,10 @@ fn item_slug(kind: &str, name: &str, id: u32) -> String {
 pub fn schedule(m: &Meeting, offsets: &dyn UtcOffsets) -> Result<Schedule, ExportError> {
     let acronym = acronym(m);
     let days_in_order = m.days_in_order();
-    let at = |title: &str, date: NaiveDate, time: NaiveTime| -> Result<String, ExportError> {
-        let local = date.and_time(time);
+    let at_moment = |title: &str, local: chrono::NaiveDateTime| -> Result<String, ExportError> {
         Ok(stamp(local, offset_at(m, offsets, title, local)?))
     };
+    let at = |title: &str, date: NaiveDate, time: NaiveTime| at_moment(title, date.and_time(time));
     let event = |s: &Session, date: NaiveDate| -> Result<Event, ExportError> {
         // The one other systems know it by (kept from an import), else one made from its id.
         let guid = if s.guid.is_empty() {
@@ -258,7 +258,7 @@ pub fn schedule(m: &Meeting, offsets: &dyn UtcOffsets) -> Result<Schedule, Expor
             slug = slug.trim_end_matches('-').to_string();
         }
         // In real time: across a change of the clocks it differs from the wall clock's.
-        let (start_local, end_local) = (date.and_time(s.start), date.and_time(s.end));
+        let (start_local, end_local) = (date.and_time(s.start), s.end_on(date));
         let utc = |local: chrono::NaiveDateTime| -> Result<chrono::NaiveDateTime, ExportError> {
             let offset = offset_at(m, offsets, &s.title, local)?;
             Ok(local - chrono::Duration::seconds(offset as i64))
@@ -291,7 +291,7 @@ pub fn schedule(m: &Meeting, offsets: &dyn UtcOffsets) -> Result<Schedule, Expor
             guid,
             id: s.id.0,
             date: at(&s.title, date, s.start)?,
-            end: at(&s.title, date, s.end)?,
+            end: at_moment(&s.title, s.end_on(date))?,
             start: hh_mm(s.start),
             duration: duration_text(minutes),
             room: room_name(m, s.placement),
@@ -331,7 +331,15 @@ pub fn schedule(m: &Meeting, offsets: &dyn UtcOffsets) -> Result<Schedule, Expor
             index: i + 1,
             date: iso_date(d.date),
             day_start: at(&d.label, d.date, d.start)?,
-            day_end: at(&d.label, d.date, d.end)?,
+            day_end: at_moment(
+                &d.label,
+                if d.ends_next_day {
+                    d.date.succ_opt().unwrap_or(d.date)
+                } else {
+                    d.date
+                }
+                .and_time(d.end),
+            )?,
             rooms: RoomEvents(rooms),
         });
     }

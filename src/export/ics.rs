@@ -56,12 +56,14 @@ pub fn calendar(
                     continue;
                 }
             }
-            let to_utc = |time| {
-                let local = day.date.and_time(time);
+            let to_utc = |local: chrono::NaiveDateTime| {
                 super::offset_at(meeting, offsets, &session.title, local)
                     .map(|offset| local - Duration::seconds(offset as i64))
             };
-            let (start, end) = (to_utc(session.start)?, to_utc(session.end)?);
+            let (start, end) = (
+                to_utc(day.date.and_time(session.start))?,
+                to_utc(session.end_on(day.date))?,
+            );
             let entry = meeting.entry(session, style);
             line(&mut out, "BEGIN:VEVENT");
             line(

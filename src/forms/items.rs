@@ -42,8 +42,18 @@ impl Day {
         let date = parse_date(&date_text)
             .ok_or_else(|| error(DATE, format!("“{date_text}” is not a date (YYYY-MM-DD).")))?;
         let (start, end) = (f.time(START)?, f.time(END)?);
-        if end <= start {
-            return Err(error(END, "The day must end after it starts."));
+        let ends_next_day = !f.text(ENDS_NEXT_DAY).is_empty();
+        if !ends_next_day && end <= start {
+            return Err(error(
+                END,
+                "The day must end after it starts (or, past midnight, tick “Ends the next day”).",
+            ));
+        }
+        if ends_next_day && end >= start {
+            return Err(error(
+                END,
+                "Ending the next day, the programme would last 24 hours or more: it must end before the time it started.",
+            ));
         }
         Ok(Day {
             id,
@@ -51,6 +61,7 @@ impl Day {
             label: f.text(LABEL),
             start,
             end,
+            ends_next_day,
         })
     }
 }

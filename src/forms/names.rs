@@ -20,6 +20,8 @@ pub const DATE: &str = "date";
 pub const LABEL: &str = "label";
 pub const START: &str = "start";
 pub const END: &str = "end";
+/// A checkbox: the session or day ends after midnight.
+pub const ENDS_NEXT_DAY: &str = "ends_next_day";
 
 // Rooms and themes.
 pub const NAME: &str = "name";

@@ -47,8 +47,18 @@ impl SessionForm {
             .map(crate::domain::DayId)
             .map_err(|_| error(DAY, "Choose a day."))?;
         let (start, end) = (f.time(START)?, f.time(END)?);
-        if end <= start {
-            return Err(error(END, "The session must end after it starts."));
+        let ends_next_day = !f.text(ENDS_NEXT_DAY).is_empty();
+        if !ends_next_day && end <= start {
+            return Err(error(
+                END,
+                "The session must end after it starts (or, past midnight, tick “Ends the next day”).",
+            ));
+        }
+        if ends_next_day && end >= start {
+            return Err(error(
+                END,
+                "Ending the next day, the session would last 24 hours or more: it must end before the time it started.",
+            ));
         }
         let placement = placement(f)?;
         let themes = all(THEMES)
@@ -170,6 +180,7 @@ impl SessionForm {
                 day,
                 start,
                 end,
+                ends_next_day,
                 placement,
                 themes,
                 description: f.text(DESCRIPTION),

@@ -3,6 +3,7 @@
 //! The order is fixed (date, start, end, room, title, then file order), so exporting an
 //! imported meeting and importing it again gives the same meeting.
 
+use crate::domain::session::{minutes_of, time_of};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::stamp::Stamp;
@@ -244,6 +245,8 @@ struct Placed {
     date: NaiveDate,
     start: NaiveTime,
     end: NaiveTime,
+    /// It ends after midnight, at `end` on the next date.
+    next_day: bool,
     room: usize,
     index: usize,
 }
@@ -391,22 +394,19 @@ pub(crate) fn build(
         };
         let date = start.date();
         let start_time = start.time();
-        let mut end_time = if end.date() > date {
+        // Ends after midnight (a night programme) when it ends on the next date, less than a
+        // day after it starts; longer ones end on the next date a minute before they started.
+        let mut end = end;
+        if end <= start {
+            // Zero-length or reversed: give it five minutes.
+            end = start + Duration::minutes(5);
             shortened += 1;
-            LAST_MINUTE
-        } else {
-            end.time()
-        };
-        if end_time <= start_time {
-            // Zero-length or reversed: give it five minutes, within the day.
-            let (five, wrapped) = start_time.overflowing_add_signed(Duration::minutes(5));
-            end_time = if wrapped != 0 { LAST_MINUTE } else { five };
-            if end_time <= start_time {
-                skipped.push(format!("“{title}” starts at the last minute of the day"));
-                continue;
-            }
+        } else if end - start >= Duration::days(1) {
+            end = start + Duration::days(1) - Duration::minutes(1);
             shortened += 1;
         }
+        let next_day = end.date() > date;
+        let end_time = end.time();
         let room_name = if e.room.trim().is_empty() {
             "Main room"
         } else {
@@ -417,6 +417,7 @@ pub(crate) fn build(
             date,
             start: start_time,
             end: end_time,
+            next_day,
             room,
             index,
         });
@@ -435,21 +436,26 @@ pub(crate) fn build(
     dates.dedup();
     let mut days: Vec<Day> = Vec::with_capacity(dates.len());
     for (i, date) in dates.iter().enumerate() {
+        // In minutes from the date's midnight; past 1440 after midnight.
         let on_day: Vec<&Placed> = placed.iter().filter(|p| p.date == *date).collect();
-        let mut start = on_day.iter().map(|p| p.start).min();
-        let mut end = on_day.iter().map(|p| p.end).max();
+        let mut start = on_day.iter().map(|p| minutes_of(p.start)).min();
+        let mut end = on_day
+            .iter()
+            .map(|p| minutes_of(p.end) + if p.next_day { 1440 } else { 0 })
+            .max();
         for d in &source.days {
             if let Some(s) = d.start.map(|s| clock.local(s)) {
                 if s.date() == *date {
-                    start = Some(start.map_or(s.time(), |t| t.min(s.time())));
+                    let t = minutes_of(s.time());
+                    start = Some(start.map_or(t, |x| x.min(t)));
                 }
             }
             if let Some(e) = d.end.map(|e| clock.local(e)) {
                 let t = if e.date() == *date {
-                    Some(e.time())
-                } else if e.date() > *date && d.date == Some(*date) {
-                    // The file's day runs past midnight: here it ends at the last minute.
-                    Some(LAST_MINUTE)
+                    Some(minutes_of(e.time()))
+                } else if Some(e.date()) == date.succ_opt() && d.date == Some(*date) {
+                    // The file's day runs past midnight.
+                    Some(minutes_of(e.time()) + 1440)
                 } else {
                     None
                 };
@@ -458,18 +464,18 @@ pub(crate) fn build(
                 }
             }
         }
-        let start = start.unwrap_or(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN));
-        let mut end = end.unwrap_or(NaiveTime::from_hms_opt(17, 0, 0).unwrap_or(LAST_MINUTE));
+        let start = start.unwrap_or(9 * 60);
+        let mut end = end.unwrap_or(17 * 60).min(start + 1439);
         if end <= start {
-            end = LAST_MINUTE;
+            end = (start + 60).min(start + 1439);
         }
-        let start = if end <= start { NaiveTime::MIN } else { start };
         days.push(Day {
             id: DayId(i as u32 + 1),
             date: *date,
             label: String::new(),
-            start,
-            end,
+            start: time_of(start).unwrap_or(NaiveTime::MIN),
+            end: time_of(end % 1440).unwrap_or(LAST_MINUTE),
+            ends_next_day: end >= 1440,
         });
     }
 
@@ -604,6 +610,7 @@ pub(crate) fn build(
             day,
             start: p.start,
             end: p.end,
+            ends_next_day: p.next_day,
             placement: Placement::Room(RoomId(p.room as u32 + 1)),
             themes,
             description,
@@ -648,7 +655,7 @@ pub(crate) fn build(
     }
     if shortened > 0 {
         notes.push(format!(
-            "{shortened} session(s) ran past midnight or had no length: the planner's days end at midnight, so they end at 23:59 (or last five minutes)."
+            "{shortened} session(s) had no length or lasted a day or more: they last five minutes, or end the next day a minute before they started."
         ));
     }
     shared.retain(|(_, names)| names.len() > 1);

@@ -403,8 +403,17 @@ pub fn apply(
         });
         let session = match (found.map(|s| s.id), date, start, end) {
             (Some(id), ..) => id,
-            (None, Some(date), Some(start), Some(end)) if end > start => {
-                let day = day_for(&mut next, date, start, end, &mut touched_days);
+            (None, Some(date), Some(start), Some(end)) if end != start => {
+                // An end before the start is after midnight.
+                let ends_next_day = end < start;
+                let day = day_for(
+                    &mut next,
+                    date,
+                    start,
+                    end,
+                    ends_next_day,
+                    &mut touched_days,
+                );
                 let room = cell(row, Column::Room);
                 let placement = if room.trim().is_empty() || folded(&room) == "all rooms" {
                     Placement::AllRooms
@@ -419,6 +428,7 @@ pub fn apply(
                     day,
                     start,
                     end,
+                    ends_next_day,
                     placement,
                     themes: Vec::new(),
                     description: String::new(),
@@ -497,7 +507,7 @@ pub fn apply(
     }
     if bad_times > 0 {
         outcome.notes.push(format!(
-            "{bad_times} row(s) give a session an end that is not after its start; it was not added."
+            "{bad_times} row(s) give a session the same start and end; it was not added."
         ));
     }
     if unknown_roles > 0 {
@@ -551,14 +561,18 @@ pub fn apply(
     Ok(outcome)
 }
 
-/// The meeting's day on `date`, widened to hold `start`–`end`; added when there is none.
+/// The meeting's day on `date`, widened to hold `start`–`end` (the next date's `end` when
+/// `next_day`); added when there is none.
 fn day_for(
     m: &mut Meeting,
     date: chrono::NaiveDate,
     start: NaiveTime,
     end: NaiveTime,
+    next_day: bool,
     touched: &mut Vec<DayId>,
 ) -> DayId {
+    use crate::domain::session::minutes_of;
+    let ends = minutes_of(end) + if next_day { 1440 } else { 0 };
     let id = match m.days.iter().find(|d| d.date == date) {
         Some(d) => d.id,
         None => {
@@ -570,16 +584,20 @@ fn day_for(
                 date,
                 label: String::new(),
                 start: nine.min(start),
-                end: five.max(end),
+                end: if next_day { end } else { five.max(end) },
+                ends_next_day: next_day,
             });
             touched.push(id);
             id
         }
     };
     if let Some(d) = m.days.iter_mut().find(|d| d.id == id) {
-        if start < d.start || end > d.end {
+        if start < d.start || ends > d.ends() {
             d.start = d.start.min(start);
-            d.end = d.end.max(end);
+            if ends > d.ends() {
+                d.end = end;
+                d.ends_next_day = next_day;
+            }
             if !touched.contains(&id) {
                 touched.push(id);
             }

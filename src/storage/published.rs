@@ -141,8 +141,10 @@ fn write_published(m: &Meeting, preview: bool) -> String {
         write_string(o, &hh_mm(d.start))
     });
     out.push(',');
+    // "01:00+1": the day's programme runs past midnight.
     column(&mut out, "end", &days, |o, d| {
-        write_string(o, &hh_mm(d.end))
+        let next = if d.ends_next_day { "+1" } else { "" };
+        write_string(o, &format!("{}{next}", hh_mm(d.end)))
     });
     out.push_str("},\"rooms\":{");
     column(&mut out, "id", &m.rooms, |o, r| {
@@ -215,7 +217,7 @@ fn write_published(m: &Meeting, preview: bool) -> String {
     delta_column(&mut out, "start", &starts);
     out.push(',');
     column(&mut out, "length", &sessions, |o, s| {
-        o.push_str(&(minutes(s.end) - minutes(s.start)).to_string())
+        o.push_str(&s.duration_minutes().to_string())
     });
     out.push(',');
     column(&mut out, "room", &sessions, |o, s| match s.placement {
@@ -537,7 +539,8 @@ pub fn decode_published(text: &str) -> Result<Meeting, DecodeError> {
                 .ok_or_else(|| broken(format!("“{date_text}” is not a date (YYYY-MM-DD)")))?,
             label: days.texts("label")[i].clone(),
             start: time_text(&days.texts("start")[i])?,
-            end: time_text(&days.texts("end")[i])?,
+            end: time_text(days.texts("end")[i].trim_end_matches("+1"))?,
+            ends_next_day: days.texts("end")[i].ends_with("+1"),
         });
     }
     for i in 0..rows(&rooms, &ROOMS, "rooms")? {
@@ -630,7 +633,8 @@ pub fn decode_published(text: &str) -> Result<Meeting, DecodeError> {
             kind: SessionKind::parse(&sessions.texts("kind")[i]).unwrap_or_default(),
             day: day.id,
             start: minute_of_day(start)?,
-            end: minute_of_day(end)?,
+            end: minute_of_day(end % 1440)?,
+            ends_next_day: end >= 1440,
             placement: if room < 0 {
                 Placement::AllRooms
             } else {

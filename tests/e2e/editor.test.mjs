@@ -91,7 +91,7 @@ test('bad input is refused beside its field and nothing changes', async () => {
   await blankMeeting(page);
   await add(page, 'New day', { Date: '2026-03-04', Starts: '18:00', Ends: '09:00' }, 'Add day');
   const form = page.getByRole('form', { name: 'New day' });
-  await form.getByText('The day must end after it starts.').waitFor();
+  await form.getByText('The day must end after it starts (or, past midnight, tick “Ends the next day”).').waitFor();
   assert.equal(await form.getByLabel('Ends').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.getByRole('form', { name: /^Day / }).count(), 1, 'no day added');
 

@@ -194,6 +194,10 @@ fn session_form(
             {select(&key, "Day", DAY, day_options(&context.days, s.day), error)}
             {input(&key, "Starts", START, "time", hh_mm(s.start), error)}
             {input(&key, "Ends", END, "time", hh_mm(s.end), error)}
+            <label class="check">
+                <input type="checkbox" name=ENDS_NEXT_DAY checked=s.ends_next_day/>
+                "Ends the next day (after midnight)"
+            </label>
             {select(&key, "Room", ROOM, room_options(&context.rooms, s.placement), error)}
             <label class="check field--wide">
                 <input type="checkbox" name=SHIFT_LATER/>
