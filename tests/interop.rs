@@ -1489,3 +1489,78 @@ fn sessions_past_midnight_clash_and_move_like_any_other() {
     let s = earlier.session(lt.id).unwrap();
     assert_eq!((hh_mm(s.end), s.ends_next_day), ("23:15".into(), false));
 }
+
+#[test]
+fn the_pretalx_widget_reader_takes_what_pretalxs_own_build_data_writes() {
+    // Fields as pretalx's Schedule.build_data writes them (an unreleased schedule, with states).
+    let mut widget: Value = serde_json::from_str(&read("pretalx-widget-democon.json")).unwrap();
+    let talks = widget["talks"].as_array_mut().unwrap();
+    talks[0]["session_type"] = serde_json::json!({"en": "Workshop", "de": "Werkstatt"});
+    talks[0]["description"] = Value::from("**Bring** a laptop.");
+    talks[0]["tags"] = serde_json::json!(["hardware"]);
+    talks[0]["do_not_record"] = Value::from(true);
+    talks[1]["state"] = Value::from("canceled");
+    talks[2]["state"] = Value::from("confirmed");
+    let cancelled = talks[1]["title"].as_str().unwrap_or_default().to_string();
+    let title = talks[0]["title"].as_str().unwrap().to_string();
+    let count = talks.len();
+    let Imported { meeting, report } = imported(&widget.to_string());
+    assert_eq!(
+        meeting.sessions.len(),
+        count - 1,
+        "the cancelled talk is left out"
+    );
+    assert!(!meeting.sessions.iter().any(|s| s.title == cancelled));
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("1 talk(s) cancelled")),
+        "{:?}",
+        report.notes
+    );
+    assert!(
+        report.notes.iter().any(|n| n == "Not kept: 1 talks' tags."),
+        "{:?}",
+        report.notes
+    );
+    let s = session(&meeting, &title);
+    assert_eq!(
+        (s.kind, s.source_type.as_str()),
+        (SessionKind::Workshop, "")
+    );
+    assert_eq!(s.description, "Brand back-end models!\n\nBring a laptop.");
+    // Near miss: a type of its own is kept as written.
+    let talks = widget["talks"].as_array_mut().unwrap();
+    talks[0]["session_type"] = serde_json::json!({"en": "Lightning Talk"});
+    let m = imported(&widget.to_string()).meeting;
+    let s = session(&m, &title);
+    assert_eq!(
+        (s.kind, s.source_type.as_str()),
+        (SessionKind::Talk, "Lightning Talk")
+    );
+}
+
+#[test]
+fn an_import_that_would_make_a_meeting_file_over_the_limit_is_refused_and_one_under_it_is_not() {
+    // Fifty thousand people in one event: a 2 MB file, a meeting file of over 10 MB.
+    let xml = |people: usize| {
+        let persons: String = (0..people)
+            .map(|i| format!("<person id=\"{i}\">Person Number{i}</person>"))
+            .collect();
+        format!("<schedule><conference><title>Big</title><time_zone_name>UTC</time_zone_name></conference><day index=\"1\" date=\"2024-02-03\"><room name=\"A\"><event id=\"1\"><title>All</title><date>2024-02-03T10:00:00</date><duration>00:30</duration><persons>{persons}</persons></event></room></day></schedule>")
+    };
+    let big = xml(50_000);
+    assert!(big.len() < MAX_BYTES);
+    let err = import(&big, &TzDatabase).unwrap_err();
+    assert!(matches!(err, ImportError::ResultTooLarge(_)), "{err}");
+    assert!(
+        err.to_string()
+            .contains("over the 10 MB the planner reads back"),
+        "{err}"
+    );
+    // Near miss: a thousand people import, and the meeting file reads back.
+    let m = imported(&xml(1_000)).meeting;
+    assert_eq!(m.people.len(), 1_000);
+    assert!(agenda_planner::storage::decode(&encode(&m)).is_ok());
+}

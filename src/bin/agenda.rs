@@ -361,7 +361,13 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             for note in &imported.report.notes {
                 eprintln!("  {note}");
             }
-            write_output(output, &encode_pretty(&imported.meeting))
+            // Indented unless that would make it larger than the planner reads back.
+            let pretty = encode_pretty(&imported.meeting);
+            if pretty.len() > MAX_BYTES {
+                write_output(output, &agenda_planner::storage::encode(&imported.meeting))
+            } else {
+                write_output(output, &pretty)
+            }
         }
         other => Err(usage(format!("unknown command “{other}”"))),
     }

@@ -511,9 +511,11 @@ pub(crate) fn build(
     // together with the name: files merged from several systems reuse ids for different
     // people (one real file gives 253 people the id 0), so an id with another name is
     // another person. Without either, the name alone.
-    let mut person_keys: Vec<String> = Vec::new();
+    // Each person's key, to their place in `people` (a file may name tens of thousands).
+    let mut person_keys: std::collections::HashMap<String, usize> = Default::default();
     // Each id or code given to more than one name: the names.
     let mut shared: Vec<(String, Vec<String>)> = Vec::new();
+    let mut shared_at: std::collections::HashMap<String, usize> = Default::default();
     // The sessions' guids so far (lower case).
     let mut guids: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut people: Vec<Person> = Vec::new();
@@ -522,6 +524,9 @@ pub(crate) fn build(
     for (i, p) in placed.iter().enumerate() {
         let e = &source.events[p.index];
         let mut participants: Vec<Participant> = Vec::new();
+        // Who is in already, and how many in each role (an event may list thousands).
+        let mut present: std::collections::HashSet<PersonId> = Default::default();
+        let mut in_role: std::collections::HashMap<Role, u32> = Default::default();
         for sp in &e.persons {
             let name = folded_name(&sp.name);
             let key = if sp.key.is_empty() || sp.key.starts_with("name:") {
@@ -529,22 +534,28 @@ pub(crate) fn build(
             } else if sp.key.starts_with("guid:") || name.is_empty() {
                 sp.key.clone()
             } else {
-                match shared.iter_mut().find(|(k, _)| *k == sp.key) {
-                    Some((_, names)) => {
-                        if !names.contains(&name) {
-                            names.push(name.clone());
+                let key = format!("{}\u{1f}{name}", sp.key);
+                // A name not seen with this id before is one more person sharing it.
+                match shared_at.get(&sp.key) {
+                    Some(&i) => {
+                        if !person_keys.contains_key(&key) {
+                            shared[i].1.push(name.clone());
                         }
                     }
-                    None => shared.push((sp.key.clone(), vec![name.clone()])),
+                    None => {
+                        shared_at.insert(sp.key.clone(), shared.len());
+                        shared.push((sp.key.clone(), vec![name.clone()]));
+                    }
                 }
-                format!("{}\u{1f}{name}", sp.key)
+                key
             };
-            let at = index_of(&mut person_keys, &key);
+            let next = person_keys.len();
+            let at = *person_keys.entry(key).or_insert(next);
             if at == people.len() {
                 people.push(person_from(PersonId(at as u32 + 1), sp));
             }
             let person = PersonId(at as u32 + 1);
-            if participants.iter().any(|x| x.person == person) {
+            if !present.insert(person) {
                 continue;
             }
             let (role, status) = match &sp.extras {
@@ -563,7 +574,9 @@ pub(crate) fn build(
                 }
                 None => (sp.role.unwrap_or(Role::Speaker), Status::Confirmed),
             };
-            let order = participants.iter().filter(|x| x.role == role).count() as u32;
+            let count = in_role.entry(role).or_insert(0);
+            let order = *count;
+            *count += 1;
             participants.push(Participant {
                 person,
                 role,

@@ -81,6 +81,8 @@ pub enum ImportError {
     TooDeep { line: usize },
     #[error("This {format} holds no session the planner could read{why}.")]
     NoSessions { format: &'static str, why: String },
+    #[error("The imported meeting would be a {} MB meeting file, over the 10 MB the planner reads back; import a smaller part of the schedule.", .0 / (1024 * 1024) + 1)]
+    ResultTooLarge(usize),
     #[error("“{0}” is not a timezone the planner knows: give its IANA name, such as Europe/Brussels or America/New_York.")]
     UnknownTimezone(String),
     #[error("This {format} cannot be imported: {problems}")]
@@ -489,5 +491,11 @@ pub fn import_with(
         SourceFormat::ScheduleXml => schedule_xml::read(text)?,
         SourceFormat::PretalxWidget => pretalx::read(text)?,
     };
-    build::build(source, format, offsets, options.timezone.as_deref())
+    let imported = build::build(source, format, offsets, options.timezone.as_deref())?;
+    // What is imported can be saved as a file and read back.
+    let size = crate::storage::encode(&imported.meeting).len();
+    if size > MAX_BYTES {
+        return Err(ImportError::ResultTooLarge(size));
+    }
+    Ok(imported)
 }

@@ -1,5 +1,13 @@
 //! pretalx's widget schedule JSON (`/schedule/widgets/schedule.json`): talks that point at
 //! rooms, tracks and speakers by id or code; names may be text in several languages.
+//!
+//! The shape is the one pretalx's own `Schedule.build_data` writes
+//! (`src/pretalx/schedule/models/schedule.py`): each talk has `code`, `id`, `title`,
+//! `abstract`, `description`, `speakers` (codes), `track` and `room` (ids), `start`, `end`,
+//! `duration` (minutes), `session_type` (the submission type's name), `state` (only in an
+//! unreleased schedule), `tags`, `do_not_record`; a slot without a submission (a break) has
+//! only `id`, `title`, `start`, `end` and `room`. Tracks have `id`, `name`, `description` and
+//! `color`; speakers `code`, `name`, `biography` and avatar addresses.
 
 use serde_json::{Map, Value};
 
@@ -81,6 +89,7 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
                 name: name.clone(),
                 colour: t.get("color").and_then(Value::as_str).map(str::to_string),
             });
+            let _ = text(t, "description", "tracks", &mut problems);
             Some((id, name))
         })
         .collect();
@@ -112,11 +121,31 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
         }
         None => &[],
     };
+    let (mut not_happening, mut avatars, mut tags) = (0, 0, 0);
+    avatars += objects(root, "speakers", &mut problems)
+        .iter()
+        .filter(|s| {
+            s.get("avatar")
+                .and_then(Value::as_str)
+                .is_some_and(|a| !a.is_empty())
+        })
+        .count();
     for (i, t) in talks.iter().enumerate() {
         let Some(t) = t.as_object() else {
             problems.add(format!("talk {}: {}, not an object", i + 1, kind(t)));
             continue;
         };
+        // An unreleased schedule lists every submission with its state.
+        let state = t.get("state").and_then(Value::as_str).unwrap_or_default();
+        if ["canceled", "withdrawn", "rejected", "deleted"].contains(&state) {
+            not_happening += 1;
+            continue;
+        }
+        if t.get("tags")
+            .is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty()))
+        {
+            tags += 1;
+        }
         let title = text(t, "title", "talk", &mut problems);
         let at = format!(
             "talk {} “{}”",
@@ -168,8 +197,10 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
                 Vec::new()
             }
         };
-        // A slot without a submission (no code) is a break.
+        // A slot without a submission (no code) is a break; a talk's kind is its session
+        // type's name ("Talk", "Workshop").
         let is_break = t.get("code").is_none_or(Value::is_null) && persons.is_empty();
+        let session_type = text(t, "session_type", &at, &mut problems);
         source.events.push(SourceEvent {
             guid: String::new(),
             // A talk's submission code, else its slot's id.
@@ -178,17 +209,30 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
                 .unwrap_or_default(),
             title,
             subtitle: String::new(),
-            kind: if is_break { "break" } else { "talk" }.to_string(),
+            kind: if is_break {
+                "break".to_string()
+            } else if session_type.trim().is_empty() {
+                "talk".to_string()
+            } else {
+                session_type
+            },
             start,
             end,
             duration_minutes,
             room,
             track,
             summary: text(t, "abstract", &at, &mut problems),
-            description: String::new(),
+            description: text(t, "description", &at, &mut problems),
             persons,
         });
     }
+    if not_happening > 0 {
+        source.skipped_note(format!(
+            "{not_happening} talk(s) cancelled, withdrawn, rejected or deleted were not imported."
+        ));
+    }
+    source.drop_count("speaker pictures", avatars);
+    source.drop_count("talks' tags", tags);
     problems.into_result(FORMAT)?;
     Ok(source)
 }
