@@ -64,7 +64,7 @@ fn a_day_reads_from_its_fields_and_names_the_bad_one() {
         FieldError {
             field: "end",
             message:
-                "The day must end after it starts (or, past midnight, tick “Ends the next day”)."
+                "The day must end after it starts (or, past midnight, tick “Runs past midnight”)."
                     .into()
         }
     );
@@ -232,6 +232,34 @@ mod session_form {
             ("item_title", vec!["Questions", "Welcome"]),
             ("item_person", vec!["", "1"]),
         ]
+    }
+
+    #[test]
+    fn a_session_that_ends_after_midnight_says_so_with_its_checkbox() {
+        let night = parse(
+            &[
+                ("start", "22:30"),
+                ("end", "01:00"),
+                ("ends_next_day", "on"),
+            ],
+            &[],
+            "save",
+        )
+        .unwrap()
+        .session;
+        assert!(night.ends_next_day);
+        assert_eq!(night.duration_minutes(), 150);
+        // Without the tick, the same times are a mistake, named on the end field.
+        let err = parse(&[("start", "22:30"), ("end", "01:00")], &[], "save").unwrap_err();
+        assert_eq!(err.field, "end");
+        assert!(
+            err.message.contains("tick “Runs past midnight”"),
+            "{}",
+            err.message
+        );
+        // Near miss: ticked, an end after the start would last over a day.
+        let long = parse(&[("ends_next_day", "on")], &[], "save").unwrap_err();
+        assert_eq!(long.field, "end");
     }
 
     #[test]

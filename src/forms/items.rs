@@ -46,7 +46,7 @@ impl Day {
         if !ends_next_day && end <= start {
             return Err(error(
                 END,
-                "The day must end after it starts (or, past midnight, tick “Ends the next day”).",
+                "The day must end after it starts (or, past midnight, tick “Runs past midnight”).",
             ));
         }
         if ends_next_day && end >= start {

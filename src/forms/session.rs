@@ -51,7 +51,7 @@ impl SessionForm {
         if !ends_next_day && end <= start {
             return Err(error(
                 END,
-                "The session must end after it starts (or, past midnight, tick “Ends the next day”).",
+                "The session must end after it starts (or, past midnight, tick “Runs past midnight”).",
             ));
         }
         if ends_next_day && end >= start {

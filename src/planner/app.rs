@@ -85,7 +85,8 @@ fn tab_sync(state: AppState) {
 fn checks(state: AppState) {
     Effect::new(move |ran: Option<()>| {
         state.meeting().track();
-        if ran.is_some() {
+        // The first time too when the findings are not there yet (the app's first paint).
+        if ran.is_some() || !state.checked.get_untracked() {
             dom::after_paint(move || state.run_checks());
         }
     });

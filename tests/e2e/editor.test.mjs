@@ -91,9 +91,15 @@ test('bad input is refused beside its field and nothing changes', async () => {
   await blankMeeting(page);
   await add(page, 'New day', { Date: '2026-03-04', Starts: '18:00', Ends: '09:00' }, 'Add day');
   const form = page.getByRole('form', { name: 'New day' });
-  await form.getByText('The day must end after it starts (or, past midnight, tick “Ends the next day”).').waitFor();
+  await form.getByText('The day must end after it starts (or, past midnight, tick “Runs past midnight”).').waitFor();
   assert.equal(await form.getByLabel('Ends').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.getByRole('form', { name: /^Day / }).count(), 1, 'no day added');
+  // The same times with “Runs past midnight” ticked: an evening programme, added.
+  await form.getByRole('checkbox', { name: 'Runs past midnight' }).check();
+  await form.getByRole('button', { name: 'Add day' }).click();
+  await page.getByRole('form', { name: /^Day .*2026/ }).last().waitFor();
+  assert.equal(await page.getByRole('form', { name: /^Day / }).count(), 2, 'the night day added');
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('agenda-planner.meeting')).meeting.days.some((d) => d.end === '09:00' && d.ends_next_day)), true);
 
   await add(page, 'New theme', { Name: '' }, 'Add theme');
   await page.getByRole('form', { name: 'New theme' }).getByText('A name is needed.').waitFor();

@@ -25,10 +25,14 @@ pub fn CheckStatus() -> impl IntoView {
         <button
             type="button"
             class=class
-            aria-label=move || format!("Checks: {}", summary(tally.get()))
+            aria-label=move || if state.checked.get() {
+                format!("Checks: {}", summary(tally.get()))
+            } else {
+                "Checks: checking…".to_string()
+            }
             on:click=move |_| state.route.set(Route::Edit(EditPart::Checks))
         >
-            {move || summary(tally.get())}
+            {move || if state.checked.get() { summary(tally.get()) } else { "Checking…".to_string() }}
         </button>
     }
 }

@@ -72,61 +72,85 @@ pub fn import_file(state: AppState, review: ImportReview, file: web_sys::File) {
             ))));
             return;
         };
-        if sheet {
-            match read_sheet(text).await {
-                Ok((table, columns)) => review.0.set(Some(Review::Sheet {
-                    name,
-                    table,
-                    columns,
-                })),
-                Err(e) => state.notice.set(Some(Notice::error(format!(
-                    "“{name}” cannot be read: {e} Nothing was changed."
-                )))),
-            }
-            return;
-        }
-        match import_text(text.clone(), None).await {
-            Ok(imported) if imported.report.timezone_guessed => {
-                review.0.set(Some(Review::Timezone { name, text }));
-            }
-            result => open_imported(state, &name, result),
+        match import_step(name.clone(), text, sheet).await {
+            Step::Open(meeting, said) => open(state, &name, *meeting, said),
+            Step::Review(r) => review.0.set(Some(r)),
+            Step::Refused(why) => state.notice.set(Some(Notice::error(why))),
         }
     });
 }
 
-/// Opens an imported meeting as a new one and says what came in, or why it did not.
-fn open_imported(state: AppState, name: &str, result: Result<Imported, ImportError>) {
-    let notice = match result {
-        Err(e) => Notice::error(format!(
+/// What a file read leads to.
+enum Step {
+    /// A new meeting, with what the report says.
+    Open(Box<Meeting>, String),
+    /// A question first.
+    Review(Review),
+    /// Why not.
+    Refused(String),
+}
+
+/// The importers and their messages: loaded when a file is first imported.
+#[lazy]
+fn import_step(name: String, text: String, sheet: bool) -> Step {
+    if sheet {
+        return match crate::import::csv::read_table(&text) {
+            Ok(table) => {
+                let columns = crate::import::csv::guess_columns(&table.headers);
+                Step::Review(Review::Sheet {
+                    name,
+                    table,
+                    columns,
+                })
+            }
+            Err(e) => Step::Refused(format!("“{name}” cannot be read: {e} Nothing was changed.")),
+        };
+    }
+    match crate::import::import_with(&text, &BrowserOffsets, &Options::default()) {
+        Ok(imported) if imported.report.timezone_guessed => {
+            Step::Review(Review::Timezone { name, text })
+        }
+        result => step_of(&name, result),
+    }
+}
+
+/// An import's result as a step: the meeting and what its report says, or why not.
+fn step_of(name: &str, result: Result<Imported, ImportError>) -> Step {
+    match result {
+        Err(e) => Step::Refused(format!(
             "“{name}” cannot be opened: {e} Nothing was changed."
         )),
-        Ok(Imported { meeting, report }) => match state.create(meeting) {
-            Ok(_) => {
-                let mut text = format!("Opened “{name}” as a new meeting. {}", report.summary());
-                for note in &report.notes {
-                    text.push(' ');
-                    text.push_str(note);
-                }
-                Notice::info(text)
+        Ok(Imported { meeting, report }) => {
+            let mut text = format!("Opened “{name}” as a new meeting. {}", report.summary());
+            for note in &report.notes {
+                text.push(' ');
+                text.push_str(note);
             }
-            Err(e) => Notice::error(format!("“{name}” could not be stored: {e}.")),
-        },
+            Step::Open(Box::new(meeting), text)
+        }
+    }
+}
+
+/// Opens an imported meeting as a new one and says so, or why it could not be stored.
+fn open(state: AppState, name: &str, meeting: Meeting, said: String) {
+    let notice = match state.create(meeting) {
+        Ok(_) => Notice::info(said),
+        Err(e) => Notice::error(format!("“{name}” could not be stored: {e}.")),
     };
     state.notice.set(Some(notice));
 }
 
-/// The importers: loaded when a file is first imported.
+/// An import with the timezone the person importing gave: the step it leads to, or why the
+/// timezone is refused (shown in the dialog).
 #[lazy]
-fn import_text(text: String, timezone: Option<String>) -> Result<Imported, ImportError> {
-    crate::import::import_with(&text, &BrowserOffsets, &Options { timezone })
-}
-
-/// A spreadsheet read, with a guess of what each column holds.
-#[lazy]
-fn read_sheet(text: String) -> Result<(Table, Vec<Option<Column>>), ImportError> {
-    let table = crate::import::csv::read_table(&text)?;
-    let columns = crate::import::csv::guess_columns(&table.headers);
-    Ok((table, columns))
+fn import_in(name: String, text: String, timezone: String) -> Result<Step, String> {
+    let options = Options {
+        timezone: Some(timezone),
+    };
+    match crate::import::import_with(&text, &BrowserOffsets, &options) {
+        Err(e @ ImportError::UnknownTimezone(_)) => Err(e.to_string()),
+        result => Ok(step_of(&name, result)),
+    }
 }
 
 /// What adding the sheet to the meeting would do (one edit).
@@ -192,8 +216,14 @@ pub fn FileDrop() -> impl IntoView {
     };
     view! {
         {hint}
-        {move || review.0.get().map(|r| view! { <ReviewDialog review=r/> })}
+        {move || review.0.get().map(|r| crate::ui::lazy::lazy_view(move || review_dialog(r)))}
     }
+}
+
+/// The dialog's code: loaded when a file first needs a review.
+#[lazy]
+fn review_dialog(review: Review) -> AnyView {
+    untrack(|| view! { <ReviewDialog review=review/> }.into_any())
 }
 
 /// The dialog asking about a file: modal, Escape or Cancel closes it, nothing changes until
@@ -281,14 +311,19 @@ fn timezone_form(
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = import_text(text.get_value(), Some(zone)).await;
+            let result = import_in(name.get_value(), text.get_value(), zone).await;
             busy.set(false);
             match result {
-                Err(e @ ImportError::UnknownTimezone(_)) => error.set(Some(e.to_string())),
-                result => {
+                Err(e) => error.set(Some(e)),
+                Ok(Step::Open(meeting, said)) => {
                     close();
-                    open_imported(state, &name.get_value(), result);
+                    open(state, &name.get_value(), *meeting, said);
                 }
+                Ok(Step::Refused(why)) => {
+                    close();
+                    state.notice.set(Some(Notice::error(why)));
+                }
+                Ok(Step::Review(_)) => close(),
             }
         });
     };

@@ -89,6 +89,9 @@ pub struct AppState<S: KeyValue + 'static = BrowserStore> {
     pub route: RwSignal<Route>,
     /// The conflict and readiness findings for the meeting as it is now.
     pub findings: RwSignal<Vec<Finding>>,
+    /// Whether `findings` are of the open meeting yet: in the app the checks' code loads
+    /// after the first paint, and the top bar says "Checking…" until then.
+    pub checked: RwSignal<bool>,
     /// An item to bring into view in the editor (a finding was selected).
     pub focus: RwSignal<Option<ItemId>>,
     /// Whether there is something to undo / redo (for the buttons).
@@ -187,14 +190,34 @@ impl<S: KeyValue + 'static> AppState<S> {
         self.can_redo.set(redo);
     }
 
-    /// Checks the meeting as it is now and shows what changed in the findings.
+    /// Checks the meeting as it is now and shows what changed in the findings. In the app the
+    /// checks' code is loaded on first use (after the first paint), so the findings follow a
+    /// moment later; natively (tests) at once.
     pub fn run_checks(&self) {
         let today = self.inner.with_value(|i| i.today);
-        let Some(now) = self.meeting.try_with_untracked(|m| findings_of(m, today)) else {
-            return;
-        };
-        if self.findings.with_untracked(|old| *old != now) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let Some(meeting) = self.meeting.try_get_untracked() else {
+                return;
+            };
+            let this = *self;
+            leptos::task::spawn_local(async move {
+                let now = check_meeting(meeting, today).await;
+                this.show_findings(now);
+            });
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(now) = self.meeting.try_with_untracked(|m| findings_of(m, today)) {
+            self.show_findings(now);
+        }
+    }
+
+    fn show_findings(&self, now: Vec<Finding>) {
+        if self.findings.try_with_untracked(|old| *old != now) == Some(true) {
             self.findings.set(now);
+        }
+        if self.checked.try_get_untracked() == Some(false) {
+            self.checked.set(true);
         }
     }
 
@@ -209,6 +232,13 @@ impl<S: KeyValue + 'static> AppState<S> {
         self.route.set(Route::Edit(part));
         self.focus.set(Some(item));
     }
+}
+
+/// The checks: loaded when first run.
+#[cfg(target_arch = "wasm32")]
+#[lazy]
+fn check_meeting(meeting: Meeting, today: NaiveDate) -> Vec<Finding> {
+    findings_of(&meeting, today)
 }
 
 /// The findings for a meeting on `today`, with its own settings.

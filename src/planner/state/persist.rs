@@ -14,7 +14,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::{findings_of, AppState, Inner, Record, SaveState};
+#[cfg(not(target_arch = "wasm32"))]
+use super::findings_of;
+use super::{AppState, Inner, Record, SaveState};
 use crate::domain::rebase::rebase_all;
 use crate::domain::sample::sample_meeting;
 use crate::domain::{Edit, History, Meeting};
@@ -130,7 +132,11 @@ impl<S: KeyValue + 'static> AppState<S> {
     pub fn load(store: S, today: NaiveDate, tab: String) -> AppState<S> {
         let slot = Library::load(&store).current;
         let opened = open_slot(&store, slot);
+        // Natively at once; in the app after the first paint (`AppState::run_checks`).
+        #[cfg(not(target_arch = "wasm32"))]
         let findings = findings_of(&opened.meeting, today);
+        #[cfg(target_arch = "wasm32")]
+        let findings = Vec::new();
         let (can_undo, can_redo) = (opened.history.can_undo(), opened.history.can_redo());
         let start = opened.base_text.is_none().then(|| opened.meeting.clone());
         AppState {
@@ -139,6 +145,7 @@ impl<S: KeyValue + 'static> AppState<S> {
             save_state: RwSignal::new(SaveState::Untouched),
             route: RwSignal::new(Route::default()),
             findings: RwSignal::new(findings),
+            checked: RwSignal::new(cfg!(not(target_arch = "wasm32"))),
             focus: RwSignal::new(None),
             can_undo: RwSignal::new(can_undo),
             can_redo: RwSignal::new(can_redo),

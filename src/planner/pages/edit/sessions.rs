@@ -196,7 +196,7 @@ fn session_form(
             {input(&key, "Ends", END, "time", hh_mm(s.end), error)}
             <label class="check">
                 <input type="checkbox" name=ENDS_NEXT_DAY checked=s.ends_next_day/>
-                "Ends the next day (after midnight)"
+                "Runs past midnight"
             </label>
             {select(&key, "Room", ROOM, room_options(&context.rooms, s.placement), error)}
             <label class="check field--wide">

@@ -81,7 +81,7 @@ fn DayForm(day: Option<Day>) -> impl IntoView {
             {input(&key, "Ends", END, "time", day.as_ref().map_or("17:00".into(), |d| hh_mm(d.end)), error)}
             <label class="check">
                 <input type="checkbox" name=ENDS_NEXT_DAY checked=day.as_ref().is_some_and(|d| d.ends_next_day)/>
-                "Ends the next day (after midnight)"
+                "Runs past midnight"
             </label>
             {buttons(if day.is_some() { "Save" } else { "Add day" }, day.is_some(), error)}
         </form>
