@@ -44,6 +44,16 @@ fn main() {
         Some(5.0),
         median(31, || check(&meeting, &settings)),
     );
+    report(
+        "  times the calendar exports cannot write",
+        None,
+        median(31, || {
+            agenda_planner::domain::check::time_findings(
+                &meeting,
+                &agenda_planner::domain::time::TzDatabase,
+            )
+        }),
+    );
     let options = ProgrammeOptions::default();
     report(
         "printable programme (HTML export)",
