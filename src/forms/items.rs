@@ -41,20 +41,7 @@ impl Day {
         let date_text = f.text(DATE);
         let date = parse_date(&date_text)
             .ok_or_else(|| error(DATE, format!("“{date_text}” is not a date (YYYY-MM-DD).")))?;
-        let (start, end) = (f.time(START)?, f.time(END)?);
-        let ends_next_day = !f.text(ENDS_NEXT_DAY).is_empty();
-        if !ends_next_day && end <= start {
-            return Err(error(
-                END,
-                "The day must end after it starts (or, past midnight, tick “Runs past midnight”).",
-            ));
-        }
-        if ends_next_day && end >= start {
-            return Err(error(
-                END,
-                "Ending the next day, the programme would last 24 hours or more: it must end before the time it started.",
-            ));
-        }
+        let (start, end, ends_next_day) = f.span("day")?;
         Ok(Day {
             id,
             date,

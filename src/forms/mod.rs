@@ -84,4 +84,29 @@ impl<F: Fn(&str) -> Option<String>> Fields<F> {
             )
         })
     }
+
+    /// The start and end fields, and whether the "Runs past midnight" box is ticked: an end
+    /// after the start, or (ticked) before it on the next day. `what` names the thing timed
+    /// ("session", "day") in the message.
+    pub fn span(
+        &self,
+        what: &str,
+    ) -> Result<(chrono::NaiveTime, chrono::NaiveTime, bool), FieldError> {
+        use names::{END, ENDS_NEXT_DAY, START};
+        let (start, end) = (self.time(START)?, self.time(END)?);
+        let next_day = !self.text(ENDS_NEXT_DAY).is_empty();
+        if !next_day && end <= start {
+            return Err(error(
+                END,
+                format!("The {what} must end after it starts (or, past midnight, tick “Runs past midnight”)."),
+            ));
+        }
+        if next_day && end >= start {
+            return Err(error(
+                END,
+                format!("Ending the next day, the {what} would last 24 hours or more: it must end before the time it started."),
+            ));
+        }
+        Ok((start, end, next_day))
+    }
 }

@@ -46,20 +46,7 @@ impl SessionForm {
             .parse()
             .map(crate::domain::DayId)
             .map_err(|_| error(DAY, "Choose a day."))?;
-        let (start, end) = (f.time(START)?, f.time(END)?);
-        let ends_next_day = !f.text(ENDS_NEXT_DAY).is_empty();
-        if !ends_next_day && end <= start {
-            return Err(error(
-                END,
-                "The session must end after it starts (or, past midnight, tick “Runs past midnight”).",
-            ));
-        }
-        if ends_next_day && end >= start {
-            return Err(error(
-                END,
-                "Ending the next day, the session would last 24 hours or more: it must end before the time it started.",
-            ));
-        }
+        let (start, end, ends_next_day) = f.span("session")?;
         let placement = placement(f)?;
         let themes = all(THEMES)
             .iter()

@@ -141,12 +141,7 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
         .ok_or_else(|| shape("its schedule has no “conference” object."))?;
     let mut problems = Problems::default();
     let mut source = Source::default();
-    let at = "conference";
-    source.title = text(conference, "title", at, &mut problems);
-    source.acronym = text(conference, "acronym", at, &mut problems);
-    source.description = text(conference, "description", at, &mut problems);
-    let timezone = text(conference, "time_zone_name", at, &mut problems);
-    source.timezone = (!timezone.trim().is_empty()).then(|| timezone.trim().to_string());
+    super::schedule_json::conference_header(conference, &mut source, &mut problems);
 
     // Rooms and tracks: (guid, slug, name), to resolve the events' references.
     let mut rooms: Vec<(String, String, String)> = Vec::new();

@@ -232,6 +232,20 @@ fn event(
     });
 }
 
+/// The conference's title, acronym, description and timezone (versions 1 and 2 alike).
+pub(super) fn conference_header(
+    conference: &Map<String, Value>,
+    source: &mut Source,
+    problems: &mut Problems,
+) {
+    let at = "conference";
+    source.title = text(conference, "title", at, problems);
+    source.acronym = text(conference, "acronym", at, problems);
+    source.description = text(conference, "description", at, problems);
+    let timezone = text(conference, "time_zone_name", at, problems);
+    source.timezone = (!timezone.trim().is_empty()).then(|| timezone.trim().to_string());
+}
+
 pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
     const FORMAT: SourceFormat = SourceFormat::ScheduleJson;
     let root: Value = serde_json::from_str(text_in).map_err(|e| ImportError::json(&e))?;
@@ -246,12 +260,7 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
         .ok_or_else(|| shape("it has no “schedule” with a “conference” object in it."))?;
     let mut problems = Problems::default();
     let mut source = Source::default();
-    let at = "conference";
-    source.title = text(conference, "title", at, &mut problems);
-    source.acronym = text(conference, "acronym", at, &mut problems);
-    source.description = text(conference, "description", at, &mut problems);
-    let timezone = text(conference, "time_zone_name", at, &mut problems);
-    source.timezone = (!timezone.trim().is_empty()).then(|| timezone.trim().to_string());
+    conference_header(conference, &mut source, &mut problems);
     if let Some(meta) = conference.get("meta").and_then(Value::as_object) {
         let at = "conference meta";
         let short_name = text(meta, "short_name", at, &mut problems);
