@@ -80,8 +80,14 @@ impl Clock<'_> {
 }
 
 /// The timezone for the meeting: the file's when it is known; else one that fits the offsets
-/// the file uses; else UTC (times kept as written).
-fn choose_timezone(source: &Source, offsets: &dyn UtcOffsets, notes: &mut Vec<String>) -> String {
+/// the file uses; else UTC (times kept as written). And whether that is a guess the person
+/// importing should be asked about: no name the planner could use, and no single offset to
+/// go by.
+fn choose_timezone(
+    source: &Source,
+    offsets: &dyn UtcOffsets,
+    notes: &mut Vec<String>,
+) -> (String, bool) {
     let probe = source
         .events
         .iter()
@@ -91,7 +97,7 @@ fn choose_timezone(source: &Source, offsets: &dyn UtcOffsets, notes: &mut Vec<St
     if let Some(tz) = &source.timezone {
         // (The probe may fall in an hour the clocks skip: the timezone is known all the same.)
         if offsets.utc_offset(tz, probe) != Err(crate::domain::time::OffsetError::UnknownTimezone) {
-            return tz.clone();
+            return (tz.clone(), false);
         }
         notes.push(format!(
             "The file's timezone “{tz}” is not a known IANA name, so it was not used."
@@ -111,9 +117,9 @@ fn choose_timezone(source: &Source, offsets: &dyn UtcOffsets, notes: &mut Vec<St
                  timezone is set to UTC. Set the right one under Edit → Meeting details."
                     .to_string(),
             );
-            "UTC".to_string()
+            ("UTC".to_string(), true)
         }
-        [0] => "UTC".to_string(),
+        [0] => ("UTC".to_string(), false),
         [one] if one % 3600 == 0 => {
             // IANA's fixed-offset zones have the sign the other way round.
             let hours = one / 3600;
@@ -128,9 +134,9 @@ fn choose_timezone(source: &Source, offsets: &dyn UtcOffsets, notes: &mut Vec<St
                     if hours > 0 { '+' } else { '-' },
                     hours.abs()
                 ));
-                name
+                (name, false)
             } else {
-                "UTC".to_string()
+                ("UTC".to_string(), false)
             }
         }
         _ => {
@@ -138,7 +144,7 @@ fn choose_timezone(source: &Source, offsets: &dyn UtcOffsets, notes: &mut Vec<St
                 "The file gives no timezone name and uses several UTC offsets: times were converted to UTC."
                     .to_string(),
             );
-            "UTC".to_string()
+            ("UTC".to_string(), true)
         }
     }
 }
@@ -329,8 +335,7 @@ pub(crate) fn build(
     chosen: Option<&str>,
 ) -> Result<Imported, ImportError> {
     let mut notes = source.notes.clone();
-    let mut guessed = false;
-    let timezone = match chosen {
+    let (timezone, guessed) = match chosen {
         Some(tz) => {
             match source.timezone.as_deref() {
                 Some(own) if own != tz => notes.push(format!(
@@ -341,16 +346,9 @@ pub(crate) fn build(
                     "The file gives no timezone; the meeting uses {tz}, as chosen: its times without an offset are local times there."
                 )),
             }
-            tz.to_string()
+            (tz.to_string(), false)
         }
-        None => {
-            let before = notes.len();
-            let tz = choose_timezone(&source, offsets, &mut notes);
-            // A guess the person importing should be asked about: no name the planner could
-            // use, and no single offset to go by.
-            guessed = notes.len() > before && tz == "UTC";
-            tz
-        }
+        None => choose_timezone(&source, offsets, &mut notes),
     };
     let clock = Clock {
         timezone: timezone.clone(),

@@ -7,6 +7,8 @@
 //! by name with those already in the meeting are updated rather than added twice, sessions
 //! matched by title (and day), or created when the row gives their day and times.
 
+use std::collections::HashMap;
+
 use chrono::NaiveTime;
 
 use super::ImportError;
@@ -327,11 +329,19 @@ pub fn apply(
     let mut next = m.clone();
     let mut outcome = Outcome::default();
     let (mut unknown_sessions, mut unknown_roles, mut bad_times) = (Vec::new(), 0, 0);
-    let mut touched_people: Vec<PersonId> = Vec::new();
-    let mut touched_sessions: Vec<SessionId> = Vec::new();
-    let mut touched_days: Vec<DayId> = Vec::new();
-    let mut new_rooms: Vec<RoomId> = Vec::new();
-    let original_people = m.people.len();
+    // Where each person (by folded name) and each session (by folded title) is in `next`: a
+    // sheet may have tens of thousands of rows.
+    let mut people_at: HashMap<String, usize> = next
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (folded(&p.name()), i))
+        .collect();
+    let mut sessions_at: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, s) in next.sessions.iter().enumerate() {
+        sessions_at.entry(folded(&s.title)).or_default().push(i);
+    }
+    let (mut next_person, mut next_session) = (m.new_person_id().0, m.new_session_id().0);
     for row in &table.rows {
         // Who.
         let (mut honorific, mut given, mut family) = (
@@ -351,21 +361,19 @@ pub fn apply(
             continue;
         }
         let name = folded(&format!("{given} {family}"));
-        let id = match next.people.iter().find(|p| folded(&p.name()) == name) {
-            Some(p) => p.id,
-            None => {
-                let id = next.new_person_id();
-                next.people.push(Person {
-                    id,
-                    given_name: given.clone(),
-                    family_name: family.clone(),
-                    ..Person::default()
-                });
-                id
-            }
-        };
-        if let Some(p) = next.people.iter_mut().find(|p| p.id == id) {
-            let before = p.clone();
+        let at_person = *people_at.entry(name).or_insert_with(|| {
+            next.people.push(Person {
+                id: PersonId(next_person),
+                given_name: given.clone(),
+                family_name: family.clone(),
+                ..Person::default()
+            });
+            next_person += 1;
+            next.people.len() - 1
+        });
+        let id = next.people[at_person].id;
+        {
+            let p = &mut next.people[at_person];
             let fill = |field: &mut String, value: String| {
                 if !value.is_empty() {
                     *field = value;
@@ -382,9 +390,6 @@ pub fn apply(
             if let Some(c) = category_of(&cell(row, Column::Category)) {
                 p.category = c;
             }
-            if *p != before && !touched_people.contains(&id) {
-                touched_people.push(id);
-            }
         }
 
         // In which session, as what.
@@ -396,33 +401,27 @@ pub fn apply(
         let start = parse_time(cell(row, Column::Start).trim());
         let end = parse_time(cell(row, Column::End).trim());
         let wanted = folded(&title);
-        let found = next.sessions.iter().find(|s| {
-            folded(&s.title) == wanted
-                && date.is_none_or(|d| next.day(s.day).is_some_and(|day| day.date == d))
-                && start.is_none_or(|t| s.start == t)
+        let found = sessions_at.get(&wanted).and_then(|list| {
+            list.iter().copied().find(|&i| {
+                let s = &next.sessions[i];
+                date.is_none_or(|d| next.day(s.day).is_some_and(|day| day.date == d))
+                    && start.is_none_or(|t| s.start == t)
+            })
         });
-        let session = match (found.map(|s| s.id), date, start, end) {
-            (Some(id), ..) => id,
+        let session = match (found, date, start, end) {
+            (Some(i), ..) => i,
             (None, Some(date), Some(start), Some(end)) if end != start => {
                 // An end before the start is after midnight.
                 let ends_next_day = end < start;
-                let day = day_for(
-                    &mut next,
-                    date,
-                    start,
-                    end,
-                    ends_next_day,
-                    &mut touched_days,
-                );
+                let day = day_for(&mut next, date, start, end, ends_next_day);
                 let room = cell(row, Column::Room);
                 let placement = if room.trim().is_empty() || folded(&room) == "all rooms" {
                     Placement::AllRooms
                 } else {
-                    Placement::Room(room_for(&mut next, room.trim(), &mut new_rooms))
+                    Placement::Room(room_for(&mut next, room.trim()))
                 };
-                let id = next.new_session_id();
                 next.sessions.push(Session {
-                    id,
+                    id: SessionId(next_session),
                     title: title.clone(),
                     kind: SessionKind::Other,
                     day,
@@ -437,8 +436,11 @@ pub fn apply(
                     guid: String::new(),
                     source_type: String::new(),
                 });
+                next_session += 1;
                 outcome.sessions_added += 1;
-                id
+                let i = next.sessions.len() - 1;
+                sessions_at.entry(wanted).or_default().push(i);
+                i
             }
             (None, Some(_), Some(_), Some(_)) => {
                 bad_times += 1;
@@ -462,8 +464,8 @@ pub fn apply(
             }
         };
         let status = status_of(&cell(row, Column::Status)).unwrap_or(Status::Confirmed);
-        if let Some(s) = next.sessions.iter_mut().find(|s| s.id == session) {
-            let before = s.clone();
+        {
+            let s = &mut next.sessions[session];
             match s.participants.iter_mut().find(|p| p.person == id) {
                 Some(p) => {
                     p.role = role;
@@ -480,17 +482,10 @@ pub fn apply(
                     outcome.roles_added += 1;
                 }
             }
-            if *s != before && !touched_sessions.contains(&session) {
-                touched_sessions.push(session);
-            }
         }
     }
 
-    outcome.people_added = next.people.len() - original_people;
-    outcome.people_updated = touched_people
-        .iter()
-        .filter(|id| m.person(**id).is_some())
-        .count();
+    outcome.people_added = next.people.len() - m.people.len();
     outcome.notes.extend(table.notes.iter().cloned());
     if !unknown_sessions.is_empty() {
         let shown: Vec<String> = unknown_sessions
@@ -531,27 +526,31 @@ pub fn apply(
     if let Some(first) = next.validate().into_iter().next() {
         return Err(ImportError::Invalid(first.to_string()));
     }
+    // The edit: every room, day, person and session that is new or differs from before.
     let mut edits: Vec<Edit> = Vec::new();
     let put = |item: Item| Edit::Put(Box::new(item));
-    for id in new_rooms {
-        if let Some(r) = next.room(id) {
-            edits.push(put(Item::Room(r.clone())));
-        }
+    for r in next.rooms.iter().filter(|r| m.room(r.id) != Some(r)) {
+        edits.push(put(Item::Room(r.clone())));
     }
-    for id in touched_days {
-        if let Some(d) = next.day(id) {
-            edits.push(put(Item::Day(d.clone())));
-        }
+    for d in next.days.iter().filter(|d| m.day(d.id) != Some(d)) {
+        edits.push(put(Item::Day(d.clone())));
     }
+    let before: HashMap<PersonId, &Person> = m.people.iter().map(|p| (p.id, p)).collect();
     for p in &next.people {
-        if m.person(p.id).is_none() || touched_people.contains(&p.id) {
-            edits.push(put(Item::Person(p.clone())));
+        match before.get(&p.id) {
+            Some(old) if *old == p => continue,
+            Some(_) => outcome.people_updated += 1,
+            None => {}
         }
+        edits.push(put(Item::Person(p.clone())));
     }
-    for s in &next.sessions {
-        if m.session(s.id).is_none() || touched_sessions.contains(&s.id) {
-            edits.push(put(Item::Session(s.clone())));
-        }
+    let before: HashMap<SessionId, &Session> = m.sessions.iter().map(|s| (s.id, s)).collect();
+    for s in next
+        .sessions
+        .iter()
+        .filter(|s| before.get(&s.id) != Some(s))
+    {
+        edits.push(put(Item::Session(s.clone())));
     }
     outcome.edit = match edits.len() {
         0 => None,
@@ -569,7 +568,6 @@ fn day_for(
     start: NaiveTime,
     end: NaiveTime,
     next_day: bool,
-    touched: &mut Vec<DayId>,
 ) -> DayId {
     use crate::domain::session::minutes_of;
     let ends = minutes_of(end) + if next_day { 1440 } else { 0 };
@@ -587,27 +585,21 @@ fn day_for(
                 end: if next_day { end } else { five.max(end) },
                 ends_next_day: next_day,
             });
-            touched.push(id);
             id
         }
     };
     if let Some(d) = m.days.iter_mut().find(|d| d.id == id) {
-        if start < d.start || ends > d.ends() {
-            d.start = d.start.min(start);
-            if ends > d.ends() {
-                d.end = end;
-                d.ends_next_day = next_day;
-            }
-            if !touched.contains(&id) {
-                touched.push(id);
-            }
+        d.start = d.start.min(start);
+        if ends > d.ends() {
+            d.end = end;
+            d.ends_next_day = next_day;
         }
     }
     id
 }
 
 /// The room of this name (ASCII case aside); added when there is none.
-fn room_for(m: &mut Meeting, name: &str, added: &mut Vec<RoomId>) -> RoomId {
+fn room_for(m: &mut Meeting, name: &str) -> RoomId {
     let wanted = folded(name);
     if let Some(r) = m.rooms.iter().find(|r| folded(&r.name) == wanted) {
         return r.id;
@@ -619,7 +611,6 @@ fn room_for(m: &mut Meeting, name: &str, added: &mut Vec<RoomId>) -> RoomId {
         capacity: None,
         description: String::new(),
     });
-    added.push(id);
     id
 }
 

@@ -262,10 +262,6 @@ pub(crate) struct Source {
 }
 
 impl Source {
-    pub(crate) fn skipped_note(&mut self, note: String) {
-        self.notes.push(note);
-    }
-
     pub(crate) fn drop_count(&mut self, what: &'static str, n: usize) {
         if n == 0 {
             return;

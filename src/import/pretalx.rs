@@ -227,7 +227,7 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
         });
     }
     if not_happening > 0 {
-        source.skipped_note(format!(
+        source.notes.push(format!(
             "{not_happening} talk(s) cancelled, withdrawn, rejected or deleted were not imported."
         ));
     }

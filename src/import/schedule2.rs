@@ -6,14 +6,13 @@
 //! the conference's list still gives its name, and an event's `end` may be replaced by the
 //! older `duration` (ISO 8601, "PT1H30M").
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::schedule_json::{kind, stamp_field, text};
+use super::schedule_json::{kind, list, stamp_field, text};
 use super::{
     ImportError, Problems, Source, SourceDay, SourceEvent, SourceFormat, SourcePerson, SourceRoom,
     SourceTrack,
 };
-use crate::domain::schedule::parse_date;
 use crate::domain::Role;
 
 /// An ISO 8601 length ("PT1H30M", "P1DT2H", "PT45M30S") in whole minutes; years and months
@@ -105,22 +104,6 @@ fn reference(
     }
 }
 
-fn list<'a>(
-    obj: &'a Map<String, Value>,
-    key: &str,
-    at: &str,
-    problems: &mut Problems,
-) -> &'a [Value] {
-    match obj.get(key) {
-        None | Some(Value::Null) => &[],
-        Some(Value::Array(items)) => items,
-        Some(other) => {
-            problems.add(format!("{at}: “{key}” is {}, not a list", kind(other)));
-            &[]
-        }
-    }
-}
-
 /// States in which an event does not take place.
 const NOT_HAPPENING: [&str; 5] = ["CANCELED", "CANCELLED", "WITHDRAWN", "DELETED", "REJECTED"];
 
@@ -200,18 +183,9 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
         .iter()
         .enumerate()
     {
-        let at = format!("day {}", i + 1);
-        let Some(d) = d.as_object() else {
-            problems.add(format!("{at} is {}, not an object", kind(d)));
+        let Some((d, date, at)) = super::schedule_json::day_entry(d, i, &mut problems) else {
             continue;
         };
-        let date_text = text(d, "date", &at, &mut problems);
-        let date = parse_date(date_text.trim());
-        if date.is_none() {
-            problems.add(format!(
-                "{at}: “date” “{date_text}” is not a date YYYY-MM-DD"
-            ));
-        }
         source.days.push(SourceDay {
             date,
             start: stamp_field(d, "start", &at, &mut problems),
@@ -306,7 +280,7 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
         });
     }
     if not_happening > 0 {
-        source.skipped_note(format!(
+        source.notes.push(format!(
             "{not_happening} event(s) marked cancelled, withdrawn, rejected or deleted were not imported."
         ));
     }

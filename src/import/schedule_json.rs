@@ -110,13 +110,19 @@ pub(super) fn short(v: &Value) -> String {
     s
 }
 
-fn list_len(obj: &Map<String, Value>, key: &str, at: &str, problems: &mut Problems) -> usize {
+/// A list field (absent or null: empty); anything else is a problem.
+pub(super) fn list<'a>(
+    obj: &'a Map<String, Value>,
+    key: &str,
+    at: &str,
+    problems: &mut Problems,
+) -> &'a [Value] {
     match obj.get(key) {
-        None | Some(Value::Null) => 0,
-        Some(Value::Array(items)) => items.len(),
+        None | Some(Value::Null) => &[],
+        Some(Value::Array(items)) => items,
         Some(other) => {
             problems.add(format!("{at}: “{key}” is {}, not a list", kind(other)));
-            0
+            &[]
         }
     }
 }
@@ -202,8 +208,8 @@ fn event(
             Vec::new()
         }
     };
-    let links = list_len(e, "links", at, problems);
-    let attachments = list_len(e, "attachments", at, problems);
+    let links = list(e, "links", at, problems).len();
+    let attachments = list(e, "attachments", at, problems).len();
     source.drop_count("links", links);
     source.drop_count("attachments", attachments);
     let room = text(e, "room", at, problems);
@@ -230,6 +236,28 @@ fn event(
         description: text(e, "description", at, problems),
         persons,
     });
+}
+
+/// The `i`th entry of a conference's `days`: the object, its date, and "day 2 (2024-02-03)"
+/// for messages; a problem is said when it is not an object or its date not a date.
+pub(super) fn day_entry<'a>(
+    d: &'a Value,
+    i: usize,
+    problems: &mut Problems,
+) -> Option<(&'a Map<String, Value>, Option<chrono::NaiveDate>, String)> {
+    let at = format!("day {}", i + 1);
+    let Some(d) = d.as_object() else {
+        problems.add(format!("{at} is {}, not an object", kind(d)));
+        return None;
+    };
+    let date_text = text(d, "date", &at, problems);
+    let date = parse_date(date_text.trim());
+    if date.is_none() {
+        problems.add(format!(
+            "{at}: “date” “{date_text}” is not a date YYYY-MM-DD"
+        ));
+    }
+    Some((d, date, format!("{at} ({date_text})")))
 }
 
 /// The conference's title, acronym, description and timezone (versions 1 and 2 alike).
@@ -321,19 +349,9 @@ pub(super) fn read(text_in: &str) -> Result<Source, ImportError> {
         None => return Err(shape("its conference has no “days”.")),
     };
     for (i, d) in days.iter().enumerate() {
-        let at = format!("day {}", i + 1);
-        let Some(d) = d.as_object() else {
-            problems.add(format!("{at} is {}, not an object", kind(d)));
+        let Some((d, date, at)) = day_entry(d, i, &mut problems) else {
             continue;
         };
-        let date_text = text(d, "date", &at, &mut problems);
-        let date = parse_date(date_text.trim());
-        if date.is_none() {
-            problems.add(format!(
-                "{at}: “date” “{date_text}” is not a date YYYY-MM-DD"
-            ));
-        }
-        let at = format!("{at} ({date_text})");
         source.days.push(SourceDay {
             date,
             start: d

@@ -89,16 +89,12 @@ fn from_html(html: &str) -> String {
         Some(text) => text,
         None => strip_tags(html),
     };
-    // One blank line between blocks (also where a list starts or ends); no trailing spaces;
-    // "* " items become ours.
+    // One blank line between blocks (also where a list starts or ends); no trailing spaces.
+    // (List items are already ours: [`Plain`] writes "- ".)
     let mut out: Vec<String> = Vec::new();
     let is_item = |l: &String| l.trim_start().starts_with("- ");
     for line in text.lines() {
-        let line = line.trim_end();
-        let line = match line.trim_start().strip_prefix("* ") {
-            Some(item) => format!("- {item}"),
-            None => line.to_string(),
-        };
+        let line = line.trim_end().to_string();
         if let Some(last) = out.last() {
             if !last.is_empty() && !line.trim().is_empty() && is_item(last) != is_item(&line) {
                 out.push(String::new());
