@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use agenda_planner::domain::sample::sample_meeting;
-use agenda_planner::storage::{decode, encode};
+use agenda_planner::storage::{decode, encode, VERSION};
 
 fn agenda(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_agenda"))
@@ -152,7 +152,11 @@ fn malformed_json_and_a_newer_version_are_refused_with_exit_status_1() {
     let newer = path(&dir, "newer.json");
     std::fs::write(
         &newer,
-        encode(&sample_meeting()).replacen("\"version\":1", "\"version\":2", 1),
+        encode(&sample_meeting()).replacen(
+            &format!("\"version\":{VERSION}"),
+            &format!("\"version\":{}", VERSION + 1),
+            1,
+        ),
     )
     .unwrap();
     for args in [

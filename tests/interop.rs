@@ -329,7 +329,10 @@ fn the_invalid_example_and_other_wrong_files_are_refused_with_a_message() {
     let dtd = "<?xml version=\"1.0\"?><!DOCTYPE schedule [<!ENTITY a \"aaaaaaaaaa\">]><schedule>&a;</schedule>";
     assert!(matches!(import(dtd, &TzDatabase), Err(ImportError::Xml(_))));
     // Our own format's errors come through with their reason.
-    let newer = encode(&sample_meeting()).replace("\"version\":1", "\"version\":99");
+    let newer = encode(&sample_meeting()).replace(
+        &format!("\"version\":{}", agenda_planner::storage::VERSION),
+        "\"version\":99",
+    );
     assert!(
         matches!(import(&newer, &TzDatabase), Err(ImportError::Ours(m)) if m.contains("newer"))
     );

@@ -12,11 +12,13 @@ use agenda_planner::storage::published::{decode_published, encode_published, is_
 use agenda_planner::storage::{decode, encode, encode_pretty, DecodeError};
 use common::Rng;
 
-/// The meeting as the published form keeps it: planner-only fields at their defaults, days,
+/// The meeting as the published form keeps it: planner-only fields at their defaults (the
+/// record and the sessions' outcomes are the secretariat's drafts, not the schedule), days,
 /// sessions and people in programme order.
 fn as_published(m: &Meeting) -> Meeting {
     let mut m = m.clone();
     m.checks = Default::default();
+    m.record = Default::default();
     for p in &mut m.people {
         p.category = Default::default();
         p.availability.clear();
@@ -29,6 +31,7 @@ fn as_published(m: &Meeting) -> Meeting {
     for d in m.days_in_order() {
         for s in m.sessions_on(d.id) {
             let mut s = s.clone();
+            s.outcomes.clear();
             s.participants.sort_by_key(|p| (p.role, p.order));
             let mut orders: Vec<(agenda_planner::domain::Role, u32)> = Vec::new();
             for p in &mut s.participants {

@@ -36,6 +36,7 @@ fn emptied() -> Meeting {
     m.sessions.clear();
     m.rooms.clear();
     m.days.clear();
+    m.record = Default::default();
     m
 }
 

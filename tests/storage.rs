@@ -19,7 +19,7 @@ fn encode_then_decode_gives_back_the_same_meeting() {
 fn the_envelope_names_format_and_version() {
     let text = encode(&sample_meeting());
     assert!(
-        text.starts_with(r#"{"format":"agenda-planner","version":1,"meeting":{"#),
+        text.starts_with(r#"{"format":"agenda-planner","version":2,"meeting":{"#),
         "{}",
         &text[..60]
     );
@@ -44,11 +44,30 @@ fn a_version_1_file_written_by_hand_still_opens() {
     );
     assert_eq!(meeting.sessions[0].items[0].time.to_string(), "09:05:00");
     assert_eq!(meeting.rooms[0].capacity, Some(80));
-    assert_eq!(
-        decode(&encode(&meeting)),
-        Ok(meeting),
-        "re-saving keeps everything"
+    assert!(
+        meeting.record.is_empty() && meeting.sessions.iter().all(|s| s.outcomes.is_empty()),
+        "a version 1 file has no record and no outcomes"
     );
+    let saved = encode(&meeting);
+    assert!(saved.contains(r#""version":2"#), "saved again as version 2");
+    assert_eq!(decode(&saved), Ok(meeting), "re-saving keeps everything");
+}
+
+#[test]
+fn a_version_2_file_keeps_the_record_and_outcomes() {
+    use agenda_planner::domain::{Recommendation, Record, SessionId};
+    let mut meeting = decode(V1).expect("version 1 opens");
+    meeting.sessions[0].outcomes = "Key message.\n\n- one\n- two".into();
+    meeting.record = Record {
+        introduction: "The meeting met.".into(),
+        recommendations: vec![Recommendation {
+            text: "Do more.".into(),
+            sessions: vec![SessionId(meeting.sessions[0].id.0)],
+            themes: Vec::new(),
+        }],
+        closing: "Thanks.".into(),
+    };
+    assert_eq!(decode(&encode(&meeting)), Ok(meeting));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `agenda`: the planner's command-line companion. It uses the same pure functions as the app.
 //!
 //! ```text
-//! agenda export --format html|ics|json|published|schedule-json|schedule-xml [options] MEETING.json [-o OUT]
+//! agenda export --format html|summary|ics|json|published|schedule-json|schedule-xml|people-csv|participation-csv [options] MEETING.json [-o OUT]
 //! agenda import FILE [--timezone ZONE] [-o MEETING.json]
 //! agenda import SHEET.csv --into MEETING.json [-o MEETING.json]
 //! agenda check MEETING.json
@@ -176,7 +176,7 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             Long("format") if command == "export" => {
                 let token = parser.value().map_err(usage)?.string().map_err(usage)?;
                 format = Some(Format::parse(&token).ok_or_else(|| {
-                    usage(format!("unknown format “{token}” (use html, ics, json, published, schedule-json, schedule-xml, people-csv or participation-csv)"))
+                    usage(format!("unknown format “{token}” (use html, summary, ics, json, published, schedule-json, schedule-xml, people-csv or participation-csv)"))
                 })?);
             }
             Long("no-honorifics") if command == "export" => options.honorifics = false,
@@ -253,11 +253,12 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
     match command.as_str() {
         "export" => {
             let format = format.ok_or_else(|| {
-                usage("export needs --format html, ics, json, published, schedule-json or schedule-xml")
+                usage("export needs --format html, summary, ics, json, published, schedule-json, schedule-xml, people-csv or participation-csv")
             })?;
             let meeting = read_meeting(input)?;
             let text = match format {
                 Format::Html => programme(&meeting, &options),
+                Format::Summary => agenda_planner::export::summary::summary(&meeting),
                 Format::Json => encode_pretty(&meeting),
                 Format::Published => agenda_planner::storage::published::encode_published(&meeting),
                 Format::PeopleCsv => agenda_planner::export::csv::people_csv(&meeting),

@@ -14,6 +14,7 @@ use thiserror::Error;
 use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 use super::meeting::{Day, Meeting, Room, Theme};
 use super::person::Person;
+use super::record::Record;
 use super::session::{Placement, Session};
 use super::settings::CheckSettings;
 
@@ -112,6 +113,8 @@ pub enum Edit {
     Shift(Vec<SessionId>, i64),
     /// Change the check settings and dismissals.
     SetChecks(Box<CheckSettings>),
+    /// Change the meeting's record: its introduction, recommendations and closing text.
+    SetRecord(Box<Record>),
     /// Replace the whole meeting (restore the sample, start blank, open a file).
     Replace(Box<Meeting>),
     /// Several edits as one step (for undo): all apply, or none.
@@ -185,6 +188,10 @@ impl Edit {
             Edit::SetChecks(checks) => Ok(Edit::SetChecks(Box::new(std::mem::replace(
                 &mut m.checks,
                 *checks,
+            )))),
+            Edit::SetRecord(record) => Ok(Edit::SetRecord(Box::new(std::mem::replace(
+                &mut m.record,
+                *record,
             )))),
             Edit::Put(item) => {
                 let id = item.id();
@@ -336,10 +343,15 @@ fn remove(m: &mut Meeting, id: ItemId) -> Result<Edit, EditError> {
     let removed = match id {
         ItemId::Day(day) => {
             let (index, x) = take(&mut m.days, |d| d.id == day).ok_or_else(missing)?;
+            let before = m.record.clone();
             while let Some((i, s)) = take(&mut m.sessions, |s| s.day == day) {
+                m.record = m.record.without_session(s.id);
                 restore.push(Edit::Insert(i, Box::new(Item::Session(s))));
             }
             restore.reverse();
+            if before != m.record {
+                restore.push(Edit::SetRecord(Box::new(before)));
+            }
             Edit::Insert(index, Box::new(Item::Day(x)))
         }
         ItemId::Room(room) => {
@@ -364,6 +376,13 @@ fn remove(m: &mut Meeting, id: ItemId) -> Result<Edit, EditError> {
                 restore.push(Edit::Put(Box::new(Item::Session(s.clone()))));
                 s.themes.retain(|t| *t != theme);
             }
+            let record = m.record.without_theme(theme);
+            if record != m.record {
+                restore.push(Edit::SetRecord(Box::new(std::mem::replace(
+                    &mut m.record,
+                    record,
+                ))));
+            }
             Edit::Insert(index, Box::new(Item::Theme(x)))
         }
         ItemId::Person(person) => {
@@ -382,6 +401,13 @@ fn remove(m: &mut Meeting, id: ItemId) -> Result<Edit, EditError> {
         }
         ItemId::Session(session) => {
             let (index, x) = take(&mut m.sessions, |s| s.id == session).ok_or_else(missing)?;
+            let record = m.record.without_session(session);
+            if record != m.record {
+                restore.push(Edit::SetRecord(Box::new(std::mem::replace(
+                    &mut m.record,
+                    record,
+                ))));
+            }
             Edit::Insert(index, Box::new(Item::Session(x)))
         }
     };

@@ -131,6 +131,7 @@ pub fn generated_meeting(sessions: usize, people: usize, days: usize, rooms: usi
                 items: Vec::new(),
                 guid: String::new(),
                 source_type: String::new(),
+                outcomes: String::new(),
             }
         })
         .collect();
@@ -165,5 +166,6 @@ pub fn generated_meeting(sessions: usize, people: usize, days: usize, rooms: usi
         people,
         sessions,
         checks: Default::default(),
+        record: Default::default(),
     }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 use super::person::Person;
+use super::record::Record;
 use super::schedule::{hhmm, ymd};
 use super::session::{Placement, Session};
 use super::settings::CheckSettings;
@@ -32,6 +33,9 @@ pub struct Meeting {
     /// Settings of the conflict checks and the findings dismissed as intended.
     #[serde(skip_serializing_if = "CheckSettings::is_default")]
     pub checks: CheckSettings,
+    /// What the meeting concluded: the summary's introduction, recommendations and closing.
+    #[serde(skip_serializing_if = "Record::is_empty")]
+    pub record: Record,
 }
 
 /// One programme day.

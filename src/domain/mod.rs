@@ -15,6 +15,7 @@ pub mod order;
 pub mod person;
 pub mod programme;
 pub mod rebase;
+pub mod record;
 pub mod sample;
 pub mod schedule;
 pub mod session;
@@ -29,6 +30,7 @@ pub use history::History;
 pub use ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
 pub use meeting::{Day, Meeting, Room, Theme};
 pub use person::{Availability, Category, Person};
+pub use record::{Recommendation, Record};
 pub use session::{
     Participant, Placement, Role, RunItem, Session, SessionKind, Status, Template, TEMPLATES,
 };

@@ -29,6 +29,7 @@ impl Edit {
                 Err(EditError::ChangedElsewhere)
             }
             Edit::SetChecks(_) if base.checks != newer.checks => Err(EditError::ChangedElsewhere),
+            Edit::SetRecord(_) if base.record != newer.record => Err(EditError::ChangedElsewhere),
             Edit::Put(item) => {
                 let id = item.id();
                 match (Item::find(base, id), Item::find(newer, id)) {

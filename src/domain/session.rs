@@ -420,6 +420,10 @@ pub struct Session {
     /// one of the planner's kinds: written back by the schedule exports. Empty otherwise.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source_type: String,
+    /// Key messages and outcomes, written for the summary report (plain text with paragraphs
+    /// and "- " lists).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub outcomes: String,
 }
 
 impl Session {
@@ -446,6 +450,7 @@ impl Session {
             items: Vec::new(),
             guid: String::new(),
             source_type: String::new(),
+            outcomes: String::new(),
         }
     }
 

@@ -96,6 +96,12 @@ pub enum ValidationError {
         other: String,
         guid: String,
     },
+    #[error("recommendation {number} has no text")]
+    EmptyRecommendation { number: usize },
+    #[error("recommendation {number} names session {session}, which does not exist")]
+    UnknownRecommendationSession { number: usize, session: SessionId },
+    #[error("recommendation {number} names theme {theme}, which does not exist")]
+    UnknownRecommendationTheme { number: usize, theme: ThemeId },
     #[error("session “{title}” lists {name} twice as {role}")]
     DuplicateParticipant {
         session: SessionId,
@@ -277,7 +283,31 @@ impl Meeting {
                 });
             }
         }
+        self.record_errors(&mut errors);
         errors
+    }
+
+    /// The errors in the record: a recommendation without text, or naming a session or theme
+    /// the meeting does not have.
+    fn record_errors(&self, errors: &mut Vec<ValidationError>) {
+        use ValidationError as E;
+        if self.record.recommendations.is_empty() {
+            return;
+        }
+        let sessions: HashSet<SessionId> = self.sessions.iter().map(|s| s.id).collect();
+        let themes: HashSet<ThemeId> = self.themes.iter().map(|t| t.id).collect();
+        for (i, rec) in self.record.recommendations.iter().enumerate() {
+            let number = i + 1;
+            if rec.text.trim().is_empty() {
+                errors.push(E::EmptyRecommendation { number });
+            }
+            for &session in rec.sessions.iter().filter(|s| !sessions.contains(s)) {
+                errors.push(E::UnknownRecommendationSession { number, session });
+            }
+            for &theme in rec.themes.iter().filter(|t| !themes.contains(t)) {
+                errors.push(E::UnknownRecommendationTheme { number, theme });
+            }
+        }
     }
 
     /// The errors in a session's times: not ending after it starts, on no day of the meeting,

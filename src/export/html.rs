@@ -133,43 +133,12 @@ pub fn programme_with(
     } else {
         meeting.title.as_str()
     };
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    match stylesheet {
-        Stylesheet::Inline => {
-            let _ = writeln!(
-                out,
-                "<meta http-equiv=\"Content-Security-Policy\" content=\"{PROGRAMME_CSP}\">"
-            );
-        }
-        Stylesheet::Linked(base) => {
-            let _ = writeln!(
-                out,
-                "<link rel=\"stylesheet\" href=\"{}programme.css\">",
-                attr(base)
-            );
-            if options.paper == Paper::Letter {
-                let _ = writeln!(
-                    out,
-                    "<link rel=\"stylesheet\" href=\"{}programme-letter.css\">",
-                    attr(base)
-                );
-            }
-        }
-    }
-    let _ = writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{} — Programme</title>",
-        text(title)
+    head(
+        &mut out,
+        &format!("{title} — Programme"),
+        stylesheet,
+        options.paper.css(),
     );
-    if stylesheet == Stylesheet::Inline {
-        let _ = writeln!(
-            out,
-            "<style>\n{PROGRAMME_CSS}{}</style>",
-            options.paper.css()
-        );
-    }
-    out.push_str("</head>\n<body>\n");
     if options.draft {
         out.push_str("<div class=\"draft-mark\" aria-hidden=\"true\">DRAFT</div>\n");
     }
@@ -209,18 +178,61 @@ pub fn programme_with(
     out
 }
 
+/// The document's start up to its `<head>`'s end: the policy (inline) or stylesheet links,
+/// the title and the styles. `paper_css` is what the paper size adds (inline only).
+pub(crate) fn head(out: &mut String, page_title: &str, stylesheet: Stylesheet, paper_css: &str) {
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    match stylesheet {
+        Stylesheet::Inline => {
+            let _ = writeln!(
+                out,
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"{PROGRAMME_CSP}\">"
+            );
+        }
+        Stylesheet::Linked(base) => {
+            let _ = writeln!(
+                out,
+                "<link rel=\"stylesheet\" href=\"{}programme.css\">",
+                attr(base)
+            );
+            if !paper_css.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "<link rel=\"stylesheet\" href=\"{}programme-letter.css\">",
+                    attr(base)
+                );
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>",
+        text(page_title)
+    );
+    if stylesheet == Stylesheet::Inline {
+        let _ = writeln!(out, "<style>\n{PROGRAMME_CSS}{paper_css}</style>");
+    }
+    out.push_str("</head>\n<body>\n");
+}
+
+/// "15–16 September 2022 · Venue, City", leaving out what is empty.
+pub(crate) fn when_where(meeting: &Meeting) -> String {
+    let (when, place) = (meeting.dates_label(), meeting.place_label());
+    [when.as_str(), place.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 fn title_block(out: &mut String, meeting: &Meeting, options: &ProgrammeOptions) {
     out.push_str("<header class=\"title-block\">\n");
     if !meeting.edition.trim().is_empty() {
         let _ = writeln!(out, "<p class=\"edition\">{}</p>", text(&meeting.edition));
     }
     let _ = writeln!(out, "<h1>{}</h1>", text(&meeting.title));
-    let (when, place) = (meeting.dates_label(), meeting.place_label());
-    let when_where = [when.as_str(), place.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let when_where = when_where(meeting);
     if !when_where.is_empty() {
         let _ = writeln!(out, "<p class=\"when-where\">{}</p>", text(&when_where));
     }

@@ -5,6 +5,7 @@ pub mod c3voc;
 pub mod csv;
 pub mod html;
 pub mod ics;
+pub mod summary;
 
 use thiserror::Error;
 
@@ -38,6 +39,9 @@ pub(crate) fn offset_at(
 pub enum Format {
     /// The printable programme: one self-contained HTML file.
     Html,
+    /// The summary report: introduction, each session's speakers and key messages, the
+    /// recommendations; one self-contained printable HTML file.
+    Summary,
     /// iCalendar (RFC 5545): one event per session.
     Ics,
     /// Our own versioned JSON envelope.
@@ -56,8 +60,9 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Html,
+        Format::Summary,
         Format::Ics,
         Format::Json,
         Format::Published,
@@ -71,6 +76,7 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::Html => "Printable programme (HTML)",
+            Format::Summary => "Summary report: key messages and recommendations (HTML)",
             Format::Ics => "Calendar (iCalendar .ics)",
             Format::Json => "Meeting file (JSON)",
             Format::ScheduleJson => "Schedule for apps (frab/c3voc schedule.json)",
@@ -85,6 +91,7 @@ impl Format {
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Html => "html",
+            Format::Summary => "summary",
             Format::Ics => "ics",
             Format::Json => "json",
             Format::ScheduleJson => "schedule-json",
@@ -103,7 +110,7 @@ impl Format {
     /// MIME type of the file.
     pub fn mime(self) -> &'static str {
         match self {
-            Format::Html => "text/html;charset=utf-8",
+            Format::Html | Format::Summary => "text/html;charset=utf-8",
             Format::Ics => "text/calendar;charset=utf-8",
             Format::Json | Format::ScheduleJson | Format::Published => "application/json",
             Format::ScheduleXml => "application/xml",
@@ -116,6 +123,7 @@ impl Format {
         let stem = file_stem(meeting);
         match self {
             Format::Html => format!("{stem}-programme.html"),
+            Format::Summary => format!("{stem}-summary.html"),
             Format::Ics => format!("{stem}.ics"),
             Format::Json => format!("{stem}.json"),
             Format::ScheduleJson => format!("{stem}-schedule.json"),

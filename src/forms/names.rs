@@ -45,6 +45,7 @@ pub const KIND: &str = "kind";
 pub const DAY: &str = "day";
 pub const ROOM: &str = "room";
 pub const THEMES: &str = "themes";
+pub const OUTCOMES: &str = "outcomes";
 pub const SHIFT_LATER: &str = "shift_later";
 pub const PARTICIPANT_PERSON: &str = "participant_person";
 pub const PARTICIPANT_ROLE: &str = "participant_role";

@@ -176,6 +176,7 @@ impl SessionForm {
                 // Not on the form: saving keeps the session's (`Edit::save_session`).
                 guid: String::new(),
                 source_type: String::new(),
+                outcomes: f.text(OUTCOMES),
             },
             new_person,
         })

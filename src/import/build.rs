@@ -627,6 +627,7 @@ pub(crate) fn build(
             description,
             participants,
             items: Vec::new(),
+            outcomes: String::new(),
         });
     }
 
@@ -742,6 +743,7 @@ pub(crate) fn build(
         people,
         sessions,
         checks: Default::default(),
+        record: Default::default(),
     };
     if let Some(first) = meeting.validate().into_iter().next() {
         return Err(ImportError::Invalid(first.to_string()));

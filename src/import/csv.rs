@@ -435,6 +435,7 @@ pub fn apply(
                     items: Vec::new(),
                     guid: String::new(),
                     source_type: String::new(),
+                    outcomes: String::new(),
                 });
                 next_session += 1;
                 outcome.sessions_added += 1;

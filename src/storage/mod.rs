@@ -29,7 +29,21 @@ use revision::Revision;
 /// The `format` field of every file and stored value we write.
 pub const FORMAT: &str = "agenda-planner";
 /// The envelope version this build writes; it reads this and every older one.
-pub const VERSION: u64 = 1;
+///
+/// - 1: the first.
+/// - 2: the meeting's record (introduction, recommendations, closing) and each session's
+///   outcomes. A build that reads only version 1 refuses these files, instead of opening
+///   them and dropping the record on its next save.
+pub const VERSION: u64 = 2;
+
+/// A meeting read from an envelope of `version`, as this version has it. Each step upgrades
+/// one version to the next; `tests/storage.rs` keeps a fixture of every old version.
+fn upgrade(version: u64, meeting: Meeting) -> Meeting {
+    // 1 → 2: nothing to convert. Version 1 has no record and no outcomes, which read as
+    // empty; everything else is the same.
+    let _ = version;
+    meeting
+}
 
 /// Why stored text or a file could not be read as a meeting.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -156,6 +170,7 @@ pub fn decode_envelope(text: &str) -> Result<Meeting, DecodeError> {
     }) = serde_json::from_str::<Whole>(text)
     {
         if format == FORMAT && (1..=VERSION).contains(&version) {
+            let meeting = upgrade(version, meeting);
             let errors = meeting.validate();
             return if errors.is_empty() {
                 Ok(meeting)
@@ -207,17 +222,15 @@ pub fn decode_envelope(text: &str) -> Result<Meeting, DecodeError> {
     if header.meeting.is_none() {
         return Err(DecodeError::MissingMeeting);
     }
-    // Version 1 is the first: there is nothing older to migrate yet. A version 2 reads
-    // older files into a `serde_json::Value`, upgrades them step by step, and keeps a
-    // fixture of every old version in `tests/storage.rs`.
     let body: Body = serde_json::from_str(text).map_err(|e| DecodeError::BadField {
         message: describe(&e),
         line: e.line(),
         column: e.column(),
     })?;
-    let errors = body.meeting.validate();
+    let meeting = upgrade(version, body.meeting);
+    let errors = meeting.validate();
     if errors.is_empty() {
-        Ok(body.meeting)
+        Ok(meeting)
     } else {
         Err(DecodeError::Invalid(errors))
     }

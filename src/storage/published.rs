@@ -650,6 +650,7 @@ pub fn decode_published(text: &str) -> Result<Meeting, DecodeError> {
             // Not published: only the schedule exports, made by the planner, write it.
             guid: String::new(),
             source_type: String::new(),
+            outcomes: String::new(),
         });
     }
     m.sessions = list;

@@ -106,7 +106,7 @@ test('renaming the meeting survives a reload', async () => {
   await page.getByRole('heading', { level: 1, name: 'R2P Focal Points — 2022 draft <b>bold</b>' }).waitFor();
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
   assert.equal(stored.format, 'agenda-planner');
-  assert.equal(stored.version, 1);
+  assert.equal(stored.version, 2);
   assert.equal(stored.meeting.title, 'R2P Focal Points — 2022 draft <b>bold</b>');
   assert.deepEqual(errors, []);
   await context.close();

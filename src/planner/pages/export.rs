@@ -1,5 +1,5 @@
 //! The export screen: choose a format and options, download the file, or print the programme
-//! from a preview that is the exported document itself.
+//! or the summary report from a preview that is the exported document itself.
 //!
 //! The form is plain HTML read in one place ([`read_form`]) on every change, rather than a
 //! binding per control: the same behaviour for a fraction of the code in the app. Which
@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::export::c3voc::{schedule_json, schedule_xml};
 use crate::export::html::{programme, programme_with, ProgrammeOptions, Stylesheet};
 use crate::export::ics::{calendar, CalendarOptions};
+use crate::export::summary::{summary, summary_with};
 use crate::export::Format;
 use crate::forms::names::*;
 use crate::planner::components::share_link::ShareLink;
@@ -51,9 +52,14 @@ pub fn ExportPage() -> impl IntoView {
     // styles: it links the programme's stylesheet (copied next to the app, index.html). The
     // download has it inside, with the programme's own policy.
     let preview = Memo::new(move |_| {
-        state
-            .meeting()
-            .with(|m| options.with(|o| programme_with(m, o, Stylesheet::Linked(""))))
+        let summary = format.get() == Format::Summary;
+        state.meeting().with(|m| {
+            if summary {
+                summary_with(m, Stylesheet::Linked(""))
+            } else {
+                options.with(|o| programme_with(m, o, Stylesheet::Linked("")))
+            }
+        })
     });
     let file_name = move || state.meeting().with(|m| format.get().file_name(m));
 
@@ -72,6 +78,7 @@ pub fn ExportPage() -> impl IntoView {
         let result = state.meeting().with_untracked(|meeting| {
             let text = match format {
                 Format::Html => Ok(options.with_untracked(|o| programme(meeting, o))),
+                Format::Summary => Ok(summary(meeting)),
                 Format::Json => Ok(files::pretty_json(&encode(meeting))),
                 Format::Published => Ok(encode_published(meeting)),
                 Format::PeopleCsv => Ok(crate::export::csv::people_csv(meeting)),
@@ -150,7 +157,7 @@ pub fn ExportPage() -> impl IntoView {
                 <iframe
                     class="export__preview"
                     id=PREVIEW_ID
-                    title="Programme preview"
+                    title=move || if format.get() == Format::Summary { "Summary report preview" } else { "Programme preview" }
                     sandbox="allow-same-origin allow-modals"
                     srcdoc=move || preview.get()
                 ></iframe>
