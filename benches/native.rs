@@ -60,6 +60,25 @@ fn main() {
         Some(100.0),
         median(31, || programme(&meeting, &options)),
     );
+    // The summary report, with key messages written for every session and 20 recommendations.
+    let mut written = meeting.clone();
+    for s in &mut written.sessions {
+        s.outcomes = "Participants discussed how to prevent atrocities and what regional organizations can do.\n\n- Early warning needs early action\n- Civil society sees the risks first\n\nThey agreed to meet again.".into();
+    }
+    written.record.introduction =
+        "The meeting brought together senior officials.\n\nIt discussed prevention.".into();
+    written.record.recommendations = (0..20)
+        .map(|i| agenda_planner::domain::Recommendation {
+            text: format!("Recommendation {i}: states should act early."),
+            sessions: vec![written.sessions[i * 7].id],
+            themes: Vec::new(),
+        })
+        .collect();
+    report(
+        "summary report (HTML export, key messages in every session)",
+        Some(100.0),
+        median(31, || agenda_planner::export::summary::summary(&written)),
+    );
     let ics = CalendarOptions {
         sessions: None,
         stamp: chrono::NaiveDate::from_ymd_opt(2026, 1, 1)

@@ -558,3 +558,102 @@ fn check_settings_read_whole_minutes_and_keep_dismissals() {
         );
     }
 }
+
+/// Repeated fields as a form gives them: every value of a name, in page order.
+fn repeated(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Vec<String> {
+    move |name: &str| {
+        pairs
+            .iter()
+            .filter(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+            .collect()
+    }
+}
+
+#[test]
+fn a_recommendation_form_adds_saves_moves_and_removes_within_the_record() {
+    use agenda_planner::forms::record::{
+        recommendation_submitted, record_texts, RecommendationAction as A,
+    };
+    let record = sample::sample_meeting().record;
+    let none = repeated(&[]);
+    let fields = form(&[("recommendation", "  Meet every year.  ")]);
+    let from = repeated(&[
+        ("from_sessions", "3"),
+        ("from_sessions", "8"),
+        ("themes", "2"),
+    ]);
+
+    let added = recommendation_submitted(&record, None, A::Save, &fields, &from)
+        .unwrap()
+        .unwrap();
+    let new = added.recommendations.last().unwrap();
+    assert_eq!(added.recommendations.len(), 5);
+    assert_eq!(new.text, "Meet every year.");
+    assert_eq!(new.sessions, vec![SessionId(3), SessionId(8)]);
+    assert_eq!(new.themes, vec![ThemeId(2)]);
+
+    let saved = recommendation_submitted(&record, Some(1), A::Save, &fields, &none)
+        .unwrap()
+        .unwrap();
+    assert_eq!(saved.recommendations[1].text, "Meet every year.");
+    assert!(
+        saved.recommendations[1].sessions.is_empty(),
+        "none ticked: none kept"
+    );
+    assert_eq!(saved.recommendations[0], record.recommendations[0]);
+
+    let up = recommendation_submitted(&record, Some(2), A::Up, &fields, &none)
+        .unwrap()
+        .unwrap();
+    assert_eq!(up.recommendations[1], record.recommendations[2]);
+    let down = recommendation_submitted(&record, Some(0), A::Down, &fields, &none)
+        .unwrap()
+        .unwrap();
+    assert_eq!(down.recommendations[1], record.recommendations[0]);
+    assert_eq!(
+        recommendation_submitted(&record, Some(0), A::Up, &fields, &none),
+        Ok(None),
+        "the first has nowhere earlier to go"
+    );
+    let removed = recommendation_submitted(&record, Some(3), A::Remove, &fields, &none)
+        .unwrap()
+        .unwrap();
+    assert_eq!(removed.recommendations, record.recommendations[..3]);
+
+    // Saving without text names the field; a recommendation gone meanwhile says so.
+    let empty = form(&[("recommendation", "   ")]);
+    assert_eq!(
+        field_of(recommendation_submitted(
+            &record,
+            None,
+            A::Save,
+            &empty,
+            &none
+        )),
+        "recommendation"
+    );
+    assert_eq!(
+        field_of(recommendation_submitted(
+            &record,
+            Some(9),
+            A::Save,
+            &fields,
+            &none
+        )),
+        "_form"
+    );
+    assert_eq!(A::parse(""), A::Save, "Enter in a field saves");
+    for a in [A::Save, A::Up, A::Down, A::Remove] {
+        assert_eq!(A::parse(&a.to_string()), a);
+    }
+
+    // The texts' form changes the texts and keeps the recommendations.
+    let texts = record_texts(
+        &record,
+        &form(&[("introduction", " We met. "), ("closing", "Thanks.")]),
+    );
+    assert_eq!(texts.introduction, "We met.");
+    assert_eq!(texts.closing, "Thanks.");
+    assert_eq!(texts.recommendations, record.recommendations);
+}

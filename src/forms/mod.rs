@@ -8,6 +8,7 @@ pub mod actions;
 pub mod availability;
 pub mod items;
 pub mod names;
+pub mod record;
 pub mod session;
 
 use thiserror::Error;

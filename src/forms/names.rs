@@ -46,6 +46,12 @@ pub const DAY: &str = "day";
 pub const ROOM: &str = "room";
 pub const THEMES: &str = "themes";
 pub const OUTCOMES: &str = "outcomes";
+
+// The meeting's record.
+pub const INTRODUCTION: &str = "introduction";
+pub const CLOSING: &str = "closing";
+pub const RECOMMENDATION: &str = "recommendation";
+pub const FROM_SESSIONS: &str = "from_sessions";
 pub const SHIFT_LATER: &str = "shift_later";
 pub const PARTICIPANT_PERSON: &str = "participant_person";
 pub const PARTICIPANT_ROLE: &str = "participant_role";

@@ -11,14 +11,17 @@ pub enum EditPart {
     People,
     /// Details, days, rooms and themes.
     Setup,
+    /// The summary report's texts and the recommendations.
+    Outcomes,
     Checks,
 }
 
 impl EditPart {
-    pub const ALL: [EditPart; 4] = [
+    pub const ALL: [EditPart; 5] = [
         EditPart::Sessions,
         EditPart::People,
         EditPart::Setup,
+        EditPart::Outcomes,
         EditPart::Checks,
     ];
 
@@ -28,6 +31,7 @@ impl EditPart {
             EditPart::Sessions => "Sessions",
             EditPart::People => "People",
             EditPart::Setup => "Setup",
+            EditPart::Outcomes => "Outcomes",
             EditPart::Checks => "Checks",
         }
     }
@@ -37,6 +41,7 @@ impl EditPart {
             EditPart::Sessions => "",
             EditPart::People => "/people",
             EditPart::Setup => "/setup",
+            EditPart::Outcomes => "/outcomes",
             EditPart::Checks => "/checks",
         }
     }
@@ -63,6 +68,7 @@ impl Route {
             "/edit" => Route::Edit(EditPart::Sessions),
             "/edit/people" => Route::Edit(EditPart::People),
             "/edit/setup" => Route::Edit(EditPart::Setup),
+            "/edit/outcomes" => Route::Edit(EditPart::Outcomes),
             "/edit/checks" => Route::Edit(EditPart::Checks),
             "/export" => Route::Export,
             "/meetings" => Route::Meetings,
@@ -95,6 +101,7 @@ impl Route {
             Route::Edit(EditPart::Sessions) => "Edit: sessions",
             Route::Edit(EditPart::People) => "Edit: people",
             Route::Edit(EditPart::Setup) => "Edit: setup",
+            Route::Edit(EditPart::Outcomes) => "Edit: outcomes",
             Route::Edit(EditPart::Checks) => "Edit: checks",
             Route::Export => "Export",
             Route::Meetings => "Meetings",

@@ -236,7 +236,7 @@ for (const [width, height] of [[390, 844], [1280, 800]]) {
     await form.waitFor();
     await form.screenshot({ path: `target/screenshots/session-form-${width}.png` });
     const places = [['Sessions', () => part(page, 'Sessions')], ['People', () => part(page, 'People')],
-      ['Setup', () => part(page, 'Setup')], ['Checks', () => part(page, 'Checks')], ['Meetings', () => screen(page, 'Meetings')]];
+      ['Setup', () => part(page, 'Setup')], ['Outcomes', () => part(page, 'Outcomes')], ['Checks', () => part(page, 'Checks')], ['Meetings', () => screen(page, 'Meetings')]];
     for (const [name, go] of places) {
       await go();
       await page.locator('h1').first().waitFor();

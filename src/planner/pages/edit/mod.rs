@@ -1,15 +1,17 @@
 //! The Edit screen, in parts with addresses of their own: *Sessions* (the default), *People*,
-//! *Setup* (details, days, rooms, themes) and *Checks*.
+//! *Setup* (details, days, rooms, themes), *Outcomes* (the summary report's texts and the
+//! recommendations) and *Checks*.
 //!
 //! Every form is plain HTML read once when submitted: the parsers of `forms` make the item or
 //! name the wrong field, whose message then shows beside it. Every change is one `Edit`, so it
 //! can be undone.
 
+mod outcomes;
 mod people;
 mod sessions;
 mod setup;
 
-use leptos::either::EitherOf4;
+use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
 use crate::domain::edit::Item;
@@ -94,10 +96,11 @@ pub fn EditPage() -> impl IntoView {
                 }).collect_view()}
             </nav>
             {move || match part.get() {
-                EditPart::Sessions => EitherOf4::A(view! { <sessions::SessionsPart/> }),
-                EditPart::People => EitherOf4::B(view! { <people::PeoplePart/> }),
-                EditPart::Setup => EitherOf4::C(view! { <setup::SetupPart/> }),
-                EditPart::Checks => EitherOf4::D(view! { <FindingsPanel/> }),
+                EditPart::Sessions => EitherOf5::A(view! { <sessions::SessionsPart/> }),
+                EditPart::People => EitherOf5::B(view! { <people::PeoplePart/> }),
+                EditPart::Setup => EitherOf5::C(view! { <setup::SetupPart/> }),
+                EditPart::Outcomes => EitherOf5::D(view! { <outcomes::OutcomesPart/> }),
+                EditPart::Checks => EitherOf5::E(view! { <FindingsPanel/> }),
             }}
         </section>
     }

@@ -205,6 +205,7 @@ fn session_form(
             </label>
             <fieldset class="field--wide"><legend>"Themes"</legend>{themes}</fieldset>
             {text_area(&key, "Description", DESCRIPTION, s.description.clone(), error)}
+            {text_area(&key, "Key messages and outcomes (for the summary report)", OUTCOMES, s.outcomes.clone(), error)}
             <fieldset class="field--wide">
                 <legend>"People"</legend>
                 <ol class="participants">{participants}</ol>

@@ -1,0 +1,97 @@
+// The meeting's record in a real browser: a key message written in a session's form and a
+// recommendation added on the Outcomes part are kept over a reload, reordered with the
+// keyboard, and printed in the summary report, which opens with JavaScript disabled.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { start, appReady, screen, part } from './browser.mjs';
+
+const OUT = 'target/record';
+let app;
+before(async () => {
+  app = await start();
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  mkdirSync('target/screenshots', { recursive: true });
+});
+after(async () => { await app?.stop(); });
+
+test('a key message and a recommendation written in the planner are kept and printed in the summary report', async () => {
+  const { page, context, errors } = await app.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  await page.goto(app.url);
+  await appReady(page);
+  await screen(page, 'Edit');
+
+  // A session's key messages, in its form.
+  await page.getByRole('button', { name: 'Edit Gendering R2P' }).click();
+  const form = page.getByRole('form', { name: 'Session Gendering R2P' });
+  const messages = form.getByLabel('Key messages and outcomes');
+  assert.match(await messages.inputValue(), /^Understanding the linkages/, 'the sample carries the summary');
+  await messages.fill('Gender is a risk factor <b>not</b> a footnote.\n\n- Appoint WPS and R2P Focal Points together');
+  await form.getByRole('button', { name: 'Save session' }).click();
+  await page.getByText('Saved in this browser').waitFor();
+
+  // A recommendation, added on the Outcomes part, then moved first with the keyboard.
+  await part(page, 'Outcomes');
+  await page.getByRole('heading', { level: 2, name: 'Recommendations' }).waitFor();
+  const added = page.getByRole('form', { name: 'New recommendation' });
+  await added.getByLabel('Text of the new recommendation').fill('Hold the 11th meeting in the Global South.');
+  await added.getByLabel('Add a session it came from').selectOption('10');
+  await added.getByRole('button', { name: 'Add recommendation' }).click();
+  const text = (n) => page.getByRole('form', { name: `Recommendation ${n}` }).locator('textarea');
+  await text(5).waitFor();
+  assert.equal(await text(5).inputValue(), 'Hold the 11th meeting in the Global South.');
+  const from = page.getByRole('form', { name: 'Recommendation 5' })
+    .getByRole('group', { name: 'Sessions it came from' }).getByRole('checkbox', { name: 'Gendering R2P' });
+  assert.equal(await from.isChecked(), true, 'the session it came from, ticked');
+  // Enter on "Move … earlier" four times: the focus stays on the moved recommendation's button.
+  await page.getByRole('button', { name: 'Move Recommendation 5 earlier' }).focus();
+  for (let n = 4; n >= 1; n--) {
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelector(`#recommendation-${n}-recommendation`)?.value.startsWith('Hold the 11th'), n);
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    assert.equal(focused, n > 1 ? `Move Recommendation ${n} earlier` : 'Move Recommendation 1 later', `after the move to ${n}`);
+  }
+  await page.screenshot({ path: 'target/screenshots/outcomes-1280.png', fullPage: true });
+
+  // Kept over a reload, in the new order.
+  const secondBefore = await text(2).inputValue();
+  await page.reload();
+  await appReady(page);
+  assert.equal(await text(1).inputValue(), 'Hold the 11th meeting in the Global South.');
+  assert.equal(await text(2).inputValue(), secondBefore);
+  assert.match(secondBefore, /^States, as well as regional and international organizations/);
+
+  // The summary report, from the Export screen: its preview, then the file.
+  await screen(page, 'Export');
+  await page.getByLabel('Summary report').check();
+  const preview = page.frameLocator('iframe[title="Summary report preview"]');
+  await preview.getByRole('heading', { level: 2, name: 'Gendering R2P' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Print' }).isVisible(), true);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download r2p-focal-points-2022-summary.html' }).click(),
+  ]);
+  const path = `${OUT}/${file.suggestedFilename()}`;
+  await file.saveAs(path);
+  assert.match(readFileSync(path, 'utf8'), /^<!DOCTYPE html>/);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  const noScript = await app.newPage({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+  await noScript.page.goto(`file://${resolve(path)}`);
+  const report = noScript.page;
+  await report.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  const section = report.getByRole('region', { name: 'Gendering R2P' });
+  assert.ok((await section.innerText()).includes('Gender is a risk factor <b>not</b> a footnote.'), 'typed text, shown as typed');
+  assert.equal(await section.getByRole('listitem').first().innerText(), 'Appoint WPS and R2P Focal Points together');
+  assert.ok((await section.innerText()).includes('Panelists: Ms Hilary Anderson'));
+  const recommendations = report.getByRole('region', { name: 'Recommendations' }).getByRole('listitem');
+  assert.equal(await recommendations.count(), 5);
+  const top = await recommendations.first().innerText();
+  assert.ok(top.startsWith('Hold the 11th meeting in the Global South.'), top);
+  assert.ok(top.includes('From: Gendering R2P'), top);
+  await report.screenshot({ path: 'target/screenshots/summary-1000.png', fullPage: true });
+  await noScript.context.close();
+});
