@@ -329,7 +329,7 @@ fn programme_options_change_what_is_printed() {
     assert!(all.contains("Thu 15 Sep 09:00 · Opening ceremony <span class=\"role\">(Chair)</span>"));
     assert!(all.contains("Call to order and opening remarks"));
     assert!(!all.contains("DRAFT"));
-    assert!(all.contains("@page { size: A4; }"));
+    assert!(all.contains("size: A4;"));
 
     let lean = programme(
         &m,
@@ -356,6 +356,22 @@ fn programme_options_change_what_is_printed() {
     assert!(lean.contains(">DRAFT</div>"));
     assert!(lean.contains("Version: Draft 2 — Friday 12 August 2022"));
     assert!(lean.contains("@page { size: letter; }"));
+    assert!(
+        lean.contains(r#"@bottom-center { content: "10th Annual Meeting" " · " "Draft 2" " · " "Friday 12 August 2022" " · " "page " counter(page) " of " counter(pages); }"#),
+        "the running footer"
+    );
+}
+
+#[test]
+fn the_running_footer_is_text_that_cannot_end_the_stylesheet() {
+    let mut m = sample_meeting();
+    m.edition = "</style><script>alert(1)</script>\"; } body { color: red".into();
+    let html = programme(&m, &ProgrammeOptions::default());
+    assert!(!html.contains("<script"), "no element from the text");
+    let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+    assert!(!style.contains("color: red"), "no rule from the text");
+    assert!(style.contains("counter(pages)"));
+    assert_eq!(html.matches("</style>").count(), 1);
 }
 
 #[test]

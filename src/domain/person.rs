@@ -105,6 +105,18 @@ impl Person {
         }
     }
 
+    /// The name as an index sorts it, family name first: "Al-Qahtani, H.E. Mutlaq" (just the
+    /// one name when the other is empty).
+    pub fn index_name(&self, with_honorific: bool) -> String {
+        let honorific = if with_honorific {
+            self.honorific.as_str()
+        } else {
+            ""
+        };
+        let rest = join_nonempty(&[honorific, &self.given_name], " ");
+        join_nonempty(&[&self.family_name, &rest], ", ")
+    }
+
     /// The organization as the programme shows it: short form when asked and available.
     pub fn organization_label(&self, short: bool) -> &str {
         if short && !self.organization_short.trim().is_empty() {

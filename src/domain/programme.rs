@@ -71,6 +71,9 @@ pub struct ItemLine {
 pub struct SessionEntry {
     pub id: SessionId,
     pub kind: SessionKind,
+    /// What the programme prints as the session's kind: "Panel", "Opening ceremony"; for a
+    /// session of kind "other", the type its imported file gave (or nothing).
+    pub kind_label: String,
     pub title: String,
     pub start: String,
     pub end: String,
@@ -107,6 +110,10 @@ impl Meeting {
         SessionEntry {
             id: session.id,
             kind: session.kind,
+            kind_label: match session.kind {
+                SessionKind::Other => session.source_type.clone(),
+                kind => kind.label().to_string(),
+            },
             title: session.title.clone(),
             start: hh_mm(session.start),
             end: hh_mm(session.end),

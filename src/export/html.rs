@@ -133,11 +133,19 @@ pub fn programme_with(
     } else {
         meeting.title.as_str()
     };
+    let date = options.version_date.map(long_date).unwrap_or_default();
+    let edition = if meeting.edition.trim().is_empty() {
+        title
+    } else {
+        meeting.edition.as_str()
+    };
+    let footer = footer_css(&[edition, &options.version_label, &date]);
     head(
         &mut out,
         &format!("{title} — Programme"),
         stylesheet,
         options.paper.css(),
+        &footer,
     );
     if options.draft {
         out.push_str("<div class=\"draft-mark\" aria-hidden=\"true\">DRAFT</div>\n");
@@ -178,9 +186,45 @@ pub fn programme_with(
     out
 }
 
+/// `text` as a CSS string, quoted: everything but letters, digits and spaces escaped as a
+/// code point, so no text can end the string, the rule or the `<style>` element.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:x} ", c as u32);
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The running footer printed at the foot of every page, before the page number:
+/// "10th Annual Meeting · Draft 2 · 12 September 2022 · page 3 of 4". Empty parts are left out.
+pub(crate) fn footer_css(parts: &[&str]) -> String {
+    let mut content = String::new();
+    for part in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        content.push_str(&css_string(part));
+        content.push_str(" \" · \" ");
+    }
+    format!(
+        "@page {{ @bottom-center {{ content: {content}\"page \" counter(page) \" of \" counter(pages); }} }}\n"
+    )
+}
+
 /// The document's start up to its `<head>`'s end: the policy (inline) or stylesheet links,
-/// the title and the styles. `paper_css` is what the paper size adds (inline only).
-pub(crate) fn head(out: &mut String, page_title: &str, stylesheet: Stylesheet, paper_css: &str) {
+/// the title and the styles. `paper_css` is what the paper size adds and `footer_css` the
+/// running footer (inline only: a preview under the app's policy prints page numbers alone).
+pub(crate) fn head(
+    out: &mut String,
+    page_title: &str,
+    stylesheet: Stylesheet,
+    paper_css: &str,
+    footer_css: &str,
+) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     match stylesheet {
         Stylesheet::Inline => {
@@ -211,7 +255,10 @@ pub(crate) fn head(out: &mut String, page_title: &str, stylesheet: Stylesheet, p
         text(page_title)
     );
     if stylesheet == Stylesheet::Inline {
-        let _ = writeln!(out, "<style>\n{PROGRAMME_CSS}{paper_css}</style>");
+        let _ = writeln!(
+            out,
+            "<style>\n{PROGRAMME_CSS}{paper_css}{footer_css}</style>"
+        );
     }
     out.push_str("</head>\n<body>\n");
 }
@@ -308,7 +355,7 @@ fn session(out: &mut String, entry: &SessionEntry, options: &ProgrammeOptions) {
         pause,
         text(&entry.start),
         text(&entry.end),
-        text(entry.kind.label()),
+        text(&entry.kind_label),
         text(&entry.place),
     );
     for theme in &entry.themes {
@@ -401,7 +448,7 @@ fn people_index(out: &mut String, meeting: &Meeting, style: NameStyle) {
     );
     for person in people {
         out.push_str("<div class=\"index-entry\"><dt><strong>");
-        out.push_str(&text(&person.display_name(style.honorifics)));
+        out.push_str(&text(&person.index_name(style.honorifics)));
         out.push_str("</strong>");
         let affiliation = person.affiliation(style.short_organizations);
         if !affiliation.is_empty() {

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use html_escape::encode_text as text;
 
-use super::html::{head, paragraphs, when_where, Stylesheet};
+use super::html::{footer_css, head, paragraphs, when_where, Stylesheet};
 use crate::domain::programme::{NameStyle, RoleGroup, SessionEntry};
 use crate::domain::schedule::long_date;
 use crate::domain::{Meeting, Role};
@@ -27,7 +27,19 @@ pub fn summary_with(meeting: &Meeting, stylesheet: Stylesheet) -> String {
     } else {
         meeting.title.as_str()
     };
-    head(&mut out, &format!("{title} — Summary"), stylesheet, "");
+    let edition = if meeting.edition.trim().is_empty() {
+        title
+    } else {
+        meeting.edition.as_str()
+    };
+    let footer = footer_css(&[edition, "Summary report"]);
+    head(
+        &mut out,
+        &format!("{title} — Summary"),
+        stylesheet,
+        "",
+        &footer,
+    );
     out.push_str("<header class=\"title-block\">\n");
     let kicker = match meeting.edition.trim() {
         "" => "Summary report".to_string(),

@@ -214,7 +214,7 @@ fn card(out: &mut String, e: &SessionEntry) {
         e.id,
         text(&e.start),
         text(&e.end),
-        text(e.kind.label()),
+        text(&e.kind_label),
         text(&e.place),
         e.id,
         text(&e.title),

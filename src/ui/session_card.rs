@@ -13,6 +13,7 @@ pub fn SessionCard(
     let SessionEntry {
         id,
         kind,
+        kind_label,
         title,
         start,
         end,
@@ -41,7 +42,7 @@ pub fn SessionCard(
             </p>
             <div class="session__body">
                 <p class="session__meta">
-                    <span class="session__kind">{kind.label()}</span>
+                    <span class="session__kind">{kind_label}</span>
                     <span class="session__place">{place}</span>
                 </p>
                 <h4 class="session__title" id=heading_id>{title}</h4>

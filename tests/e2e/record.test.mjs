@@ -3,6 +3,7 @@
 // keyboard, and printed in the summary report, which opens with JavaScript disabled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { start, appReady, screen, part } from './browser.mjs';
@@ -93,5 +94,15 @@ test('a key message and a recommendation written in the planner are kept and pri
   assert.ok(top.startsWith('Hold the 11th meeting in the Global South.'), top);
   assert.ok(top.includes('From: Gendering R2P'), top);
   await report.screenshot({ path: 'target/screenshots/summary-1000.png', fullPage: true });
+  // Printed: every page says what it is and which page of how many.
+  const pdf = `${OUT}/summary.pdf`;
+  await report.pdf({ path: pdf, format: 'A4', printBackground: true });
+  const pageCount = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))[1]);
+  assert.ok(pageCount >= 3, `${pageCount} pages`);
+  for (let i = 1; i <= pageCount; i++) {
+    const t = execFileSync('pdftotext', ['-f', `${i}`, '-l', `${i}`, pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.ok(t.includes(`10th Annual Meeting · Summary report · page ${i} of ${pageCount}`), `page ${i}: ${t.slice(-150)}`);
+  }
+  execFileSync('pdftoppm', ['-r', '45', '-png', '-f', '1', '-l', '2', pdf, 'target/screenshots/summary-A4']);
   await noScript.context.close();
 });
