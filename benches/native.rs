@@ -75,9 +75,32 @@ fn main() {
         })
         .collect();
     report(
-        "summary report (HTML export, key messages in every session)",
+        "summary report (HTML export, all messages)",
         Some(100.0),
         median(31, || agenda_planner::export::summary::summary(&written)),
+    );
+    // Two versions of the meeting: 50 sessions moved, 20 retitled, 30 roles changed.
+    let mut later = meeting.clone();
+    for (i, s) in later.sessions.iter_mut().enumerate() {
+        if i % 20 == 0 {
+            s.start += chrono::Duration::minutes(5);
+            s.end += chrono::Duration::minutes(5);
+        }
+        if i % 50 == 1 {
+            s.title.push_str(" (revised)");
+        }
+        if i % 33 == 2 {
+            if let Some(p) = s.participants.first_mut() {
+                p.role = agenda_planner::domain::Role::Rapporteur;
+            }
+        }
+    }
+    report(
+        "what changed between two versions",
+        Some(20.0),
+        median(31, || {
+            agenda_planner::domain::changes::changes(&meeting, &later)
+        }),
     );
     let ics = CalendarOptions {
         sessions: None,

@@ -3,6 +3,7 @@
 //! layer of this crate; everything else stands on it.
 
 pub mod attendee;
+pub mod changes;
 pub mod check;
 pub mod commands;
 pub mod edit;

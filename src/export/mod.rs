@@ -2,6 +2,7 @@
 //! The browser glue (download, print) and the command line only call these.
 
 pub mod c3voc;
+pub mod changes;
 pub mod csv;
 pub mod html;
 pub mod ics;

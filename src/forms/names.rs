@@ -95,4 +95,11 @@ pub const BIOGRAPHIES: &str = "biographies";
 pub const DRAFT: &str = "draft";
 pub const VERSION_LABEL: &str = "version_label";
 pub const VERSION_DATE: &str = "version_date";
+
+// Saved versions and their comparison.
+pub const VERSION_NAME: &str = "version_name";
+pub const VERSION_NOTE: &str = "version_note";
+pub const SAVED_ON: &str = "saved_on";
+pub const COMPARE_FROM: &str = "compare_from";
+pub const COMPARE_TO: &str = "compare_to";
 pub const PAPER: &str = "paper";

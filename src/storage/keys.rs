@@ -37,6 +37,11 @@ pub fn history(slot: u32) -> String {
     format!("{}.history", meeting(slot))
 }
 
+/// The named versions (snapshots) of the meeting in `slot` (`storage::versions`).
+pub fn versions(slot: u32) -> String {
+    format!("{}.versions", meeting(slot))
+}
+
 /// Where a copy of unreadable text is kept: named by the text's digest, so the same text is
 /// copied once however often it is found.
 pub fn backup(digest: &str) -> String {

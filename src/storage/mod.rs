@@ -17,6 +17,7 @@ pub mod library;
 pub mod published;
 pub mod revision;
 pub mod share;
+pub mod versions;
 
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
@@ -357,6 +358,7 @@ pub fn delete_slot(store: &dyn KeyValue, slot: u32) -> Result<(), StorageError> 
     store.remove(&keys::meeting(slot))?;
     let _ = store.remove(&keys::revision(slot));
     let _ = store.remove(&keys::history(slot));
+    let _ = store.remove(&keys::versions(slot));
     Ok(())
 }
 

@@ -106,3 +106,66 @@ test('a key message and a recommendation written in the planner are kept and pri
   execFileSync('pdftoppm', ['-r', '45', '-png', '-f', '1', '-l', '2', pdf, 'target/screenshots/summary-A4']);
   await noScript.context.close();
 });
+
+test('two saved versions are compared: a moved session and a changed role, and the programme takes the latest version label', async () => {
+  const { page, context, errors } = await app.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  await page.goto(app.url);
+  await appReady(page);
+  const saveVersion = async (name) => {
+    await screen(page, 'Export');
+    const form = page.getByRole('form', { name: 'Save a version' });
+    await form.getByLabel('Name of the version').fill(name);
+    await form.getByLabel('Dated').fill('2022-08-12');
+    await form.getByRole('button', { name: 'Save version' }).click();
+    await page.getByRole('list', { name: 'Saved versions' }).getByText(name, { exact: true }).waitFor();
+  };
+  await saveVersion('Draft 1');
+
+  await screen(page, 'Edit');
+  await page.getByRole('button', { name: 'Edit Gendering R2P' }).click();
+  let form = page.getByRole('form', { name: 'Session Gendering R2P' });
+  await form.getByLabel('Starts').fill('16:30');
+  await form.getByLabel('Ends').fill('17:45');
+  await form.getByRole('button', { name: 'Save session' }).click();
+  await page.getByText('Saved in this browser').waitFor();
+  await page.getByRole('button', { name: 'Edit Opening ceremony' }).click();
+  form = page.getByRole('form', { name: 'Session Opening ceremony' });
+  await form.getByLabel('Role of Mr George Okoth-Obbo').selectOption({ label: 'Keynote speaker' });
+  await form.getByRole('button', { name: 'Save session' }).click();
+  await page.getByText('Saved in this browser').waitFor();
+
+  await saveVersion('Draft 2');
+  const compare = page.getByRole('group', { name: 'Compare versions' });
+  await compare.getByLabel('Compare').selectOption({ label: 'Draft 1 (Friday 12 August 2022)' });
+  await compare.getByLabel('with').selectOption({ label: 'Draft 2 (Friday 12 August 2022)' });
+  const found = page.getByRole('region', { name: 'Changes since Draft 1' }).getByRole('listitem');
+  await found.first().waitFor();
+  const lines = await found.allInnerTexts();
+  assert.deepEqual(lines, [
+    'Mr George Okoth-Obbo in Opening ceremony: Keynote speaker instead of Opening remarks',
+    'Moved: Gendering R2P, from Thu 15 Sep 16:15–17:30 · Hall of the Americas to Thu 15 Sep 16:30–17:45 · Hall of the Americas',
+  ]);
+  await page.screenshot({ path: 'target/screenshots/versions-1280.png', fullPage: true });
+  // The programme's version label and date follow the latest version.
+  assert.equal(await page.getByLabel('Version label').inputValue(), 'Draft 2');
+  assert.equal(await page.getByLabel('Version date').inputValue(), '2022-08-12');
+  await page.frameLocator('iframe[title="Programme preview"]').getByText('Version: Draft 2 — Friday 12 August 2022').waitFor();
+  // The change note, as a file.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    compare.getByRole('button', { name: 'Download the change note' }).click(),
+  ]);
+  const path = `${OUT}/${file.suggestedFilename()}`;
+  await file.saveAs(path);
+  assert.equal(file.suggestedFilename(), 'r2p-focal-points-2022-changes-since-draft-1.html');
+  const note = readFileSync(path, 'utf8');
+  assert.ok(note.includes('<h1>Changes since Draft 1</h1>'));
+  assert.ok(note.includes('Moved: Gendering R2P'));
+  // Kept over a reload; the meeting now differs from Draft 2 by nothing.
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('list', { name: 'Saved versions' }).getByText('Draft 1', { exact: true }).waitFor();
+  await page.getByRole('region', { name: 'Changes since Draft 2' }).getByText('Nothing changed.').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

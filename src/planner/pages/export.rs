@@ -15,6 +15,7 @@ use crate::export::summary::{summary, summary_with};
 use crate::export::Format;
 use crate::forms::names::*;
 use crate::planner::components::share_link::ShareLink;
+use crate::planner::pages::versions::VersionsPanel;
 use crate::planner::state::use_app_state;
 use crate::storage::encode;
 use crate::storage::published::encode_published;
@@ -46,7 +47,22 @@ fn check(name: &'static str, label: &'static str, checked: bool) -> impl IntoVie
 pub fn ExportPage() -> impl IntoView {
     let state = use_app_state();
     let format = RwSignal::new(Format::Html);
-    let options = RwSignal::new(ProgrammeOptions::default());
+    // The programme's version label and date: the latest saved version's, until changed.
+    let latest = state
+        .versions()
+        .ok()
+        .and_then(|v| v.last().map(|v| (v.name.clone(), v.date)));
+    let options = RwSignal::new(ProgrammeOptions {
+        version_label: latest.as_ref().map(|l| l.0.clone()).unwrap_or_default(),
+        version_date: latest.map(|l| l.1),
+        ..ProgrammeOptions::default()
+    });
+    let on_latest = Callback::new(move |(name, date): (String, chrono::NaiveDate)| {
+        options.update(|o| {
+            o.version_label = name;
+            o.version_date = Some(date);
+        })
+    });
     let message = RwSignal::new(None::<String>);
     // The preview is shown under the app's Content-Security-Policy, which allows no inline
     // styles: it links the programme's stylesheet (copied next to the app, index.html). The
@@ -109,6 +125,7 @@ pub fn ExportPage() -> impl IntoView {
         <section class="export" aria-labelledby="export-heading">
             <h1 id="export-heading">"Export"</h1>
             <ShareLink/>
+            <VersionsPanel latest=on_latest/>
             <div class="export__layout">
                 <form class="export__options" on:input=on_change on:submit=on_submit>
                     <div class="export__actions">
@@ -139,11 +156,11 @@ pub fn ExportPage() -> impl IntoView {
                         {check(DRAFT, "Mark every page DRAFT", defaults.draft)}
                         <label class="field">
                             "Version label"
-                            <input type="text" name=VERSION_LABEL placeholder="e.g. Draft 2"/>
+                            <input type="text" name=VERSION_LABEL placeholder="e.g. Draft 2" prop:value=move || options.with(|o| o.version_label.clone())/>
                         </label>
                         <label class="field">
                             "Version date"
-                            <input type="date" name=VERSION_DATE/>
+                            <input type="date" name=VERSION_DATE prop:value=move || options.with(|o| o.version_date.map(crate::domain::schedule::iso_date).unwrap_or_default())/>
                         </label>
                         <label class="field">
                             "Paper size"

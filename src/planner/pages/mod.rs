@@ -4,3 +4,4 @@ pub mod edit;
 pub mod export;
 pub mod meetings;
 pub mod programme;
+pub mod versions;

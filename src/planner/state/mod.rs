@@ -13,6 +13,7 @@
 
 mod library;
 mod persist;
+mod versions;
 
 pub use library::Summary;
 
