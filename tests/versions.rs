@@ -176,3 +176,58 @@ fn unreadable_versions_are_reported_and_never_written_over() {
         assert_eq!(store.get(&key).unwrap().as_deref(), Some(broken), "left as it was");
     }
 }
+
+#[test]
+fn an_attendee_sees_what_changed_since_their_last_visit_and_only_then() {
+    use agenda_planner::storage::published::encode_published;
+    use agenda_planner::storage::seen::{changes_since_last_visit, MAX_LISTED};
+    let store = MemoryStore::new();
+    let old = sample_meeting();
+    let v1 = encode_published(&old);
+    assert!(
+        changes_since_last_visit(&store, "r2p.2022-09-15", &v1).is_empty(),
+        "a first visit"
+    );
+    assert!(
+        changes_since_last_visit(&store, "r2p.2022-09-15", &v1).is_empty(),
+        "nothing new"
+    );
+    let mut new = old.clone();
+    Edit::Shift(vec![SessionId(10)], 15)
+        .apply(&mut new)
+        .unwrap();
+    new.people[0].bio = "Changed, but not a change to the schedule.".into();
+    let v2 = encode_published(&new);
+    assert_eq!(
+        changes_since_last_visit(&store, "r2p.2022-09-15", &v2),
+        ["Moved: Gendering R2P, from Thu 15 Sep 16:15–17:30 · Hall of the Americas to Thu 15 Sep 16:30–17:45 · Hall of the Americas"]
+    );
+    assert!(
+        changes_since_last_visit(&store, "r2p.2022-09-15", &v2).is_empty(),
+        "said once"
+    );
+    // Another meeting is its own; many changes are counted past the first few.
+    assert!(changes_since_last_visit(&store, "other", &v2).is_empty());
+    let ids: Vec<SessionId> = new.sessions.iter().map(|s| s.id).collect();
+    let mut many = new.clone();
+    for s in &mut many.sessions {
+        s.title.push_str(" (revised)");
+    }
+    let lines = changes_since_last_visit(&store, "r2p.2022-09-15", &encode_published(&many));
+    assert_eq!(lines.len(), MAX_LISTED + 1);
+    assert_eq!(
+        lines[MAX_LISTED],
+        format!("…and {} more.", ids.len() - MAX_LISTED)
+    );
+    // What is not in the published form (an old link's meeting file), or damaged, lists
+    // nothing and does not stop the schedule.
+    assert!(changes_since_last_visit(&store, "x", "{\"format\":\"agenda-planner\"}").is_empty());
+    store
+        .set(&agenda_planner::storage::keys::seen("y"), "{broken")
+        .unwrap();
+    assert!(changes_since_last_visit(&store, "y", &v1).is_empty());
+    assert!(
+        changes_since_last_visit(&store, "y", &v2).len() == 1,
+        "kept after the damaged one"
+    );
+}

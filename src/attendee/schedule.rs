@@ -38,6 +38,13 @@ fn save_copy(text: String) -> Result<u32, String> {
     crate::storage::library::save_copy(&BrowserStore, &text).map_err(|e| e.to_string())
 }
 
+/// What changed since this browser last showed the meeting: its code loads after the first
+/// paint.
+#[lazy]
+fn since_last_visit(identity: String, text: String) -> Vec<String> {
+    crate::storage::seen::changes_since_last_visit(&BrowserStore, &identity, &text)
+}
+
 /// The schedule of a loaded meeting. `text` is its file as received (what "Save a copy"
 /// stores).
 #[component]
@@ -49,6 +56,16 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
     let key = StoredValue::new(m.with_value(identity));
     let stars = RwSignal::new(key.with_value(|k| stars::load(&BrowserStore, k)));
     let message = RwSignal::new(None::<String>);
+    let changed = RwSignal::new(Vec::<String>::new());
+    after_paint(move || {
+        let (Some(identity), Some(text)) = (key.try_get_value(), text.try_get_value()) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let lines = since_last_visit(identity, text).await;
+            changed.try_set(lines);
+        });
+    });
     // The browser's timezone data loads when first used (tens of milliseconds on a phone):
     // where the meeting stands now is worked out after the first paint.
     let now = RwSignal::new(None::<NaiveDateTime>);
@@ -204,6 +221,13 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
                 })}
             </p>
             <p class="field-error" role="alert">{move || message.get()}</p>
+            {move || (!changed.with(Vec::is_empty)).then(|| view! {
+                <section class="changed-notice" aria-labelledby="changed-heading">
+                    <h2 id="changed-heading">"Changed since your last visit"</h2>
+                    <ul>{changed.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    <button type="button" on:click=move |_| changed.set(Vec::new())>"Dismiss"</button>
+                </section>
+            })}
             {move || match page.get() {
                 (Some(id), _) => lazy_view(move || detail_view(shown, id)),
                 (None, true) => lazy_view(move || directory_view(shown)),

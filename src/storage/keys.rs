@@ -53,6 +53,11 @@ pub fn stars(identity: &str) -> String {
     format!("agenda-planner.stars.{identity}")
 }
 
+/// The published schedule of a meeting (by its identity) the attendee view last showed.
+pub fn seen(identity: &str) -> String {
+    format!("agenda-planner.seen.{identity}")
+}
+
 /// The slot a storage key belongs to, if it is a meeting key.
 pub fn slot_of(key: &str) -> Option<u32> {
     let rest = key.strip_prefix(MEETING)?;

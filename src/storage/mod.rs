@@ -16,6 +16,7 @@ pub mod kv;
 pub mod library;
 pub mod published;
 pub mod revision;
+pub mod seen;
 pub mod share;
 pub mod versions;
 

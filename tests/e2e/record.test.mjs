@@ -4,14 +4,28 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { start, appReady, screen, part } from './browser.mjs';
 
 const OUT = 'target/record';
 let app;
 before(async () => {
-  app = await start();
+  // Two publications of the sample for the attendee view: the second moves a session.
+  const sample = JSON.parse(execFileSync('cargo', ['run', '-q', '--bin', 'agenda', '--', 'sample'], { encoding: 'utf8' }));
+  const dir = mkdtempSync(join(tmpdir(), 'agenda-record-'));
+  const published = (meeting, name) => {
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify(meeting));
+    return execFileSync('cargo', ['run', '-q', '--bin', 'agenda', '--', 'export', file, '--format', 'published'], { encoding: 'utf8' });
+  };
+  const v1 = published(sample, 'v1.json');
+  const gendering = sample.meeting.sessions.find((s) => s.title === 'Gendering R2P');
+  gendering.start = '16:30';
+  gendering.end = '17:45';
+  const v2 = published(sample, 'v2.json');
+  app = await start({ '/published/v1.json': ['application/json', v1], '/published/v2.json': ['application/json', v2] });
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   mkdirSync('target/screenshots', { recursive: true });
@@ -166,6 +180,34 @@ test('two saved versions are compared: a moved session and a changed role, and t
   await appReady(page);
   await page.getByRole('list', { name: 'Saved versions' }).getByText('Draft 1', { exact: true }).waitFor();
   await page.getByRole('region', { name: 'Changes since Draft 2' }).getByText('Nothing changed.').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an attendee coming back sees what changed in the published schedule since the last visit', async () => {
+  const { page, context, errors } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${app.url}view/?src=${encodeURIComponent('/published/v1.json')}`);
+  await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
+  await page.locator('#shell').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Star “Opening ceremony”' }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Changed since your last visit' }).count(), 0, 'nothing on a first visit');
+  // The organizers publish again; the attendee opens the schedule again.
+  await page.goto(`${app.url}view/?src=${encodeURIComponent('/published/v2.json')}`);
+  const changed = page.getByRole('region', { name: 'Changed since your last visit' });
+  await changed.waitFor();
+  assert.deepEqual(await changed.getByRole('listitem').allInnerTexts(), [
+    'Moved: Gendering R2P, from Thu 15 Sep 16:15–17:30 · Hall of the Americas to Thu 15 Sep 16:30–17:45 · Hall of the Americas',
+  ]);
+  await page.screenshot({ path: 'target/screenshots/attendee-changed-390.png' });
+  await changed.getByRole('button', { name: 'Dismiss' }).click();
+  await changed.waitFor({ state: 'detached' });
+  // Said once: the next visit has nothing new to say.
+  await page.reload();
+  await page.getByRole('button', { name: 'Star “Opening ceremony”' }).waitFor();
+  // Once the check's code has loaded and run (two frames after), there is still nothing.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('since_last_visit') && e.responseEnd > 0));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  assert.equal(await page.getByRole('region', { name: 'Changed since your last visit' }).count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
