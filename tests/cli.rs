@@ -424,3 +424,27 @@ fn import_takes_the_timezone_a_file_does_not_give() {
         "10:00"
     );
 }
+
+#[test]
+fn export_writes_the_summary_report_and_a_programme_with_a_qr_code() {
+    let dir = scratch("summary");
+    let meeting = path(&dir, "meeting.json");
+    assert!(agenda(&["sample", "-o", meeting.as_str()]).status.success());
+    let out = agenda(&["export", "--format", "summary", meeting.as_str()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("<h2 id=\"recommendations\">Recommendations</h2>"));
+    assert!(report.contains("Chaired by H.E. Luis Almagro Lemes"));
+    let out = agenda(&[
+        "export",
+        "--format",
+        "html",
+        "--schedule-url",
+        "https://example.org/view/?src=r2p.json",
+        meeting.as_str(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("<svg class=\"qr-code\""));
+}

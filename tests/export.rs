@@ -344,6 +344,7 @@ fn programme_options_change_what_is_printed() {
             version_label: "Draft 2".into(),
             version_date: parse_date("2022-08-12"),
             paper: Paper::Letter,
+            schedule_url: String::new(),
         },
     );
     assert!(
@@ -415,6 +416,7 @@ fn programme_options_are_read_from_form_fields_as_a_form_submits_them() {
         ("version_label", "  Draft 3 "),
         ("version_date", "2022-09-01"),
         ("paper", "letter"),
+        ("schedule_url", " https://example.org/view/?src=r2p.json "),
     ]
     .into();
     let options = ProgrammeOptions::from_fields(|name| fields.get(name).map(|v| v.to_string()));
@@ -431,6 +433,7 @@ fn programme_options_are_read_from_form_fields_as_a_form_submits_them() {
             version_label: "Draft 3".into(),
             version_date: parse_date("2022-09-01"),
             paper: Paper::Letter,
+            schedule_url: "https://example.org/view/?src=r2p.json".into(),
         }
     );
     let odd = ProgrammeOptions::from_fields(|name| match name {
@@ -493,5 +496,43 @@ fn the_preview_links_the_stylesheets_and_has_nothing_inline() {
     assert_eq!(
         body(&a4),
         body(&programme(&m, &ProgrammeOptions::default()))
+    );
+}
+
+#[test]
+fn the_programme_prints_a_qr_code_of_the_schedules_address_when_one_is_given() {
+    use agenda_planner::export::html::qr_svg;
+    let m = sample_meeting();
+    let plain = programme(&m, &ProgrammeOptions::default());
+    assert!(
+        !plain.contains("<svg class=\"qr-code\""),
+        "none unless asked"
+    );
+    let url = "https://example.org/view/?src=r2p-published.json&x=<b>";
+    let with = programme(
+        &m,
+        &ProgrammeOptions {
+            schedule_url: url.into(),
+            ..ProgrammeOptions::default()
+        },
+    );
+    let header = &with[with.find("<header").unwrap()..with.find("</header>").unwrap()];
+    assert!(
+        header.contains("<svg class=\"qr-code\""),
+        "on the first page, in the title block"
+    );
+    assert!(
+        header.contains("src=r2p-published.json&amp;x=&lt;b&gt;"),
+        "the address, escaped"
+    );
+    // A version-4 code or so: 33 modules and the quiet zone.
+    let svg = qr_svg(url).unwrap();
+    assert!(svg.contains("viewBox=\"0 0 "));
+    assert!(svg.matches('M').count() > 200, "modules drawn");
+    // Not a web address, or too long for a code (a share link with the meeting inside).
+    assert_eq!(qr_svg("javascript:alert(1)"), None);
+    assert_eq!(
+        qr_svg(&format!("https://example.org/#s={}", "A".repeat(4000))),
+        None
     );
 }

@@ -165,14 +165,17 @@ fn a_meeting_whose_ids_point_nowhere_is_refused() {
 
 #[test]
 fn startup_shows_the_sample_when_nothing_is_stored() {
-    assert_eq!(startup(None), Startup::Fresh(sample_meeting()));
+    assert_eq!(
+        startup(None, sample_meeting),
+        Startup::Fresh(sample_meeting())
+    );
 }
 
 #[test]
 fn startup_loads_what_is_stored() {
     let stored = decode(V1).unwrap();
     assert_eq!(
-        startup(Some(V1.to_string())),
+        startup(Some(V1.to_string()), sample_meeting),
         Startup::Loaded {
             meeting: stored,
             text: V1.to_string()
@@ -187,7 +190,7 @@ fn startup_keeps_corrupt_or_newer_stored_text_for_backup_and_shows_the_sample() 
         r#"{"format":"agenda-planner","version":99,"meeting":{}}"#,
         "\u{0}\u{ffff}",
     ] {
-        match startup(Some(raw.to_string())) {
+        match startup(Some(raw.to_string()), sample_meeting) {
             Startup::Unreadable {
                 sample, raw: kept, ..
             } => {

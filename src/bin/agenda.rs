@@ -39,7 +39,8 @@ Usage:
 Generate writes a made-up meeting of that size (default 1000 sessions, 2000 people,
 3 days, 10 rooms), for trying the planner or measuring it.
 
-Formats: html (printable programme), ics (iCalendar), json (meeting file),
+Formats: html (printable programme), summary (the summary report: key messages and
+recommendations), ics (iCalendar), json (meeting file),
 published (the schedule for attendees: the attendee view opens it with ?src=),
 schedule-json and schedule-xml (frab/c3voc schedule for apps), people-csv (everyone,
 for badges and mail merge) and participation-csv (who is in which session, as what).
@@ -66,6 +67,7 @@ Programme (html) options:
   --version-label TEXT     e.g. \"Draft 2\"
   --version-date YYYY-MM-DD
   --paper a4|letter        (default a4)
+  --schedule-url URL       the attendee schedule's address: a QR code of it on page 1
 
 `check` also lists conflicts and readiness findings (errors, warnings, notes).
 
@@ -188,6 +190,9 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             Long("no-people-index") if command == "export" => options.people_index = false,
             Long("no-biographies") if command == "export" => options.biographies = false,
             Long("draft") if command == "export" => options.draft = true,
+            Long("schedule-url") if command == "export" => {
+                options.schedule_url = parser.value().map_err(usage)?.string().map_err(usage)?
+            }
             Long("version-label") if command == "export" => {
                 options.version_label = parser.value().map_err(usage)?.string().map_err(usage)?
             }

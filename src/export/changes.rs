@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use html_escape::encode_text as text;
 
-use super::html::{footer_css, head, Stylesheet};
+use super::html::{footer_css, head, running_name, Stylesheet};
 use crate::domain::changes::Change;
 use crate::domain::Meeting;
 
@@ -15,17 +15,12 @@ use crate::domain::Meeting;
 pub fn change_note(meeting: &Meeting, from: &str, to: &str, changes: &[Change]) -> String {
     let heading = format!("Changes since {from}");
     let mut out = String::with_capacity(2048 + changes.len() * 160);
-    let edition = if meeting.edition.trim().is_empty() {
-        meeting.title.as_str()
-    } else {
-        meeting.edition.as_str()
-    };
     head(
         &mut out,
         &format!("{} — {heading}", meeting.title),
         Stylesheet::Inline,
         "",
-        &footer_css(&[edition, &heading]),
+        &footer_css(&[running_name(meeting), &heading]),
     );
     out.push_str("<header class=\"title-block\">\n");
     let _ = writeln!(out, "<p class=\"edition\">{}</p>", text(&meeting.title));

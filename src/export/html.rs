@@ -67,6 +67,8 @@ pub struct ProgrammeOptions {
     pub version_label: String,
     pub version_date: Option<NaiveDate>,
     pub paper: Paper,
+    /// The attendee schedule's address: printed with a QR code on the first page when set.
+    pub schedule_url: String,
 }
 
 impl Default for ProgrammeOptions {
@@ -82,6 +84,7 @@ impl Default for ProgrammeOptions {
             version_label: String::new(),
             version_date: None,
             paper: Paper::A4,
+            schedule_url: String::new(),
         }
     }
 }
@@ -108,6 +111,7 @@ impl ProgrammeOptions {
                 Some("letter") => Paper::Letter,
                 _ => Paper::A4,
             },
+            schedule_url: field(SCHEDULE_URL).unwrap_or_default().trim().to_string(),
         }
     }
 }
@@ -134,12 +138,7 @@ pub fn programme_with(
         meeting.title.as_str()
     };
     let date = options.version_date.map(long_date).unwrap_or_default();
-    let edition = if meeting.edition.trim().is_empty() {
-        title
-    } else {
-        meeting.edition.as_str()
-    };
-    let footer = footer_css(&[edition, &options.version_label, &date]);
+    let footer = footer_css(&[running_name(meeting), &options.version_label, &date]);
     head(
         &mut out,
         &format!("{title} — Programme"),
@@ -273,10 +272,22 @@ pub(crate) fn when_where(meeting: &Meeting) -> String {
         .join(" · ")
 }
 
-fn title_block(out: &mut String, meeting: &Meeting, options: &ProgrammeOptions) {
+/// What the running footer calls the meeting: its edition ("10th Annual Meeting"), else its
+/// title.
+pub(crate) fn running_name(meeting: &Meeting) -> &str {
+    if meeting.edition.trim().is_empty() {
+        meeting.title.as_str()
+    } else {
+        meeting.edition.as_str()
+    }
+}
+
+/// The start of a document's title block: the line above the title (`kicker`, left out when
+/// empty), the title, dates and place, and host. The caller closes the `<header>`.
+pub(crate) fn heading(out: &mut String, meeting: &Meeting, kicker: &str) {
     out.push_str("<header class=\"title-block\">\n");
-    if !meeting.edition.trim().is_empty() {
-        let _ = writeln!(out, "<p class=\"edition\">{}</p>", text(&meeting.edition));
+    if !kicker.trim().is_empty() {
+        let _ = writeln!(out, "<p class=\"edition\">{}</p>", text(kicker));
     }
     let _ = writeln!(out, "<h1>{}</h1>", text(&meeting.title));
     let when_where = when_where(meeting);
@@ -290,6 +301,10 @@ fn title_block(out: &mut String, meeting: &Meeting, options: &ProgrammeOptions) 
             text(&meeting.host)
         );
     }
+}
+
+fn title_block(out: &mut String, meeting: &Meeting, options: &ProgrammeOptions) {
+    heading(out, meeting, &meeting.edition);
     let version = [
         options.version_label.trim().to_string(),
         options.version_date.map(long_date).unwrap_or_default(),
@@ -311,7 +326,42 @@ fn title_block(out: &mut String, meeting: &Meeting, options: &ProgrammeOptions) 
     if options.descriptions && !meeting.description.trim().is_empty() {
         paragraphs(out, "description", &meeting.description);
     }
+    if let Some(svg) = qr_svg(&options.schedule_url) {
+        let _ = writeln!(
+            out,
+            "<figure class=\"qr\">{svg}<figcaption>The schedule on your phone: {}</figcaption></figure>",
+            text(options.schedule_url.trim())
+        );
+    }
     out.push_str("</header>\n");
+}
+
+/// Longest address the QR code is made for (longer ones are left out of the programme).
+pub const MAX_QR_URL: usize = 1000;
+
+/// A QR code of `url` as an SVG drawing (black modules, a quiet zone of 4), when `url` is a
+/// web address short enough for one: a share link with the whole meeting inside is too long,
+/// a published file's address (`view/?src=…`) is not.
+pub fn qr_svg(url: &str) -> Option<String> {
+    use qrcodegen::{QrCode, QrCodeEcc};
+    let url = url.trim();
+    if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() > MAX_QR_URL {
+        return None;
+    }
+    let qr = QrCode::encode_text(url, QrCodeEcc::Medium).ok()?;
+    let size = qr.size();
+    let mut path = String::new();
+    for y in 0..size {
+        for x in 0..size {
+            if qr.get_module(x, y) {
+                let _ = write!(path, "M{},{}h1v1h-1z", x + 4, y + 4);
+            }
+        }
+    }
+    let side = size + 8;
+    Some(format!(
+        "<svg class=\"qr-code\" viewBox=\"0 0 {side} {side}\" role=\"img\" aria-label=\"QR code of the schedule's address\" shape-rendering=\"crispEdges\"><rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/><path d=\"{path}\" fill=\"#000\"/></svg>"
+    ))
 }
 
 /// Plain text with paragraphs and lists (see `domain::text`) as HTML, in one `<div>`.

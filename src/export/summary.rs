@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use html_escape::encode_text as text;
 
-use super::html::{footer_css, head, paragraphs, when_where, Stylesheet};
+use super::html::{footer_css, head, heading, paragraphs, running_name, Stylesheet};
 use crate::domain::programme::{NameStyle, RoleGroup, SessionEntry};
 use crate::domain::schedule::long_date;
 use crate::domain::{Meeting, Role};
@@ -27,12 +27,7 @@ pub fn summary_with(meeting: &Meeting, stylesheet: Stylesheet) -> String {
     } else {
         meeting.title.as_str()
     };
-    let edition = if meeting.edition.trim().is_empty() {
-        title
-    } else {
-        meeting.edition.as_str()
-    };
-    let footer = footer_css(&[edition, "Summary report"]);
+    let footer = footer_css(&[running_name(meeting), "Summary report"]);
     head(
         &mut out,
         &format!("{title} — Summary"),
@@ -40,24 +35,11 @@ pub fn summary_with(meeting: &Meeting, stylesheet: Stylesheet) -> String {
         "",
         &footer,
     );
-    out.push_str("<header class=\"title-block\">\n");
     let kicker = match meeting.edition.trim() {
         "" => "Summary report".to_string(),
         edition => format!("Summary report · {edition}"),
     };
-    let _ = writeln!(out, "<p class=\"edition\">{}</p>", text(&kicker));
-    let _ = writeln!(out, "<h1>{}</h1>", text(&meeting.title));
-    let when_where = when_where(meeting);
-    if !when_where.is_empty() {
-        let _ = writeln!(out, "<p class=\"when-where\">{}</p>", text(&when_where));
-    }
-    if !meeting.host.trim().is_empty() {
-        let _ = writeln!(
-            out,
-            "<p class=\"host\">Hosted by {}</p>",
-            text(&meeting.host)
-        );
-    }
+    heading(&mut out, meeting, &kicker);
     out.push_str("</header>\n<main class=\"summary\">\n");
     let record = &meeting.record;
     if !record.introduction.trim().is_empty() {

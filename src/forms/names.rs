@@ -95,6 +95,7 @@ pub const BIOGRAPHIES: &str = "biographies";
 pub const DRAFT: &str = "draft";
 pub const VERSION_LABEL: &str = "version_label";
 pub const VERSION_DATE: &str = "version_date";
+pub const SCHEDULE_URL: &str = "schedule_url";
 
 // Saved versions and their comparison.
 pub const VERSION_NAME: &str = "version_name";

@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod pages;
 pub mod route;
+pub mod sample;
 pub mod state;
 
 pub use app::App;

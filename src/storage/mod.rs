@@ -275,14 +275,15 @@ pub enum Startup {
     },
 }
 
-/// Decides what to start with from the stored text (if any).
-pub fn startup(stored: Option<String>) -> Startup {
+/// Decides what to start with from the stored text (if any); `sample` gives the meeting shown
+/// when there is none to show (the planner loads the sample's data only when it is shown).
+pub fn startup(stored: Option<String>, sample: impl FnOnce() -> Meeting) -> Startup {
     match stored {
-        None => Startup::Fresh(crate::domain::sample::sample_meeting()),
+        None => Startup::Fresh(sample()),
         Some(raw) => match decode(&raw) {
             Ok(meeting) => Startup::Loaded { meeting, text: raw },
             Err(error) => Startup::Unreadable {
-                sample: crate::domain::sample::sample_meeting(),
+                sample: sample(),
                 raw,
                 error,
             },

@@ -65,8 +65,12 @@ test('a key message and a recommendation written in the planner are kept and pri
   for (let n = 4; n >= 1; n--) {
     await page.keyboard.press('Enter');
     await page.waitForFunction((n) => document.querySelector(`#recommendation-${n}-recommendation`)?.value.startsWith('Hold the 11th'), n);
+    // The focus follows once the list is drawn again.
+    const expected = n > 1 ? `Move Recommendation ${n} earlier` : 'Move Recommendation 1 later';
+    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, expected, { timeout: 5000 })
+      .catch(() => {});
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-    assert.equal(focused, n > 1 ? `Move Recommendation ${n} earlier` : 'Move Recommendation 1 later', `after the move to ${n}`);
+    assert.equal(focused, expected, `after the move to ${n}`);
   }
   await page.screenshot({ path: 'target/screenshots/outcomes-1280.png', fullPage: true });
 
@@ -190,6 +194,8 @@ test('an attendee coming back sees what changed in the published schedule since 
   await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
   await page.locator('#shell').waitFor({ state: 'detached' });
   await page.getByRole('button', { name: 'Star “Opening ceremony”' }).waitFor();
+  // The schedule shown is kept once the check's code has loaded, after the first paint.
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('agenda-planner.seen.')));
   assert.equal(await page.getByRole('region', { name: 'Changed since your last visit' }).count(), 0, 'nothing on a first visit');
   // The organizers publish again; the attendee opens the schedule again.
   await page.goto(`${app.url}view/?src=${encodeURIComponent('/published/v2.json')}`);

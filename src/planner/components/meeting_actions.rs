@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::domain::sample::sample_meeting;
 use crate::domain::{Edit, Meeting};
 use crate::planner::state::{use_app_state, SaveState};
 use crate::ui::notice::Notice;
@@ -22,9 +21,10 @@ impl Replacement {
         }
     }
 
-    fn meeting(self) -> Meeting {
+    /// The meeting that replaces the open one (the sample's code loads the first time).
+    async fn meeting(self) -> Meeting {
         match self {
-            Replacement::Sample => sample_meeting(),
+            Replacement::Sample => crate::planner::sample::load().await,
             Replacement::Blank => Meeting::blank(crate::web::clock::today()),
         }
     }
@@ -41,11 +41,14 @@ pub fn MeetingActions() -> impl IntoView {
             return;
         };
         pending.set(None);
-        let notice = match state.apply(Edit::Replace(Box::new(choice.meeting()))) {
-            Ok(()) => Notice::info(format!("Now showing {}.", choice.describe())),
-            Err(e) => Notice::error(e.to_string()),
-        };
-        state.notice.set(Some(notice));
+        leptos::task::spawn_local(async move {
+            let meeting = choice.meeting().await;
+            let notice = match state.apply(Edit::Replace(Box::new(meeting))) {
+                Ok(()) => Notice::info(format!("Now showing {}.", choice.describe())),
+                Err(e) => Notice::error(e.to_string()),
+            };
+            state.notice.set(Some(notice));
+        });
     };
     let save_text = move || match state.save_state.get() {
         SaveState::Saved => "Saved in this browser".to_string(),

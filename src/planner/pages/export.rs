@@ -163,6 +163,10 @@ pub fn ExportPage() -> impl IntoView {
                             <input type="date" name=VERSION_DATE prop:value=move || options.with(|o| o.version_date.map(crate::domain::schedule::iso_date).unwrap_or_default())/>
                         </label>
                         <label class="field">
+                            "Attendee schedule address (a QR code of it on page 1)"
+                            <input type="url" name=SCHEDULE_URL placeholder="https://…/view/?src=…"/>
+                        </label>
+                        <label class="field">
                             "Paper size"
                             <select name=PAPER>
                                 <option value="a4" selected>"A4"</option>

@@ -146,7 +146,7 @@ pub fn VersionsPanel(latest: Callback<(String, chrono::NaiveDate)>) -> impl Into
                 let label = heading.clone();
                 view! {
                     <section class="versions__changes" aria-label=label>
-                        <h3>{heading} " " <span class="versions__to">{format!("(to {b})")}</span></h3>
+                        <h3>{heading} {format!(" (to {b})")}</h3>
                         {if found.is_empty() {
                             view! { <p class="empty">"Nothing changed."</p> }.into_any()
                         } else {

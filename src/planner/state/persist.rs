@@ -18,7 +18,6 @@ use leptos::prelude::*;
 use super::findings_of;
 use super::{AppState, Inner, Record, SaveState};
 use crate::domain::rebase::rebase_all;
-use crate::domain::sample::sample_meeting;
 use crate::domain::{Edit, History, Meeting};
 use crate::planner::route::Route;
 use crate::storage::first_screen::{self, Made};
@@ -54,6 +53,18 @@ pub(super) struct Opened {
     pub blocked: bool,
 }
 
+/// The meeting shown when there is none to show, and what the notices call it: the sample, or
+/// (its code not yet loaded in the app) a blank meeting.
+fn stand_in() -> (Meeting, &'static str) {
+    match crate::planner::sample::loaded() {
+        Some(m) => (m, "the sample meeting"),
+        None => (
+            Meeting::blank(crate::web::clock::today()),
+            "a blank meeting",
+        ),
+    }
+}
+
 /// Reads the meeting in `slot`: the stored one, the sample when nothing is stored, or the
 /// sample and an explanation when the stored text cannot be read (it is then copied to a
 /// backup key first; if even that fails, the slot is never written over).
@@ -62,21 +73,27 @@ pub(super) fn open_slot(store: &dyn KeyValue, slot: u32) -> Opened {
     let stored = match read_slot(store, slot) {
         Ok(stored) => stored,
         Err(e) => {
+            let (meeting, called) = stand_in();
             return Opened {
-                meeting: sample_meeting(),
+                meeting,
                 base_text: None,
                 revision: None,
                 hint,
                 history: History::default(),
                 notice: Some(Notice::error(format!(
-                    "The meetings stored in this browser cannot be read: {e}. You are looking at the sample meeting; changes stay in this tab."
+                    "The meetings stored in this browser cannot be read: {e}. You are looking at {called}; changes stay in this tab."
                 ))),
                 blocked: false,
-            }
+            };
         }
     };
     let revision = stored.revision.clone();
-    match startup(stored.text) {
+    let mut called = "the sample meeting";
+    match startup(stored.text, || {
+        let (meeting, name) = stand_in();
+        called = name;
+        meeting
+    }) {
         Startup::Fresh(meeting) => Opened {
             meeting,
             base_text: None,
@@ -123,7 +140,7 @@ pub(super) fn open_slot(store: &dyn KeyValue, slot: u32) -> Opened {
                 hint,
                 history: History::default(),
                 notice: Some(Notice::error(format!(
-                    "The meeting stored in this browser could not be opened: {error}. {kept} You are looking at the sample meeting."
+                    "The meeting stored in this browser could not be opened: {error}. {kept} You are looking at {called}."
                 ))),
                 blocked,
             }

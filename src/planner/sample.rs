@@ -1,0 +1,61 @@
+//! The sample meeting in the planner. Its data (the R2P meeting with its whole summary, about
+//! 7 KB brotli) is code of its own, loaded only when the sample may be shown: before the app
+//! starts when the open slot holds no save of this app (a first visit, damaged or foreign
+//! text), and for *Restore the sample*. When a save of the app turns out unreadable all the
+//! same, the planner shows a blank meeting instead, and says so. Natively it is always there.
+
+use std::cell::RefCell;
+
+use crate::domain::Meeting;
+
+thread_local! {
+    static LOADED: RefCell<Option<Meeting>> = const { RefCell::new(None) };
+}
+
+#[cfg(target_arch = "wasm32")]
+#[leptos::prelude::lazy]
+fn sample_data() -> Meeting {
+    crate::domain::sample::sample_meeting()
+}
+
+/// The sample, loading its code the first time.
+pub async fn load() -> Meeting {
+    if let Some(m) = LOADED.with(|l| l.borrow().clone()) {
+        return m;
+    }
+    #[cfg(target_arch = "wasm32")]
+    let m = sample_data().await;
+    #[cfg(not(target_arch = "wasm32"))]
+    let m = crate::domain::sample::sample_meeting();
+    LOADED.with(|l| *l.borrow_mut() = Some(m.clone()));
+    m
+}
+
+/// The sample if its code has loaded (natively: always).
+pub fn loaded() -> Option<Meeting> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Some(crate::domain::sample::sample_meeting());
+    #[cfg(target_arch = "wasm32")]
+    LOADED.with(|l| l.borrow().clone())
+}
+
+/// Before the app is mounted: loads the sample unless the open meeting's slot carries a
+/// revision stamp, which only a save of this app writes. Without one the slot holds nothing
+/// (a first visit), text this app did not write (damaged, another program's, a hand-made
+/// copy) or a save from before stamps: the sample may be shown, so it is at hand. With one,
+/// the text is the app's own; if it proves unreadable after all, a blank meeting stands in.
+pub async fn prepare() {
+    use crate::storage::browser::BrowserStore;
+    use crate::storage::kv::KeyValue;
+    use crate::storage::library::Library;
+    let store = BrowserStore;
+    let slot = Library::load(&store).current;
+    let stamped = store
+        .get(&crate::storage::keys::revision(slot))
+        .ok()
+        .flatten()
+        .is_some();
+    if !stamped {
+        load().await;
+    }
+}
