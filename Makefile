@@ -96,11 +96,16 @@ chromium:
 # The c3voc schedule validators the interop tests run: xmllint (Debian) for the XSD and
 # Python's jsonschema (PyPI) for the JSON schema.
 JSONSCHEMA_VERSION := 4.26.0
+# zxing-cpp (with Pillow) reads back the programme's QR code in the browser tests.
+ZXING_VERSION := 3.1.1
+PILLOW_VERSION := 13.0.0
 validators:
 	@command -v xmllint >/dev/null || { echo "Installing xmllint (libxml2-utils)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils; }
 	@python3 -c 'import jsonschema' 2>/dev/null || { echo "Installing jsonschema $(JSONSCHEMA_VERSION)…"; \
 	  python3 -m pip install --quiet --disable-pip-version-check 'jsonschema==$(JSONSCHEMA_VERSION)'; }
+	@python3 -c 'import zxingcpp, PIL' 2>/dev/null || { echo "Installing zxing-cpp $(ZXING_VERSION) and Pillow $(PILLOW_VERSION)…"; \
+	  python3 -m pip install --quiet --disable-pip-version-check 'zxing-cpp==$(ZXING_VERSION)' 'pillow==$(PILLOW_VERSION)'; }
 
 clean:
 	rm -rf dist target/screenshots

@@ -145,3 +145,21 @@ test('the exported programme shows the whole meeting with JavaScript disabled an
   }
   await noScript.context.close();
 });
+
+test("the programme's QR code reads back as the attendee schedule's address", async () => {
+  const url = 'https://example.org/agenda/view/?src=r2p-focal-points-2022-published.json';
+  const { page, context } = await app.newPage({ acceptDownloads: true });
+  await openExport(page);
+  await page.getByLabel('Attendee schedule address').fill(url);
+  await page.frameLocator('iframe[title="Programme preview"]').getByRole('img', { name: "QR code of the schedule's address" }).waitFor();
+  const html = await download(page, /^Download .*programme\.html$/);
+  await context.close();
+  const noScript = await app.newPage({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+  await noScript.page.goto(`file://${resolve(html.path)}`);
+  const code = noScript.page.getByRole('img', { name: "QR code of the schedule's address" });
+  const png = `${OUT}/qr.png`;
+  await code.screenshot({ path: png });
+  const read = execFileSync('python3', ['tests/support/read_qr.py', png], { encoding: 'utf8' }).trim();
+  assert.equal(read, url);
+  await noScript.context.close();
+});
