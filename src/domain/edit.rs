@@ -335,6 +335,18 @@ fn take<T>(list: &mut Vec<T>, found: impl Fn(&T) -> bool) -> Option<(usize, T)> 
     Some((index, list.remove(index)))
 }
 
+/// Takes out of the record what a removal took from the meeting (`without` gives the record
+/// left), adding the edit that puts it back to `restore` when anything changed.
+fn tidy_record(m: &mut Meeting, restore: &mut Vec<Edit>, without: impl FnOnce(&Record) -> Record) {
+    let record = without(&m.record);
+    if record != m.record {
+        restore.push(Edit::SetRecord(Box::new(std::mem::replace(
+            &mut m.record,
+            record,
+        ))));
+    }
+}
+
 /// Removes an item and what depends on it; returns the edit that puts all of it back.
 fn remove(m: &mut Meeting, id: ItemId) -> Result<Edit, EditError> {
     let missing = || EditError::NotFound(id);
@@ -343,15 +355,13 @@ fn remove(m: &mut Meeting, id: ItemId) -> Result<Edit, EditError> {
     let removed = match id {
         ItemId::Day(day) => {
             let (index, x) = take(&mut m.days, |d| d.id == day).ok_or_else(missing)?;
-            let before = m.record.clone();
+            let mut gone = Vec::new();
             while let Some((i, s)) = take(&mut m.sessions, |s| s.day == day) {
-                m.record = m.record.without_session(s.id);
+                gone.push(s.id);
                 restore.push(Edit::Insert(i, Box::new(Item::Session(s))));
             }
             restore.reverse();
-            if before != m.record {
-                restore.push(Edit::SetRecord(Box::new(before)));
-            }
+            tidy_record(m, &mut restore, |r| r.without_sessions(&gone));
             Edit::Insert(index, Box::new(Item::Day(x)))
         }
         ItemId::Room(room) => {
@@ -376,13 +386,7 @@ fn remove(m: &mut Meeting, id: ItemId) -> Result<Edit, EditError> {
                 restore.push(Edit::Put(Box::new(Item::Session(s.clone()))));
                 s.themes.retain(|t| *t != theme);
             }
-            let record = m.record.without_theme(theme);
-            if record != m.record {
-                restore.push(Edit::SetRecord(Box::new(std::mem::replace(
-                    &mut m.record,
-                    record,
-                ))));
-            }
+            tidy_record(m, &mut restore, |r| r.without_theme(theme));
             Edit::Insert(index, Box::new(Item::Theme(x)))
         }
         ItemId::Person(person) => {
@@ -401,13 +405,7 @@ fn remove(m: &mut Meeting, id: ItemId) -> Result<Edit, EditError> {
         }
         ItemId::Session(session) => {
             let (index, x) = take(&mut m.sessions, |s| s.id == session).ok_or_else(missing)?;
-            let record = m.record.without_session(session);
-            if record != m.record {
-                restore.push(Edit::SetRecord(Box::new(std::mem::replace(
-                    &mut m.record,
-                    record,
-                ))));
-            }
+            tidy_record(m, &mut restore, |r| r.without_sessions(&[session]));
             Edit::Insert(index, Box::new(Item::Session(x)))
         }
     };

@@ -38,11 +38,11 @@ impl Record {
         self == &Record::default()
     }
 
-    /// The record without any mention of this session (what removing the session leaves).
-    pub fn without_session(&self, id: SessionId) -> Record {
+    /// The record without any mention of these sessions (what removing them leaves).
+    pub fn without_sessions(&self, ids: &[SessionId]) -> Record {
         let mut r = self.clone();
         for rec in &mut r.recommendations {
-            rec.sessions.retain(|s| *s != id);
+            rec.sessions.retain(|s| !ids.contains(s));
         }
         r
     }

@@ -47,9 +47,11 @@ fn check(name: &'static str, label: &'static str, checked: bool) -> impl IntoVie
 pub fn ExportPage() -> impl IntoView {
     let state = use_app_state();
     let format = RwSignal::new(Format::Html);
-    // The programme's version label and date: the latest saved version's, until changed.
-    let latest = state
-        .versions()
+    // The saved versions, read once for the panel; the programme's version label and date
+    // are the latest one's, until changed.
+    let versions = state.versions();
+    let latest = versions
+        .as_ref()
         .ok()
         .and_then(|v| v.last().map(|v| (v.name.clone(), v.date)));
     let options = RwSignal::new(ProgrammeOptions {
@@ -67,8 +69,10 @@ pub fn ExportPage() -> impl IntoView {
     // The preview is shown under the app's Content-Security-Policy, which allows no inline
     // styles: it links the programme's stylesheet (copied next to the app, index.html). The
     // download has it inside, with the programme's own policy.
+    // Only a change between the programme and the report redraws it, not another format.
+    let summary_chosen = Memo::new(move |_| format.get() == Format::Summary);
     let preview = Memo::new(move |_| {
-        let summary = format.get() == Format::Summary;
+        let summary = summary_chosen.get();
         state.meeting().with(|m| {
             if summary {
                 summary_with(m, Stylesheet::Linked(""))
@@ -125,7 +129,7 @@ pub fn ExportPage() -> impl IntoView {
         <section class="export" aria-labelledby="export-heading">
             <h1 id="export-heading">"Export"</h1>
             <ShareLink/>
-            <VersionsPanel latest=on_latest/>
+            <VersionsPanel initial=versions latest=on_latest/>
             <div class="export__layout">
                 <form class="export__options" on:input=on_change on:submit=on_submit>
                     <div class="export__actions">
@@ -178,7 +182,7 @@ pub fn ExportPage() -> impl IntoView {
                 <iframe
                     class="export__preview"
                     id=PREVIEW_ID
-                    title=move || if format.get() == Format::Summary { "Summary report preview" } else { "Programme preview" }
+                    title=move || if summary_chosen.get() { "Summary report preview" } else { "Programme preview" }
                     sandbox="allow-same-origin allow-modals"
                     srcdoc=move || preview.get()
                 ></iframe>

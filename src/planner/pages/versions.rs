@@ -19,12 +19,16 @@ use crate::web::files;
 /// What "Compare" shows: the versions chosen by index, `None` for the meeting as it is now.
 const NOW: &str = "now";
 
-/// Versions: save, list, delete, compare. `latest` is told the newest version's name and
-/// date (the programme's version label and date).
+/// Versions: save, list, delete, compare. `initial` is the versions as stored (or why they
+/// cannot be read); `latest` is told the newest version's name and date (the programme's
+/// version label and date).
 #[component]
-pub fn VersionsPanel(latest: Callback<(String, chrono::NaiveDate)>) -> impl IntoView {
+pub fn VersionsPanel(
+    initial: Result<Vec<Version>, String>,
+    latest: Callback<(String, chrono::NaiveDate)>,
+) -> impl IntoView {
     let state = use_app_state();
-    let (initial, unreadable) = match state.versions() {
+    let (initial, unreadable) = match initial {
         Ok(v) => (v, None),
         Err(e) => (Vec::new(), Some(e)),
     };
@@ -58,14 +62,16 @@ pub fn VersionsPanel(latest: Callback<(String, chrono::NaiveDate)>) -> impl Into
     };
     // The two meetings compared and their names.
     let compared = Memo::new(move |_| {
-        let list = versions.get();
-        let a = from.get().and_then(|i| list.get(i).cloned())?;
-        let (b_name, b) = match to.get().and_then(|i| list.get(i).cloned()) {
-            Some(v) => (v.name, v.meeting),
-            None => ("now".to_string(), state.meeting().get()),
-        };
-        let found = changes(&a.meeting, &b);
-        Some((a.name, b_name, b, found))
+        let (from, to) = (from.get(), to.get());
+        versions.with(|list| {
+            let a = list.get(from?)?;
+            let (b_name, b) = match to.and_then(|i| list.get(i)) {
+                Some(v) => (v.name.clone(), v.meeting.clone()),
+                None => ("now".to_string(), state.meeting().get()),
+            };
+            let found = changes(&a.meeting, &b);
+            Some((a.name.clone(), b_name, b, found))
+        })
     });
     let download_note = move |_| {
         let Some((a, b, meeting, found)) = compared.get_untracked() else {
@@ -81,13 +87,26 @@ pub fn VersionsPanel(latest: Callback<(String, chrono::NaiveDate)>) -> impl Into
             message.set(Some(e));
         }
     };
-    let options = move |chosen: Option<usize>, with_now: bool| {
-        let list = versions.get();
+    // One of the two choices of Compare: the versions (and now, for `with_now`).
+    let choice = move |id: &'static str,
+                       label: &'static str,
+                       name: &'static str,
+                       chosen: RwSignal<Option<usize>>,
+                       with_now: bool| {
+        let current = chosen.get_untracked();
+        let options = versions.with(|list| {
+            list.iter().enumerate().map(|(i, v)| view! {
+                <option value=i.to_string() selected=current == Some(i)>{format!("{} ({})", v.name, long_date(v.date))}</option>
+            }).collect_view()
+        });
         view! {
-            {with_now.then(|| view! { <option value=NOW selected=chosen.is_none()>"Now (the meeting as it is)"</option> })}
-            {list.iter().enumerate().map(|(i, v)| view! {
-                <option value=i.to_string() selected=chosen == Some(i)>{format!("{} ({})", v.name, long_date(v.date))}</option>
-            }).collect_view()}
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id name=name on:change:target=move |ev| chosen.set(ev.target().value().parse().ok())>
+                    {with_now.then(|| view! { <option value=NOW selected=current.is_none()>"Now (the meeting as it is)"</option> })}
+                    {options}
+                </select>
+            </div>
         }
     };
     view! {
@@ -112,7 +131,7 @@ pub fn VersionsPanel(latest: Callback<(String, chrono::NaiveDate)>) -> impl Into
             </form>
             {move || (!versions.with(Vec::is_empty)).then(|| view! {
                 <ol class="versions__list" aria-label="Saved versions">
-                    {versions.get().into_iter().enumerate().map(|(i, v)| {
+                    {versions.with(|list| list.iter().enumerate().map(|(i, v)| {
                         let name = v.name.clone();
                         view! {
                             <li>
@@ -123,21 +142,11 @@ pub fn VersionsPanel(latest: Callback<(String, chrono::NaiveDate)>) -> impl Into
                                     on:click=move |_| set(state.delete_version(i))>"Delete"</button>
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_view())}
                 </ol>
                 <div class="versions__compare" role="group" aria-label="Compare versions">
-                    <div class="field">
-                        <label for="compare-from">"Compare"</label>
-                        <select id="compare-from" name=COMPARE_FROM on:change:target=move |ev| from.set(ev.target().value().parse().ok())>
-                            {options(from.get_untracked(), false)}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="compare-to">"with"</label>
-                        <select id="compare-to" name=COMPARE_TO on:change:target=move |ev| to.set(ev.target().value().parse().ok())>
-                            {options(to.get_untracked(), true)}
-                        </select>
-                    </div>
+                    {choice("compare-from", "Compare", COMPARE_FROM, from, false)}
+                    {choice("compare-to", "with", COMPARE_TO, to, true)}
                     <button type="button" on:click=download_note>"Download the change note"</button>
                 </div>
             })}

@@ -87,29 +87,27 @@ fn recommendation_form(
         // The list is drawn again: the keyboard focus follows the recommendation moved (on
         // the same button while it can go further), or goes to the next form after a removal.
         if let (Ok(Some(count)), Some(i)) = (&result, index) {
-            let to = match action {
-                RecommendationAction::Up => Some(i.saturating_sub(1)),
-                RecommendationAction::Down => Some(i + 1),
-                _ => None,
+            let count = *count;
+            // A moved one keeps its button, or takes the other at either end of the list.
+            let target = match action {
+                RecommendationAction::Up if i == 1 => {
+                    Some(format!("#recommendation-1-{}", RecommendationAction::Down))
+                }
+                RecommendationAction::Up => Some(format!("#recommendation-{i}-{action}")),
+                RecommendationAction::Down if i + 2 == count => Some(format!(
+                    "#recommendation-{count}-{}",
+                    RecommendationAction::Up
+                )),
+                RecommendationAction::Down => Some(format!("#recommendation-{}-{action}", i + 2)),
+                RecommendationAction::Remove if i < count => {
+                    Some(format!("#recommendation-{}-{RECOMMENDATION}", i + 1))
+                }
+                RecommendationAction::Remove => {
+                    Some(format!("#new-recommendation-{RECOMMENDATION}"))
+                }
+                RecommendationAction::Save => None,
             };
-            let target = match (action, to) {
-                (RecommendationAction::Up, Some(0)) => "#recommendation-1-down".to_string(),
-                (RecommendationAction::Up, Some(to)) => format!("#recommendation-{}-up", to + 1),
-                (RecommendationAction::Down, Some(to)) if to + 1 == *count => {
-                    format!("#recommendation-{}-up", to + 1)
-                }
-                (RecommendationAction::Down, Some(to)) => {
-                    format!("#recommendation-{}-down", to + 1)
-                }
-                (RecommendationAction::Remove, _) if i < *count => {
-                    format!("#recommendation-{}-{RECOMMENDATION}", i + 1)
-                }
-                (RecommendationAction::Remove, _) => {
-                    format!("#new-recommendation-{RECOMMENDATION}")
-                }
-                _ => String::new(),
-            };
-            if !target.is_empty() {
+            if let Some(target) = target {
                 crate::web::dom::restore_place(-1.0, target);
             }
         }
