@@ -147,4 +147,64 @@ fn main() {
             / 1024,
         text.len() / 1024
     );
+    scale();
+}
+
+/// Check and every export at 10,000 and 100,000 sessions: each must grow linearly (at most
+/// 12 times as long for 10 times the sessions).
+fn scale() {
+    use agenda_planner::export::c3voc::{json_document, schedule_xml};
+    let small = generated_meeting(10_000, 20_000, 3, 10);
+    let large = generated_meeting(100_000, 200_000, 3, 10);
+    println!("scale: 10,000 → 100,000 sessions (days added to fit); median of 3 runs");
+    let options = ProgrammeOptions::default();
+    let ics = CalendarOptions {
+        sessions: None,
+        stamp: chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .unwrap_or_default(),
+        honorifics: true,
+    };
+    type Job = Box<dyn Fn(&agenda_planner::domain::Meeting) -> usize>;
+    let jobs: Vec<(&str, Job)> = vec![
+        ("check", Box::new(|m| check(m, &m.checks).len())),
+        ("validate", Box::new(|m| m.validate().len())),
+        ("programme", Box::new(move |m| programme(m, &options).len())),
+        (
+            "summary",
+            Box::new(|m| agenda_planner::export::summary::summary(m).len()),
+        ),
+        (
+            "iCalendar",
+            Box::new(move |m| calendar(m, &ics, &TzDatabase).map_or(0, |s| s.len())),
+        ),
+        (
+            "schedule JSON",
+            Box::new(|m| {
+                json_document(m, &TzDatabase)
+                    .map(|d| serde_json::to_string(&d).map_or(0, |s| s.len()))
+                    .unwrap_or(0)
+            }),
+        ),
+        (
+            "schedule XML",
+            Box::new(|m| schedule_xml(m, &TzDatabase).map_or(0, |s| s.len())),
+        ),
+        (
+            "people CSV",
+            Box::new(|m| agenda_planner::export::csv::people_csv(m).len()),
+        ),
+        (
+            "participation CSV",
+            Box::new(|m| agenda_planner::export::csv::participation_csv(m).len()),
+        ),
+        ("JSON encode", Box::new(|m| encode(m).len())),
+    ];
+    for (what, job) in &jobs {
+        let a = median(3, || job(&small)).as_secs_f64() * 1e3;
+        let b = median(3, || job(&large)).as_secs_f64() * 1e3;
+        let ratio = b / a.max(1e-6);
+        let verdict = if ratio <= 12.0 { "ok" } else { "OVER" };
+        println!("  {what:<22}{a:>10.1} ms{b:>11.1} ms   ×{ratio:>5.1} (budget ×12: {verdict})");
+    }
 }

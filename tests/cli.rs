@@ -448,3 +448,49 @@ fn export_writes_the_summary_report_and_a_programme_with_a_qr_code() {
         .unwrap()
         .contains("<svg class=\"qr-code\""));
 }
+
+#[test]
+fn check_writes_control_and_bidi_characters_from_the_meeting_as_escapes() {
+    let dir = scratch("check-control");
+    let file = path(&dir, "m.json");
+    let mut meeting = sample_meeting();
+    // Clears the screen, retitles the terminal window, and reverses what follows.
+    meeting.title = "Meeting\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}txt.exe".into();
+    meeting.sessions[0].title = "Opening\r\u{9b}31m".into();
+    std::fs::write(&file, encode(&meeting)).unwrap();
+    let out = agenda(&["check", &file]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &stderr(&out);
+    assert!(
+        text.contains(r"Meeting\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}txt.exe"),
+        "{text}"
+    );
+    for c in text.chars() {
+        assert!(
+            c == '\n' || !(c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "a raw {:?} reached the terminal: {text}",
+            c
+        );
+    }
+}
+
+#[test]
+fn generate_at_100000_sessions_writes_a_meeting_that_check_accepts() {
+    let dir = scratch("generate-large");
+    let file = path(&dir, "large.json");
+    let out = agenda(&["generate", "--sessions", "100000", "-o", &file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let meeting = decode(&std::fs::read_to_string(&file).unwrap()).expect("valid");
+    assert_eq!(meeting.sessions.len(), 100_000);
+    // 10 rooms of at most 48 sessions a day: days are added.
+    assert!(
+        meeting.days.len() >= 100_000 / 480,
+        "{} days",
+        meeting.days.len()
+    );
+    let out = agenda(&["check", &file]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("valid"),
+        "{}",
+        stderr(&out)
+    );
+}

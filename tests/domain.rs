@@ -418,3 +418,79 @@ fn generated_meetings_are_valid_repeatable_and_of_the_asked_size() {
     let small = generated_meeting(7, 3, 2, 2);
     assert_eq!(small.validate(), vec![]);
 }
+
+#[test]
+fn a_field_over_its_length_limit_is_an_error_that_names_the_field_and_the_limit() {
+    use agenda_planner::domain::validate::{MAX_LINE_CHARS, MAX_TEXT_CHARS};
+    use agenda_planner::domain::ValidationError;
+    let mut meeting = sample_meeting();
+    let id = meeting.sessions[3].id;
+    meeting.sessions[3].title = "x".repeat(MAX_LINE_CHARS + 1);
+    meeting.people[0].bio = "é".repeat(MAX_TEXT_CHARS + 5);
+    let errors = meeting.validate();
+    assert!(errors.contains(&ValidationError::TooLong {
+        field: format!("the title of session {id}"),
+        chars: MAX_LINE_CHARS + 1,
+        limit: MAX_LINE_CHARS,
+    }));
+    let bio = errors
+        .iter()
+        .map(ToString::to_string)
+        .find(|e| e.contains("biography"))
+        .expect("the biography is reported");
+    assert!(
+        bio.contains(&format!("{}", MAX_TEXT_CHARS + 5)) && bio.contains("at most 20000"),
+        "{bio}"
+    );
+    // At the limit (counted in characters, not bytes) is fine.
+    meeting.sessions[3].title = "é".repeat(MAX_LINE_CHARS);
+    meeting.people[0].bio = "é".repeat(MAX_TEXT_CHARS);
+    assert_eq!(meeting.validate(), vec![]);
+}
+
+#[test]
+fn a_message_about_a_long_title_quotes_only_its_beginning() {
+    let mut meeting = sample_meeting();
+    meeting.sessions[0].title = "t".repeat(5_000);
+    meeting.sessions[0].end = meeting.sessions[0].start;
+    let message = meeting
+        .validate()
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(message.len() < 1_000, "{} characters", message.len());
+    assert!(message.contains(&format!("{}…", "t".repeat(60))));
+}
+
+#[test]
+fn a_list_of_errors_shows_the_first_ten_and_counts_the_rest() {
+    use agenda_planner::domain::validate::listed;
+    let items: Vec<String> = (1..=25).map(|i| format!("problem {i}")).collect();
+    let text = listed(&items);
+    assert!(text.starts_with("problem 1; problem 2;"));
+    assert!(text.contains("problem 10; …and 15 more"), "{text}");
+    assert!(!text.contains("problem 11"));
+    assert_eq!(listed(&items[..2]), "problem 1; problem 2");
+    let long = vec!["y".repeat(10_000)];
+    assert!(listed(&long).chars().count() <= 301);
+}
+
+#[test]
+fn an_unreadable_file_with_thousands_of_errors_gets_a_short_message() {
+    let mut meeting = sample_meeting();
+    for s in &mut meeting.sessions {
+        s.end = s.start;
+        s.title = "z".repeat(2_000);
+    }
+    let text = agenda_planner::storage::encode(&meeting);
+    let message = agenda_planner::storage::decode(&text)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.len() < 2_000,
+        "{} characters: {message}",
+        message.len()
+    );
+    assert!(message.contains("more"), "{message}");
+}

@@ -536,3 +536,30 @@ fn the_programme_prints_a_qr_code_of_the_schedules_address_when_one_is_given() {
         None
     );
 }
+
+#[test]
+fn the_programme_isolates_each_name_and_affiliation_for_bidi() {
+    let mut meeting = agenda_planner::domain::sample::sample_meeting();
+    let person = meeting
+        .sessions
+        .iter()
+        .find_map(|s| s.participants.first())
+        .expect("a session with people")
+        .person;
+    let p = meeting.people.iter_mut().find(|p| p.id == person).unwrap();
+    p.family_name = "\u{202e}Override".into();
+    let html = agenda_planner::export::html::programme(
+        &meeting,
+        &agenda_planner::export::html::ProgrammeOptions::default(),
+    );
+    let at = html.find("\u{202e}Override").expect("the name is printed");
+    let before = &html[..at];
+    let after = &html[at..];
+    assert!(
+        before.rfind("<bdi>") > before.rfind("</bdi>"),
+        "the name is inside a <bdi>"
+    );
+    let close = after.find("</bdi>").expect("and the isolate closes");
+    let next = after.find(", <bdi>").unwrap_or(usize::MAX);
+    assert!(close < next, "the affiliation is in an isolate of its own");
+}

@@ -37,7 +37,9 @@ Usage:
   agenda generate [--sessions N] [--people N] [--days N] [--rooms N] [-o FILE]
 
 Generate writes a made-up meeting of that size (default 1000 sessions, 2000 people,
-3 days, 10 rooms), for trying the planner or measuring it.
+3 days, 10 rooms), for trying the planner or measuring it. Sessions are at least
+15 minutes long, so a room's day holds at most 48: a meeting that would not fit gets
+more days.
 
 Formats: html (printable programme), summary (the summary report: key messages and
 recommendations), ics (iCalendar), json (meeting file),
@@ -103,11 +105,11 @@ fn main() -> ExitCode {
     match run(std::env::args_os().skip(1).collect()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
-            eprintln!("agenda: {message}\n\n{USAGE}");
+            eprintln!("agenda: {}\n\n{USAGE}", terminal(&message));
             ExitCode::from(2)
         }
         Err(Failure::File(message)) => {
-            eprintln!("agenda: {message}");
+            eprintln!("agenda: {}", terminal(&message));
             ExitCode::from(1)
         }
     }
@@ -136,10 +138,10 @@ fn import_sheet(
         .filter_map(|(h, c)| c.map(|c| format!("{h} → {}", c.header())))
         .collect();
     let outcome = apply(&meeting, &table, &columns).map_err(cannot)?;
-    eprintln!("{}", outcome.summary());
-    eprintln!("  Columns read: {}.", read.join(", "));
+    eprintln!("{}", terminal(&outcome.summary()));
+    eprintln!("  Columns read: {}.", terminal(&read.join(", ")));
     for note in &outcome.notes {
-        eprintln!("  {note}");
+        eprintln!("  {}", terminal(&note.to_string()));
     }
     let mut meeting = meeting;
     if let Some(edit) = outcome.edit {
@@ -298,8 +300,9 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             let meeting = read_meeting(input)?;
             let display = path.map(|p| p.display().to_string()).unwrap_or_default();
             println!(
-                "{display}: valid — “{}”, {} days, {} sessions, {} people",
-                meeting.title,
+                "{}: valid — “{}”, {} days, {} sessions, {} people",
+                terminal(&display),
+                terminal(&meeting.title),
                 meeting.days.len(),
                 meeting.sessions.len(),
                 meeting.people.len()
@@ -313,7 +316,11 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             ));
             for f in &findings {
                 let dismissed = if f.dismissed { " (dismissed)" } else { "" };
-                println!("{}: {}{dismissed}", f.severity.as_str(), f.message);
+                println!(
+                    "{}: {}{dismissed}",
+                    f.severity.as_str(),
+                    terminal(&f.message)
+                );
             }
             let (errors, warnings, notes) = counts(&findings);
             println!("{errors} error(s), {warnings} warning(s), {notes} note(s)");
@@ -363,9 +370,9 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
             }
             let imported = import_bytes(&bytes, &TzDatabase, &import_options)
                 .map_err(|e| Failure::File(format!("cannot import {}: {e}", path.display())))?;
-            eprintln!("{}", imported.report.summary());
+            eprintln!("{}", terminal(&imported.report.summary()));
             for note in &imported.report.notes {
-                eprintln!("  {note}");
+                eprintln!("  {}", terminal(&note.to_string()));
             }
             // Indented unless that would make it larger than the planner reads back.
             let pretty = encode_pretty(&imported.meeting);
@@ -377,6 +384,29 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
         }
         other => Err(usage(format!("unknown command “{other}”"))),
     }
+}
+
+/// Text from a meeting or a file as a terminal should show it: control characters (which
+/// could move the cursor, clear the screen or retitle the window) and the bidi controls (which
+/// could show a line in another order than it is) written as `\u{…}` escapes; line breaks are
+/// kept.
+fn terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn read_meeting(path: Option<PathBuf>) -> Result<Meeting, Failure> {

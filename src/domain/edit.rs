@@ -141,7 +141,7 @@ pub enum EditError {
 }
 
 /// Longest meeting title accepted.
-pub const MAX_TITLE_CHARS: usize = 300;
+pub const MAX_TITLE_CHARS: usize = super::validate::MAX_LINE_CHARS;
 
 impl Edit {
     /// Applies the edit, or refuses it and leaves `meeting` untouched. The result must be a

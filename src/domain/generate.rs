@@ -45,11 +45,26 @@ const COLOURS: [&str; 6] = [
     "#1d4ed8", "#c2410c", "#15803d", "#a21caf", "#0f766e", "#b45309",
 ];
 
+/// The shortest session a generated meeting has (minutes): a room's day holds at most
+/// [`MAX_PER_TRACK`] of them.
+pub const MIN_SESSION_MINUTES: i64 = 15;
+/// Most sessions a room's day (08:00–20:00) holds in a generated meeting.
+pub const MAX_PER_TRACK: usize = (12 * 60 / MIN_SESSION_MINUTES) as usize;
+
+/// How many days a generated meeting needs: `days`, or more when its sessions would not fit
+/// `rooms` rooms of [`MAX_PER_TRACK`] sessions a day.
+pub fn days_needed(sessions: usize, days: usize, rooms: usize) -> usize {
+    days.max(1)
+        .max(sessions.div_ceil(rooms.max(1) * MAX_PER_TRACK))
+}
+
 /// A valid meeting of `sessions` sessions and `people` people over `days` days and `rooms`
-/// rooms, starting on 1 June 2026 in Geneva (Europe/Zurich). Sessions fill each room's day back to back.
+/// rooms, starting on 1 June 2026 in Geneva (Europe/Zurich). Sessions fill each room's day back to back;
+/// sessions that would not fit the days (at least [`MIN_SESSION_MINUTES`] each) get more
+/// days ([`days_needed`]).
 pub fn generated_meeting(sessions: usize, people: usize, days: usize, rooms: usize) -> Meeting {
-    let days = days.max(1);
     let rooms = rooms.max(1);
+    let days = days_needed(sessions, days, rooms);
     let mut rng = Lcg(0x5eed);
     let start = NaiveTime::from_hms_opt(8, 0, 0).unwrap_or_default();
     let end = NaiveTime::from_hms_opt(20, 0, 0).unwrap_or_default();

@@ -102,6 +102,12 @@ pub enum ValidationError {
     UnknownRecommendationSession { number: usize, session: SessionId },
     #[error("recommendation {number} names theme {theme}, which does not exist")]
     UnknownRecommendationTheme { number: usize, theme: ThemeId },
+    #[error("{field} is {chars} characters long; at most {limit} are allowed")]
+    TooLong {
+        field: String,
+        chars: usize,
+        limit: usize,
+    },
     #[error("session “{title}” lists {name} twice as {role}")]
     DuplicateParticipant {
         session: SessionId,
@@ -109,6 +115,60 @@ pub enum ValidationError {
         name: String,
         role: &'static str,
     },
+}
+
+/// Most characters of a one-line field: a title, a name, a label, a position.
+pub const MAX_LINE_CHARS: usize = 300;
+/// Most characters of a field of paragraphs: a description, a biography, key messages.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// `text` as a message names it: at most 60 characters, then "…" (so no message carries a
+/// field in full, however long it is).
+pub fn brief(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// How many items a list of errors or problems shows: the rest are counted.
+pub const SHOWN: usize = 10;
+
+/// The first [`SHOWN`] of `items` joined by "; ", each at most 300 characters, then
+/// "…and N more": an error message stays short however much is wrong.
+pub fn listed<T: std::fmt::Display>(items: &[T]) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().take(SHOWN).enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        let text = item.to_string();
+        match text.char_indices().nth(300) {
+            Some((at, _)) => {
+                out.push_str(&text[..at]);
+                out.push('…');
+            }
+            None => out.push_str(&text),
+        }
+    }
+    if items.len() > SHOWN {
+        out.push_str(&format!("; …and {} more", items.len() - SHOWN));
+    }
+    out
+}
+
+/// The error for a field longer than `limit` characters, if it is; `field` names it.
+fn too_long(text: &str, limit: usize, field: impl FnOnce() -> String) -> Option<ValidationError> {
+    // Bytes are at least characters: only a long text is counted.
+    if text.len() <= limit {
+        return None;
+    }
+    let chars = text.chars().count();
+    (chars > limit).then(|| ValidationError::TooLong {
+        field: field(),
+        chars,
+        limit,
+    })
 }
 
 /// Whether `text` is a UUID as the schedule formats write it ("8-4-4-4-12" hex digits).
@@ -189,8 +249,8 @@ impl Meeting {
             }
             if !is_hex_colour(&theme.colour) {
                 errors.push(E::InvalidColour {
-                    name: theme.name.clone(),
-                    colour: theme.colour.clone(),
+                    name: brief(&theme.name),
+                    colour: brief(&theme.colour),
                 });
             }
         }
@@ -206,7 +266,7 @@ impl Meeting {
         // Sessions with a guid, by guid (lower case), to find any given twice.
         let mut guids: Vec<(String, &Session)> = Vec::new();
         for session in &self.sessions {
-            let title = || session.title.clone();
+            let title = || brief(&session.title);
             if !session.guid.is_empty() {
                 if is_uuid(&session.guid) {
                     guids.push((session.guid.to_ascii_lowercase(), session));
@@ -214,7 +274,7 @@ impl Meeting {
                     errors.push(E::InvalidGuid {
                         session: session.id,
                         title: title(),
-                        guid: session.guid.clone(),
+                        guid: brief(&session.guid),
                     });
                 }
             }
@@ -277,14 +337,93 @@ impl Meeting {
             if pair[0].0 == pair[1].0 {
                 errors.push(E::DuplicateGuid {
                     session: pair[1].1.id,
-                    title: pair[1].1.title.clone(),
-                    other: pair[0].1.title.clone(),
+                    title: brief(&pair[1].1.title),
+                    other: brief(&pair[0].1.title),
                     guid: pair[1].1.guid.clone(),
                 });
             }
         }
         self.record_errors(&mut errors);
+        self.length_errors(&mut errors);
         errors
+    }
+
+    /// The fields longer than their limit ([`MAX_LINE_CHARS`], [`MAX_TEXT_CHARS`]).
+    fn length_errors(&self, errors: &mut Vec<ValidationError>) {
+        const LINE: usize = MAX_LINE_CHARS;
+        const TEXT: usize = MAX_TEXT_CHARS;
+        let mut check = |text: &str, limit: usize, field: &dyn Fn() -> String| {
+            errors.extend(too_long(text, limit, field));
+        };
+        for (text, limit, name) in [
+            (&self.title, LINE, "title"),
+            (&self.short_name, LINE, "short name"),
+            (&self.edition, LINE, "edition"),
+            (&self.host, LINE, "host"),
+            (&self.venue, LINE, "venue"),
+            (&self.city, LINE, "city"),
+            (&self.timezone, LINE, "timezone"),
+            (&self.description, TEXT, "description"),
+            (&self.record.introduction, TEXT, "introduction"),
+            (&self.record.closing, TEXT, "closing text"),
+        ] {
+            check(text, limit, &|| format!("the meeting's {name}"));
+        }
+        for day in &self.days {
+            check(&day.label, LINE, &|| {
+                format!("the label of day {}", day.date)
+            });
+        }
+        for room in &self.rooms {
+            let of = |what: &str| format!("the {what} of room {}", room.id);
+            check(&room.name, LINE, &|| of("name"));
+            check(&room.description, TEXT, &|| of("description"));
+        }
+        for theme in &self.themes {
+            let of = |what: &str| format!("the {what} of theme {}", theme.id);
+            check(&theme.name, LINE, &|| of("name"));
+            check(&theme.description, TEXT, &|| of("description"));
+        }
+        for p in &self.people {
+            let of = |what: &str| format!("the {what} of person {}", p.id);
+            for (text, limit, what) in [
+                (&p.honorific, LINE, "honorific"),
+                (&p.given_name, LINE, "given name"),
+                (&p.family_name, LINE, "family name"),
+                (&p.position, LINE, "position"),
+                (&p.organization, LINE, "organization"),
+                (&p.organization_short, LINE, "short organization"),
+                (&p.bio, TEXT, "biography"),
+            ] {
+                check(text, limit, &|| of(what));
+            }
+        }
+        for s in &self.sessions {
+            let of = |what: &str| format!("the {what} of session {}", s.id);
+            for (text, limit, what) in [
+                (&s.title, LINE, "title"),
+                (&s.description, TEXT, "description"),
+                (&s.guid, LINE, "guid"),
+                (&s.source_type, LINE, "type"),
+                (&s.outcomes, TEXT, "key messages"),
+            ] {
+                check(text, limit, &|| of(what));
+            }
+            for (i, item) in s.items.iter().enumerate() {
+                check(&item.title, LINE, &|| {
+                    format!("run-of-show item {} of session {}", i + 1, s.id)
+                });
+            }
+        }
+        for (i, rec) in self.record.recommendations.iter().enumerate() {
+            check(&rec.text, TEXT, &|| format!("recommendation {}", i + 1));
+        }
+        for d in &self.checks.dismissed {
+            check(&d.key, TEXT, &|| "a dismissed finding's key".to_string());
+            check(&d.message, TEXT, &|| {
+                "a dismissed finding's message".to_string()
+            });
+        }
     }
 
     /// The errors in the record: a recommendation without text, or naming a session or theme
@@ -314,7 +453,7 @@ impl Meeting {
     /// or outside its day.
     fn session_time_errors(&self, session: &Session, errors: &mut Vec<ValidationError>) {
         use ValidationError as E;
-        let title = || session.title.clone();
+        let title = || brief(&session.title);
         if session.duration_minutes() <= 0 || session.duration_minutes() >= 1440 {
             errors.push(E::EndNotAfterStart {
                 session: session.id,

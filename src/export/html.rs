@@ -425,9 +425,15 @@ fn session(out: &mut String, entry: &SessionEntry, options: &ProgrammeOptions) {
         for group in &entry.roles {
             let _ = write!(out, "<div><dt>{}</dt><dd><ul>", text(group.heading));
             for person in &group.people {
-                let _ = write!(out, "<li><strong>{}</strong>", text(&person.name));
+                // Each in its own bidi isolate: a right-to-left name (or a stray override in it)
+                // never reorders what is printed after it.
+                let _ = write!(
+                    out,
+                    "<li><strong><bdi>{}</bdi></strong>",
+                    text(&person.name)
+                );
                 if !person.affiliation.is_empty() {
-                    let _ = write!(out, ", {}", text(&person.affiliation));
+                    let _ = write!(out, ", <bdi>{}</bdi>", text(&person.affiliation));
                 }
                 out.push_str("</li>");
             }
@@ -445,7 +451,7 @@ fn session(out: &mut String, entry: &SessionEntry, options: &ProgrammeOptions) {
                 text(&item.title)
             );
             if let Some(person) = &item.person {
-                let _ = write!(out, " — {}", text(person));
+                let _ = write!(out, " — <bdi>{}</bdi>", text(person));
             }
             out.push_str("</li>\n");
         }

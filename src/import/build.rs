@@ -318,16 +318,6 @@ fn folded_name(name: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// The first five reasons, joined, and "…" when there are more.
-fn first_few(reasons: &[String]) -> String {
-    let shown: Vec<&str> = reasons.iter().take(5).map(String::as_str).collect();
-    format!(
-        "{}{}",
-        shown.join("; "),
-        if reasons.len() > 5 { "; …" } else { "" }
-    )
-}
-
 pub(crate) fn build(
     source: Source,
     format: SourceFormat,
@@ -700,7 +690,7 @@ pub(crate) fn build(
         notes.push(format!(
             "{} event(s) could not be imported: {}.",
             skipped.len(),
-            first_few(&skipped)
+            crate::domain::validate::listed(&skipped)
         ));
     }
     for (what, n) in &source.dropped {
@@ -711,7 +701,7 @@ pub(crate) fn build(
         let why = if skipped.is_empty() {
             String::new()
         } else {
-            format!(": {}", first_few(&skipped))
+            format!(": {}", crate::domain::validate::listed(&skipped))
         };
         return Err(ImportError::NoSessions {
             format: format.label(),

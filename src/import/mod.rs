@@ -278,8 +278,6 @@ impl Source {
 pub(crate) struct Problems(Vec<String>);
 
 impl Problems {
-    const SHOWN: usize = 5;
-
     pub fn add(&mut self, problem: String) {
         self.0.push(problem);
     }
@@ -288,14 +286,9 @@ impl Problems {
         if self.0.is_empty() {
             return Ok(());
         }
-        let total = self.0.len();
-        let mut text: Vec<String> = self.0.into_iter().take(Self::SHOWN).collect();
-        if total > Self::SHOWN {
-            text.push(format!("and {} more problems", total - Self::SHOWN));
-        }
         Err(ImportError::Shape {
             format: format.label(),
-            problems: text.join("; ") + ".",
+            problems: crate::domain::validate::listed(&self.0) + ".",
         })
     }
 }

@@ -70,7 +70,7 @@ pub enum DecodeError {
         line: usize,
         column: usize,
     },
-    #[error("the meeting is not consistent: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    #[error("the meeting is not consistent: {}", crate::domain::validate::listed(.0))]
     Invalid(Vec<ValidationError>),
 }
 
