@@ -494,3 +494,18 @@ fn an_unreadable_file_with_thousands_of_errors_gets_a_short_message() {
     );
     assert!(message.contains("more"), "{message}");
 }
+
+#[test]
+fn items_are_found_by_id_whatever_order_their_ids_are_in() {
+    let mut meeting = sample_meeting();
+    meeting.people.reverse();
+    meeting.people.swap(0, 3);
+    for p in meeting.people.clone() {
+        assert_eq!(meeting.person(p.id).map(|x| x.id), Some(p.id));
+    }
+    meeting.sessions.remove(2);
+    for s in meeting.sessions.clone() {
+        assert_eq!(meeting.session(s.id).map(|x| x.id), Some(s.id));
+    }
+    assert!(meeting.person(PersonId(999_999)).is_none());
+}
