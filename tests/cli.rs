@@ -111,7 +111,7 @@ fn export_writes_each_format() {
     ]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("Luis Almagro Lemes</strong>, Secretary General, OAS")
+        text.contains("Luis Almagro Lemes</bdi></strong>, <bdi>Secretary General, OAS</bdi>")
             && !text.contains("H.E.")
     );
 }
