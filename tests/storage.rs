@@ -249,9 +249,9 @@ mod history {
     fn a_large_history_keeps_its_newest_steps_within_the_limit() {
         let mut m = sample_meeting();
         let mut h = History::default();
-        for i in 0..40 {
+        for i in 0..80 {
             let mut big = m.clone();
-            big.description = format!("{i} {}", "x".repeat(40_000));
+            big.description = format!("{i} {}", "x".repeat(19_000));
             h.apply(&mut m, Edit::Replace(Box::new(big))).unwrap();
         }
         let text = encode_history(&h, "r");
