@@ -36,6 +36,11 @@ fn report(what: &str, budget_ms: Option<f64>, time: Duration) {
 }
 
 fn main() {
+    // `cargo bench --bench native -- scale` runs only the 10,000 → 100,000 comparison.
+    if std::env::args().skip(1).any(|a| a == "scale") {
+        scale();
+        return;
+    }
     let meeting = generated_meeting(1000, 2000, 3, 10);
     println!("native, 1,000 sessions / 2,000 people / 3 days / 10 rooms; median of 31 runs");
     let settings = CheckSettings::default();
@@ -200,7 +205,16 @@ fn scale() {
         ),
         ("JSON encode", Box::new(|m| encode(m).len())),
     ];
+    // `-- scale check` runs only the jobs whose name has "check" in it (to profile one).
+    let only: Vec<String> = std::env::args()
+        .skip_while(|a| a != "scale")
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     for (what, job) in &jobs {
+        if !only.is_empty() && !only.iter().any(|o| what.contains(o.as_str())) {
+            continue;
+        }
         let a = median(3, || job(&small)).as_secs_f64() * 1e3;
         let b = median(3, || job(&large)).as_secs_f64() * 1e3;
         let ratio = b / a.max(1e-6);

@@ -509,3 +509,27 @@ fn items_are_found_by_id_whatever_order_their_ids_are_in() {
     }
     assert!(meeting.person(PersonId(999_999)).is_none());
 }
+
+#[test]
+fn the_programme_days_hold_each_days_sessions_in_order_and_drop_unknown_days() {
+    let mut meeting = sample_meeting();
+    meeting.days.reverse();
+    meeting.sessions.reverse();
+    let orphan = meeting.sessions[0].id;
+    meeting.sessions[0].day = DayId(999);
+    let days = meeting.programme_days();
+    assert_eq!(days.len(), meeting.days.len());
+    for (day, sessions) in &days {
+        let ids: Vec<_> = sessions.iter().map(|s| s.id).collect();
+        let expected: Vec<_> = meeting.sessions_on(day.id).iter().map(|s| s.id).collect();
+        assert_eq!(ids, expected, "day {}", day.id);
+    }
+    let dates: Vec<_> = days.iter().map(|(d, _)| d.date).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "days in date order");
+    let all: Vec<_> = meeting.programme_sessions().map(|(_, s)| s.id).collect();
+    assert_eq!(all.len(), meeting.sessions.len() - 1);
+    assert!(
+        !all.contains(&orphan),
+        "a session of an unknown day is left out"
+    );
+}

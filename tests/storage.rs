@@ -327,3 +327,47 @@ mod revision {
         );
     }
 }
+
+mod backups {
+    use agenda_planner::storage::kv::{KeyValue, MemoryStore};
+    use agenda_planner::storage::{back_up, backup_text, backups, delete_backup, keys, size_label};
+
+    #[test]
+    fn each_distinct_unreadable_text_is_kept_once_and_listed_with_its_size() {
+        let store = MemoryStore::new();
+        let damaged = "{\"format\":\"agenda-planner\",".repeat(1000);
+        for _ in 0..5 {
+            back_up(&store, &damaged).unwrap();
+        }
+        back_up(&store, "other damage").unwrap();
+        let list = backups(&store);
+        assert_eq!(list.len(), 2, "{list:?}");
+        let big = list.iter().find(|b| b.chars == damaged.len()).unwrap();
+        assert_eq!(backup_text(&store, &big.key).as_deref(), Some(&*damaged));
+        assert!(big.file_name().starts_with("agenda-planner-backup-"));
+        assert!(big.file_name().ends_with(".txt"));
+        assert_eq!(size_label(damaged.len()), "27 KB");
+    }
+
+    #[test]
+    fn deleting_a_backup_removes_it_and_nothing_else_can_be_deleted_that_way() {
+        let store = MemoryStore::new();
+        let key = back_up(&store, "damaged").unwrap();
+        store.set(keys::MEETING, "the meeting").unwrap();
+        assert!(delete_backup(&store, keys::MEETING).is_err());
+        assert_eq!(backup_text(&store, keys::MEETING), None, "not a backup");
+        delete_backup(&store, &key).unwrap();
+        assert!(backups(&store).is_empty());
+        assert_eq!(
+            store.get(keys::MEETING).unwrap().as_deref(),
+            Some("the meeting")
+        );
+    }
+
+    #[test]
+    fn sizes_read_as_characters_kilobytes_or_megabytes() {
+        assert_eq!(size_label(300), "300 characters");
+        assert_eq!(size_label(1_500), "2 KB");
+        assert_eq!(size_label(4_200_000), "4.2 MB");
+    }
+}

@@ -154,34 +154,32 @@ pub fn changes(old: &Meeting, new: &Meeting) -> Vec<Change> {
     let old_sessions: HashMap<SessionId, &Session> =
         old.sessions.iter().map(|s| (s.id, s)).collect();
     let new_ids: HashSet<SessionId> = new.sessions.iter().map(|s| s.id).collect();
-    for day in new.days_in_order() {
-        for s in new.sessions_on(day.id) {
-            let Some(before) = old_sessions.get(&s.id) else {
-                out.push(Change::SessionAdded {
-                    id: s.id,
-                    title: s.title.clone(),
-                    when: slot(new, s),
-                });
-                continue;
-            };
-            if before.title != s.title {
-                out.push(Change::SessionRetitled {
-                    id: s.id,
-                    from: before.title.clone(),
-                    to: s.title.clone(),
-                });
-            }
-            let (from, to) = (slot(old, before), slot(new, s));
-            if from != to {
-                out.push(Change::SessionMoved {
-                    id: s.id,
-                    title: s.title.clone(),
-                    from,
-                    to,
-                });
-            }
-            participation(old, new, before, s, &mut out);
+    for (_, s) in new.programme_sessions() {
+        let Some(before) = old_sessions.get(&s.id) else {
+            out.push(Change::SessionAdded {
+                id: s.id,
+                title: s.title.clone(),
+                when: slot(new, s),
+            });
+            continue;
+        };
+        if before.title != s.title {
+            out.push(Change::SessionRetitled {
+                id: s.id,
+                from: before.title.clone(),
+                to: s.title.clone(),
+            });
         }
+        let (from, to) = (slot(old, before), slot(new, s));
+        if from != to {
+            out.push(Change::SessionMoved {
+                id: s.id,
+                title: s.title.clone(),
+                from,
+                to,
+            });
+        }
+        participation(old, new, before, s, &mut out);
     }
     // Sessions of no day of the newer meeting are not in its programme; gone ones are listed
     // in the older meeting's order.

@@ -152,9 +152,15 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
         });
     };
 
-    for day in m.days_in_order() {
-        let sessions = m.sessions_on(day.id); // sorted by start
-                                              // Times against the day.
+    // Who gave times they are available (read once, not for every person on every day).
+    let available: HashMap<PersonId, &[super::person::Availability]> = m
+        .people
+        .iter()
+        .filter(|p| !p.availability.is_empty())
+        .map(|p| (p.id, p.availability.as_slice()))
+        .collect();
+    for (day, sessions) in m.programme_days() {
+        // Times against the day (sessions sorted by start).
         for s in &sessions {
             if s.duration_minutes() <= 0 {
                 finding(
@@ -219,22 +225,25 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
             }
             running.push(s);
         }
-        // People: each person's sessions of the day, in order.
-        let mut by_person: HashMap<PersonId, Vec<&Session>> = HashMap::new();
+        // People: each person's sessions of the day, in order (a stable sort of the
+        // day's (person, session) pairs by person keeps each person's in programme order).
+        let mut pairs: Vec<(PersonId, &Session)> = Vec::new();
         for s in &sessions {
-            let mut seen: Vec<PersonId> = Vec::new();
+            let first = pairs.len();
             for p in &s.participants {
-                if !seen.contains(&p.person) {
-                    seen.push(p.person);
-                    by_person.entry(p.person).or_default().push(s);
+                if !pairs[first..].iter().any(|(id, _)| *id == p.person) {
+                    pairs.push((p.person, s));
                 }
             }
         }
-        let mut people: Vec<_> = by_person.into_iter().collect();
-        crate::domain::order::sort_by_key(&mut people, |(id, _)| *id);
+        crate::domain::order::sort_by_key(&mut pairs, |(id, _)| *id);
+        let people = pairs.chunk_by(|a, b| a.0 == b.0).map(|group| {
+            let list: Vec<&Session> = group.iter().map(|(_, s)| *s).collect();
+            (group[0].0, list)
+        });
         for (person, list) in people {
             let mut running: Vec<&Session> = Vec::new();
-            for s in list {
+            for &s in &list {
                 running.retain(|r| r.ends() + settings.changeover_minutes > s.starts());
                 for r in &running {
                     if r.ends() > s.starts() {
@@ -271,13 +280,10 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
                 running.push(s);
             }
             // Availability windows for this day, if the person has any.
-            if let Some(p) = m.person(person) {
-                let windows: Vec<_> = p.availability.iter().filter(|a| a.day == day.id).collect();
+            if let Some(windows) = available.get(&person) {
+                let windows: Vec<_> = windows.iter().filter(|a| a.day == day.id).collect();
                 if !windows.is_empty() {
-                    for s in sessions
-                        .iter()
-                        .filter(|s| s.participants.iter().any(|x| x.person == person))
-                    {
+                    for s in &list {
                         if !windows.iter().any(|w| {
                             w.from <= s.start && s.ends() <= super::session::minutes_of(w.to)
                         }) {
@@ -477,13 +483,13 @@ pub fn time_findings(m: &Meeting, offsets: &dyn super::time::UtcOffsets) -> Vec<
     ) else {
         return out;
     };
-    for day in m.days_in_order() {
+    for (day, sessions) in m.programme_days() {
         let at = |t| offsets.utc_offset(&m.timezone, day.date.and_time(t));
         match (at(midnight), at(last)) {
             (Ok(a), Ok(b)) if a == b => continue,
             _ => {}
         }
-        for s in m.sessions_on(day.id) {
+        for s in sessions {
             let skipped: Vec<String> = [s.start, s.end]
                 .into_iter()
                 .filter(|t| matches!(at(*t), Err(OffsetError::NoSuchLocalTime)))

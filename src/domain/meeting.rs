@@ -95,6 +95,13 @@ pub struct Theme {
 /// they are in order (after removals) by halving, and otherwise by looking at every item. So
 /// the checks and exports, which look people and days up for every session, stay linear in the
 /// meeting.
+/// Start, then end, then title, then id: the order of a day's programme.
+fn in_programme_order(sessions: &mut [&Session]) {
+    crate::domain::order::sort_by(sessions, |a, b| {
+        (a.start, a.end, &a.title, a.id).cmp(&(b.start, b.end, &b.title, b.id))
+    });
+}
+
 fn by_id<T>(items: &[T], id: u32, key: impl Fn(&T) -> u32) -> Option<&T> {
     let guess = (id as usize).wrapping_sub(1);
     if let Some(item) = items.get(guess).filter(|x| key(x) == id) {
@@ -165,10 +172,35 @@ impl Meeting {
     /// The sessions of one day in programme order (start, then end, then title).
     pub fn sessions_on(&self, day: DayId) -> Vec<&Session> {
         let mut sessions: Vec<&Session> = self.sessions.iter().filter(|s| s.day == day).collect();
-        crate::domain::order::sort_by(&mut sessions, |a, b| {
-            (a.start, a.end, &a.title, a.id).cmp(&(b.start, b.end, &b.title, b.id))
-        });
+        in_programme_order(&mut sessions);
         sessions
+    }
+
+    /// Every day in order with its sessions in programme order, gathered in one pass over the
+    /// sessions: what a check or an export walks (asking [`Meeting::sessions_on`] for each day
+    /// would look at every session once per day). Sessions of an unknown day are left out, as
+    /// there.
+    pub fn programme_days(&self) -> Vec<(&Day, Vec<&Session>)> {
+        let days = self.days_in_order();
+        let at: std::collections::HashMap<DayId, usize> =
+            days.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+        let mut lists: Vec<Vec<&Session>> = vec![Vec::new(); days.len()];
+        for s in &self.sessions {
+            if let Some(&i) = at.get(&s.day) {
+                lists[i].push(s);
+            }
+        }
+        for list in &mut lists {
+            in_programme_order(list);
+        }
+        days.into_iter().zip(lists).collect()
+    }
+
+    /// Every session of a known day with its day, in programme order.
+    pub fn programme_sessions(&self) -> impl Iterator<Item = (&Day, &Session)> {
+        self.programme_days()
+            .into_iter()
+            .flat_map(|(d, list)| list.into_iter().map(move |s| (d, s)))
     }
 
     /// Where a session is, as the programme says it: a room name or "All rooms".
@@ -184,13 +216,11 @@ impl Meeting {
     /// For each person, the sessions they take part in (any role), in programme order.
     pub fn sessions_by_person(&self) -> std::collections::HashMap<PersonId, Vec<&Session>> {
         let mut map: std::collections::HashMap<PersonId, Vec<&Session>> = Default::default();
-        for day in self.days_in_order() {
-            for session in self.sessions_on(day.id) {
-                for p in &session.participants {
-                    let list = map.entry(p.person).or_default();
-                    if !list.iter().any(|s| s.id == session.id) {
-                        list.push(session);
-                    }
+        for (_, session) in self.programme_sessions() {
+            for p in &session.participants {
+                let list = map.entry(p.person).or_default();
+                if !list.iter().any(|s| s.id == session.id) {
+                    list.push(session);
                 }
             }
         }

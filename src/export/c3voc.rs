@@ -231,7 +231,7 @@ fn item_slug(kind: &str, name: &str, id: u32) -> String {
 /// The meeting as a schedule; times carry their UTC offset in the meeting's timezone.
 pub fn schedule(m: &Meeting, offsets: &dyn UtcOffsets) -> Result<Schedule, ExportError> {
     let acronym = acronym(m);
-    let days_in_order = m.days_in_order();
+    let days_in_order = m.programme_days();
     let at_moment = |title: &str, local: chrono::NaiveDateTime| -> Result<String, ExportError> {
         Ok(stamp(local, offset_at(m, offsets, title, local)?))
     };
@@ -313,13 +313,13 @@ pub fn schedule(m: &Meeting, offsets: &dyn UtcOffsets) -> Result<Schedule, Expor
         })
     };
     let mut days = Vec::with_capacity(days_in_order.len());
-    for (i, d) in days_in_order.iter().enumerate() {
+    for (i, (d, sessions)) in days_in_order.iter().enumerate() {
         let mut rooms: Vec<(String, Vec<Event>)> = m
             .rooms
             .iter()
             .map(|r| (r.name.clone(), Vec::new()))
             .collect();
-        for s in m.sessions_on(d.id) {
+        for s in sessions {
             let name = room_name(m, s.placement);
             let e = event(s, d.date)?;
             match rooms.iter_mut().find(|(n, _)| *n == name) {

@@ -78,37 +78,50 @@ impl Column {
 }
 
 /// `'` in front of a cell a spreadsheet would take for a formula.
-pub fn neutralized(cell: &str) -> String {
+pub fn neutralized(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
+        format!("'{cell}").into()
     } else {
-        cell.to_string()
+        cell.into()
     }
 }
 
-/// Rows to CSV text, every cell neutralized; line ends "\r\n" as RFC 4180 has them.
-fn write(headers: &[Column], rows: Vec<Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing to memory cannot fail; a row that did would be left out, not panic.
-    let _ = w.write_record(headers.iter().map(|c| c.header()));
-    for row in rows {
-        let _ = w.write_record(row.iter().map(|c| neutralized(c)));
+/// CSV text written row by row, every cell neutralized; line ends "\r\n" as RFC 4180 has
+/// them.
+struct Sheet(csv::Writer<Vec<u8>>);
+
+impl Sheet {
+    fn new(headers: &[Column]) -> Sheet {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        // Writing to memory cannot fail; a row that did would be left out, not panic.
+        let _ = w.write_record(headers.iter().map(|c| c.header()));
+        Sheet(w)
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+
+    fn row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) {
+        for cell in cells {
+            let _ = self.0.write_field(neutralized(cell).as_bytes());
+        }
+        let _ = self.0.write_record(None::<&[u8]>);
+    }
+
+    fn text(self) -> String {
+        let bytes = self.0.into_inner().unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
+    }
 }
 
-fn person_cells(p: &Person) -> [String; 7] {
+fn person_cells(p: &Person) -> [&str; 7] {
     [
-        p.honorific.clone(),
-        p.given_name.clone(),
-        p.family_name.clone(),
-        p.position.clone(),
-        p.organization.clone(),
-        p.organization_short.clone(),
-        p.category.label().to_string(),
+        &p.honorific,
+        &p.given_name,
+        &p.family_name,
+        &p.position,
+        &p.organization,
+        &p.organization_short,
+        p.category.label(),
     ]
 }
 
@@ -133,28 +146,20 @@ pub fn people_csv(m: &Meeting) -> String {
     });
     let mut in_sessions: std::collections::HashMap<crate::domain::PersonId, Vec<&str>> =
         std::collections::HashMap::new();
-    for day in m.days_in_order() {
-        for s in m.sessions_on(day.id) {
-            for p in &s.participants {
-                in_sessions.entry(p.person).or_default().push(&s.title);
-            }
+    for (_, s) in m.programme_sessions() {
+        for p in &s.participants {
+            in_sessions.entry(p.person).or_default().push(&s.title);
         }
     }
-    let rows = people
-        .into_iter()
-        .map(|p| {
-            let mut row = person_cells(p).to_vec();
-            row.push(p.bio.clone());
-            row.push(
-                in_sessions
-                    .get(&p.id)
-                    .map(|t| t.join("; "))
-                    .unwrap_or_default(),
-            );
-            row
-        })
-        .collect();
-    write(&headers, rows)
+    let mut sheet = Sheet::new(&headers);
+    for p in people {
+        let sessions = in_sessions
+            .get(&p.id)
+            .map(|t| t.join("; "))
+            .unwrap_or_default();
+        sheet.row(person_cells(p).into_iter().chain([&*p.bio, &*sessions]));
+    }
+    sheet.text()
 }
 
 /// One row per person per session, in programme order and, within a session, in the order
@@ -170,32 +175,34 @@ pub fn participation_csv(m: &Meeting) -> String {
         Column::Status,
     ];
     headers.extend(PERSON);
-    let mut rows = Vec::new();
-    for day in m.days_in_order() {
-        for s in m.sessions_on(day.id) {
-            let room = match s.placement {
-                Placement::AllRooms => String::new(),
-                Placement::Room(_) => m.placement_label(s.placement),
-            };
-            for (role, people) in s.people_by_role() {
-                for p in people {
-                    let Some(person) = m.person(p.person) else {
-                        continue;
-                    };
-                    let mut row = vec![
-                        day.date.to_string(),
-                        crate::domain::schedule::hh_mm(s.start),
-                        crate::domain::schedule::hh_mm(s.end),
-                        room.clone(),
-                        s.title.clone(),
-                        role.heading(1).to_string(),
-                        p.status.label().to_string(),
-                    ];
-                    row.extend(person_cells(person));
-                    rows.push(row);
-                }
+    let mut sheet = Sheet::new(&headers);
+    for (day, s) in m.programme_sessions() {
+        let room = match s.placement {
+            Placement::AllRooms => String::new(),
+            Placement::Room(_) => m.placement_label(s.placement),
+        };
+        let (date, start, end) = (
+            day.date.to_string(),
+            crate::domain::schedule::hh_mm(s.start),
+            crate::domain::schedule::hh_mm(s.end),
+        );
+        for (role, people) in s.people_by_role() {
+            for p in people {
+                let Some(person) = m.person(p.person) else {
+                    continue;
+                };
+                let cells = [
+                    &*date,
+                    &*start,
+                    &*end,
+                    &*room,
+                    &*s.title,
+                    role.heading(1),
+                    p.status.label(),
+                ];
+                sheet.row(cells.into_iter().chain(person_cells(person)));
             }
         }
     }
-    write(&headers, rows)
+    sheet.text()
 }

@@ -151,7 +151,7 @@ pub fn programme_with(
     }
     title_block(&mut out, meeting, options);
     out.push_str("<main>\n");
-    for day in meeting.days_in_order() {
+    for (day, sessions) in meeting.programme_days() {
         let _ = write!(
             out,
             "<section class=\"day\" aria-labelledby=\"day-{id}\">\n<h2 id=\"day-{id}\">{date}",
@@ -166,7 +166,7 @@ pub fn programme_with(
             );
         }
         out.push_str("</h2>\n");
-        let entries = meeting.programme_day(day.id, style);
+        let entries: Vec<_> = sessions.iter().map(|s| meeting.entry(s, style)).collect();
         if entries.is_empty() {
             out.push_str("<p class=\"empty\">No sessions on this day.</p>\n");
         }
@@ -460,42 +460,47 @@ fn session(out: &mut String, entry: &SessionEntry, options: &ProgrammeOptions) {
     out.push_str("</div>\n</article>\n");
 }
 
-/// People sorted by family name, then given name (ignoring ASCII case).
-fn people_sorted(meeting: &Meeting) -> Vec<&crate::domain::Person> {
-    let mut people: Vec<_> = meeting.people.iter().collect();
+/// The people `keep` keeps, sorted by family name, then given name (ignoring ASCII case).
+fn people_sorted<'a>(
+    meeting: &'a Meeting,
+    keep: impl Fn(&crate::domain::Person) -> bool,
+) -> Vec<&'a crate::domain::Person> {
+    let mut people: Vec<_> = meeting.people.iter().filter(|p| keep(p)).collect();
     // ASCII case folding: Unicode case tables would add ~30 KB to the app for a sort order
-    // that only differs for names starting with a lower-case accented letter.
-    crate::domain::order::sort_by_cached_key(&mut people, |p| {
-        (
-            p.family_name.to_ascii_lowercase(),
-            p.given_name.to_ascii_lowercase(),
-        )
+    // that only differs for names starting with a lower-case accented letter. Compared byte
+    // by byte, with no folded copies made.
+    fn folded(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes().map(|b| b.to_ascii_lowercase())
+    }
+    crate::domain::order::sort_by(&mut people, |a, b| {
+        folded(&a.family_name)
+            .cmp(folded(&b.family_name))
+            .then_with(|| folded(&a.given_name).cmp(folded(&b.given_name)))
     });
     people
 }
 
 fn people_index(out: &mut String, meeting: &Meeting, style: NameStyle) {
-    // person → their sessions as index lines, gathered in programme order (so already sorted).
-    let mut by_person: std::collections::HashMap<PersonId, Vec<String>> =
-        std::collections::HashMap::new();
-    for day in meeting.days_in_order() {
-        for session in meeting.sessions_on(day.id) {
-            for participant in &session.participants {
-                let line = format!(
-                    "{} {} · {} <span class=\"role\">({})</span>",
-                    text(&short_date(day.date)),
-                    hh_mm(session.start),
-                    text(&session.title),
-                    participant.role.heading(1)
-                );
-                by_person.entry(participant.person).or_default().push(line);
-            }
-        }
-    }
-    let people: Vec<_> = people_sorted(meeting)
-        .into_iter()
-        .filter(|p| by_person.contains_key(&p.id))
+    // Every (person, day, session, role) in programme order; a stable sort by person keeps
+    // each person's in that order, and a person's lines are then one run of the list.
+    let mut lines: Vec<_> = meeting
+        .programme_sessions()
+        .flat_map(|(day, session)| {
+            session
+                .participants
+                .iter()
+                .map(move |p| (p.person, day, session, p.role))
+        })
         .collect();
+    crate::domain::order::sort_by_key(&mut lines, |line| line.0);
+    let mut runs: std::collections::HashMap<PersonId, std::ops::Range<usize>> =
+        std::collections::HashMap::new();
+    let mut start = 0;
+    for run in lines.chunk_by(|a, b| a.0 == b.0) {
+        runs.insert(run[0].0, start..start + run.len());
+        start += run.len();
+    }
+    let people = people_sorted(meeting, |p| runs.contains_key(&p.id));
     if people.is_empty() {
         return;
     }
@@ -512,10 +517,16 @@ fn people_index(out: &mut String, meeting: &Meeting, style: NameStyle) {
             out.push_str(&text(&affiliation));
         }
         out.push_str("</dt>");
-        for line in by_person.remove(&person.id).unwrap_or_default() {
-            out.push_str("<dd>");
-            out.push_str(&line);
-            out.push_str("</dd>");
+        let run = runs.get(&person.id).cloned().unwrap_or_default();
+        for (_, day, session, role) in &lines[run] {
+            let _ = write!(
+                out,
+                "<dd>{} {} · {} <span class=\"role\">({})</span></dd>",
+                text(&short_date(day.date)),
+                hh_mm(session.start),
+                text(&session.title),
+                role.heading(1)
+            );
         }
         out.push_str("</div>\n");
     }
@@ -523,10 +534,7 @@ fn people_index(out: &mut String, meeting: &Meeting, style: NameStyle) {
 }
 
 fn biographies(out: &mut String, meeting: &Meeting, style: NameStyle) {
-    let people: Vec<_> = people_sorted(meeting)
-        .into_iter()
-        .filter(|p| !p.bio.trim().is_empty())
-        .collect();
+    let people = people_sorted(meeting, |p| !p.bio.trim().is_empty());
     if people.is_empty() {
         return;
     }

@@ -49,75 +49,73 @@ pub fn calendar(
     );
     let domain = crate::domain::names::file_stem(meeting);
     let stamp = utc_stamp(options.stamp);
-    for day in meeting.days_in_order() {
-        for session in meeting.sessions_on(day.id) {
-            if let Some(chosen) = &options.sessions {
-                if !chosen.contains(&session.id) {
-                    continue;
-                }
+    for (day, session) in meeting.programme_sessions() {
+        if let Some(chosen) = &options.sessions {
+            if !chosen.contains(&session.id) {
+                continue;
             }
-            let to_utc = |local: chrono::NaiveDateTime| {
-                super::offset_at(meeting, offsets, &session.title, local)
-                    .map(|offset| local - Duration::seconds(offset as i64))
-            };
-            let (start, end) = (
-                to_utc(day.date.and_time(session.start))?,
-                to_utc(session.end_on(day.date))?,
-            );
-            let entry = meeting.entry(session, style);
-            line(&mut out, "BEGIN:VEVENT");
+        }
+        let to_utc = |local: chrono::NaiveDateTime| {
+            super::offset_at(meeting, offsets, &session.title, local)
+                .map(|offset| local - Duration::seconds(offset as i64))
+        };
+        let (start, end) = (
+            to_utc(day.date.and_time(session.start))?,
+            to_utc(session.end_on(day.date))?,
+        );
+        let entry = meeting.entry(session, style);
+        line(&mut out, "BEGIN:VEVENT");
+        line(
+            &mut out,
+            &format!("UID:session-{}@{}.agenda-planner", session.id, domain),
+        );
+        line(&mut out, &format!("DTSTAMP:{stamp}"));
+        line(&mut out, &format!("DTSTART:{}", utc_stamp(start)));
+        line(&mut out, &format!("DTEND:{}", utc_stamp(end)));
+        line(&mut out, &format!("SUMMARY:{}", escape(&session.title)));
+        let location = match session.placement {
+            Placement::AllRooms => vec![meeting.venue.as_str(), meeting.city.as_str()],
+            Placement::Room(_) => {
+                vec![
+                    entry.place.as_str(),
+                    meeting.venue.as_str(),
+                    meeting.city.as_str(),
+                ]
+            }
+        };
+        let location: Vec<&str> = location
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        if !location.is_empty() {
             line(
                 &mut out,
-                &format!("UID:session-{}@{}.agenda-planner", session.id, domain),
+                &format!("LOCATION:{}", escape(&location.join(", "))),
             );
-            line(&mut out, &format!("DTSTAMP:{stamp}"));
-            line(&mut out, &format!("DTSTART:{}", utc_stamp(start)));
-            line(&mut out, &format!("DTEND:{}", utc_stamp(end)));
-            line(&mut out, &format!("SUMMARY:{}", escape(&session.title)));
-            let location = match session.placement {
-                Placement::AllRooms => vec![meeting.venue.as_str(), meeting.city.as_str()],
-                Placement::Room(_) => {
-                    vec![
-                        entry.place.as_str(),
-                        meeting.venue.as_str(),
-                        meeting.city.as_str(),
-                    ]
-                }
-            };
-            let location: Vec<&str> = location
-                .into_iter()
-                .filter(|s| !s.trim().is_empty())
-                .collect();
-            if !location.is_empty() {
-                line(
-                    &mut out,
-                    &format!("LOCATION:{}", escape(&location.join(", "))),
-                );
-            }
-            let mut description = String::new();
-            for group in &entry.roles {
-                let people: Vec<String> = group.people.iter().map(ToString::to_string).collect();
-                let _ = writeln!(description, "{}: {}", group.heading, people.join("; "));
-            }
-            if !session.description.trim().is_empty() {
-                if !description.is_empty() {
-                    description.push('\n');
-                }
-                description.push_str(session.description.trim());
-            }
-            if !description.trim().is_empty() {
-                line(
-                    &mut out,
-                    &format!("DESCRIPTION:{}", escape(description.trim_end())),
-                );
-            }
-            let categories: Vec<String> = std::iter::once(session.kind.label().to_string())
-                .chain(entry.themes.iter().map(|t| t.name.clone()))
-                .map(|c| escape(&c))
-                .collect();
-            line(&mut out, &format!("CATEGORIES:{}", categories.join(",")));
-            line(&mut out, "END:VEVENT");
         }
+        let mut description = String::new();
+        for group in &entry.roles {
+            let people: Vec<String> = group.people.iter().map(ToString::to_string).collect();
+            let _ = writeln!(description, "{}: {}", group.heading, people.join("; "));
+        }
+        if !session.description.trim().is_empty() {
+            if !description.is_empty() {
+                description.push('\n');
+            }
+            description.push_str(session.description.trim());
+        }
+        if !description.trim().is_empty() {
+            line(
+                &mut out,
+                &format!("DESCRIPTION:{}", escape(description.trim_end())),
+            );
+        }
+        let categories: Vec<String> = std::iter::once(session.kind.label().to_string())
+            .chain(entry.themes.iter().map(|t| t.name.clone()))
+            .map(|c| escape(&c))
+            .collect();
+        line(&mut out, &format!("CATEGORIES:{}", categories.join(",")));
+        line(&mut out, "END:VEVENT");
     }
     line(&mut out, "END:VCALENDAR");
     Ok(out)

@@ -48,22 +48,20 @@ pub fn summary_with(meeting: &Meeting, stylesheet: Stylesheet) -> String {
         out.push_str("</section>\n");
     }
     let mut sections = 0;
-    for day in meeting.days_in_order() {
-        for session in meeting.sessions_on(day.id) {
-            let entry = meeting.entry(session, style);
-            let spoke = spoke(&entry.roles);
-            if session.outcomes.trim().is_empty() && spoke.is_empty() {
-                continue;
-            }
-            sections += 1;
-            section(
-                &mut out,
-                &entry,
-                &spoke,
-                &session.outcomes,
-                &long_date(day.date),
-            );
+    for (day, session) in meeting.programme_sessions() {
+        let entry = meeting.entry(session, style);
+        let spoke = spoke(&entry.roles);
+        if session.outcomes.trim().is_empty() && spoke.is_empty() {
+            continue;
         }
+        sections += 1;
+        section(
+            &mut out,
+            &entry,
+            &spoke,
+            &session.outcomes,
+            &long_date(day.date),
+        );
     }
     if sections == 0 && record.recommendations.is_empty() {
         out.push_str(

@@ -373,6 +373,64 @@ pub fn back_up(store: &dyn KeyValue, raw: &str) -> Result<String, StorageError> 
     Ok(key)
 }
 
+/// A copy of unreadable stored text, as the Meetings screen lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Backup {
+    /// Its storage key.
+    pub key: String,
+    /// How long the text is, in characters.
+    pub chars: usize,
+}
+
+impl Backup {
+    /// What a download of it is called: the key's digest, so two backups never share a name.
+    pub fn file_name(&self) -> String {
+        let digest = self.key.strip_prefix(keys::BACKUP_PREFIX).unwrap_or("copy");
+        format!("agenda-planner-backup-{digest}.txt")
+    }
+}
+
+/// Every backup of unreadable text kept in `store`, by key.
+pub fn backups(store: &dyn KeyValue) -> Vec<Backup> {
+    let mut keys: Vec<String> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k.starts_with(keys::BACKUP_PREFIX))
+        .collect();
+    crate::domain::order::sort(&mut keys);
+    keys.into_iter()
+        .filter_map(|key| {
+            let chars = store.get(&key).ok().flatten()?.chars().count();
+            Some(Backup { key, chars })
+        })
+        .collect()
+}
+
+/// The text of a backup (`None`: not a backup key, or no longer stored).
+pub fn backup_text(store: &dyn KeyValue, key: &str) -> Option<String> {
+    key.starts_with(keys::BACKUP_PREFIX)
+        .then(|| store.get(key).ok().flatten())
+        .flatten()
+}
+
+/// Deletes a backup; a key that is not a backup's is refused, so nothing else can go this way.
+pub fn delete_backup(store: &dyn KeyValue, key: &str) -> Result<(), String> {
+    if !key.starts_with(keys::BACKUP_PREFIX) {
+        return Err("that is not a backup".into());
+    }
+    store.remove(key).map_err(|e| e.to_string())
+}
+
+/// "4.2 MB", "12 KB", "300 characters": a size a person reads.
+pub fn size_label(chars: usize) -> String {
+    match chars {
+        0..1_000 => format!("{chars} characters"),
+        1_000..1_000_000 => format!("{} KB", chars.div_ceil(1_000)),
+        _ => format!("{:.1} MB", chars as f64 / 1e6),
+    }
+}
+
 /// The `format` of a stored undo history.
 const HISTORY_FORMAT: &str = "agenda-planner-history";
 

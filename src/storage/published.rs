@@ -193,11 +193,10 @@ fn write_published(m: &Meeting, preview: bool) -> String {
         text_column(&mut out, key, &people, field);
     }
 
-    let day_index = |id: DayId| days.iter().position(|d| d.id == id).unwrap_or(0);
-    let mut sessions = Vec::with_capacity(m.sessions.len());
-    for d in &days {
-        sessions.extend(m.sessions_on(d.id));
-    }
+    let day_at: std::collections::HashMap<DayId, usize> =
+        days.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+    let day_index = |id: DayId| day_at.get(&id).copied().unwrap_or(0);
+    let sessions: Vec<&crate::domain::Session> = m.programme_sessions().map(|(_, s)| s).collect();
     out.push_str("},\"sessions\":{");
     let ids: Vec<i64> = sessions.iter().map(|s| s.id.0 as i64).collect();
     delta_column(&mut out, "id", &ids);

@@ -87,7 +87,26 @@ fn MeetingEntry(
                     " " <span>{dates}</span>
                     {move || is_open().then(|| view! { " " <span class="badge">"Open now"</span> })}
                 </p>
-                {unreadable.map(|why| view! { <p class="item-form__note field--wide">{why}</p> })}
+                {unreadable.map(|why| {
+                    let download = move |_| {
+                        let saved = state.stored_text(slot).and_then(|text| {
+                            crate::web::files::download(
+                                &format!("agenda-planner-meeting-{slot}-unreadable.txt"),
+                                "text/plain",
+                                &text,
+                            )
+                        });
+                        if let Err(e) = saved {
+                            state.notice.set(Some(Notice::error(format!("Not downloaded: {e}."))));
+                        }
+                    };
+                    view! {
+                        <p class="item-form__note field--wide">{why}</p>
+                        <div class="form-actions field--wide">
+                            <button type="button" on:click=download>"Download its text"</button>
+                        </div>
+                    }
+                })}
                 {readable.then(|| view! {
                     {input(&key, "Title", TITLE, "text", title.clone(), error)}
                     <div class="form-actions field--wide">
@@ -123,6 +142,101 @@ fn MeetingEntry(
                 }}
             </form>
         </li>
+    }
+}
+
+/// One backup of unreadable data: its size, and Download and Delete (after asking).
+#[component]
+fn BackupEntry(
+    backup: crate::storage::Backup,
+    /// The backup whose deletion is being asked about, if any.
+    confirming: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let name = backup.file_name();
+    let label = format!("Backup {name}");
+    let key = backup.key.clone();
+    let download = {
+        let key = key.clone();
+        let name = name.clone();
+        move |_| {
+            let saved = state
+                .backup_text(&key)
+                .and_then(|text| crate::web::files::download(&name, "text/plain", &text));
+            if let Err(e) = saved {
+                state
+                    .notice
+                    .set(Some(Notice::error(format!("Not downloaded: {e}."))));
+            }
+        }
+    };
+    let asking = {
+        let key = key.clone();
+        move || confirming.with(|c| c.as_deref() == Some(key.as_str()))
+    };
+    let ask = {
+        let key = key.clone();
+        move |_| confirming.set(Some(key.clone()))
+    };
+    let delete = move |_| {
+        confirming.set(None);
+        match state.delete_backup(&key) {
+            Ok(()) => state
+                .notice
+                .set(Some(Notice::info("The backup was deleted."))),
+            Err(e) => state.notice.set(Some(Notice::error(format!(
+                "The backup was not deleted: {e}."
+            )))),
+        }
+    };
+    view! {
+        <li>
+            <div class="item-form meeting-entry" role="group" aria-label=label>
+                <p class="meeting-entry__title field--wide">
+                    <strong>{name}</strong>
+                    " " <span>{crate::storage::size_label(backup.chars)}</span>
+                </p>
+                <div class="form-actions field--wide">
+                    <button type="button" on:click=download>"Download"</button>
+                    {move || if asking() {
+                        view! {
+                            <div class="confirm" role="group" aria-label="Confirm deleting the backup">
+                                <p>"Delete this backup from this browser? This cannot be undone."</p>
+                                <button type="button" class="button--danger" on:click=delete.clone()>"Delete for good"</button>
+                                <button type="button" on:click=move |_| confirming.set(None)>"Keep it"</button>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! { <button type="button" class="button--quiet" on:click=ask.clone()>"Delete"</button> }.into_any()
+                    }}
+                </div>
+            </div>
+        </li>
+    }
+}
+
+/// The copies of unreadable data kept in this browser, when there are any.
+#[component]
+fn Backups() -> impl IntoView {
+    let state = use_app_state();
+    let backups = Memo::new(move |_| state.backups());
+    let confirming = RwSignal::new(None::<String>);
+    move || {
+        (!backups.with(Vec::is_empty)).then(|| {
+            view! {
+                <section class="backups" aria-labelledby="backups-heading">
+                    <h2 id="backups-heading">"Backups of unreadable data"</h2>
+                    <p class="item-form__note">
+                        "Stored data the planner could not open is kept here as it was, once however often it is found. Download it to recover what you can, or delete it to give the browser its room back."
+                    </p>
+                    <ul class="meeting-list">
+                        <For each=move || backups.get() key=|b| b.clone() let:backup>
+                            <BackupEntry backup=backup confirming=confirming/>
+                        </For>
+                    </ul>
+                </section>
+            }
+        })
     }
 }
 
@@ -178,6 +292,7 @@ pub fn MeetingsPage() -> impl IntoView {
                     <MeetingEntry summary=summary confirming=confirming/>
                 </For>
             </ul>
+            <Backups/>
         </section>
     }
 }

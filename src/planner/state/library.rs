@@ -8,7 +8,7 @@ use super::AppState;
 use crate::domain::{Edit, Meeting};
 use crate::storage::kv::KeyValue;
 use crate::storage::library::Library;
-use crate::storage::{decode, delete_slot, read_slot, store_meeting};
+use crate::storage::{decode, delete_slot, read_slot, store_meeting, Backup};
 
 /// One stored meeting as the Meetings screen lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -139,6 +139,37 @@ impl<S: KeyValue + 'static> AppState<S> {
             (None, None) => 0,
         };
         self.create(meeting.duplicated(days, reset_statuses))
+    }
+
+    /// The copies of unreadable data kept in this browser (tracked: the list changes when
+    /// one is made or deleted).
+    pub fn backups(&self) -> Vec<Backup> {
+        self.library.track();
+        self.inner.with_value(|i| crate::storage::backups(&i.store))
+    }
+
+    /// The text of a backup, to download.
+    pub fn backup_text(&self, key: &str) -> Result<String, String> {
+        self.inner
+            .with_value(|i| crate::storage::backup_text(&i.store, key))
+            .ok_or_else(|| "that backup is no longer stored".into())
+    }
+
+    /// Deletes a backup for good.
+    pub fn delete_backup(&self, key: &str) -> Result<(), String> {
+        self.inner
+            .with_value(|i| crate::storage::delete_backup(&i.store, key))?;
+        self.library.update(|n| *n += 1);
+        Ok(())
+    }
+
+    /// The stored text of a meeting that cannot be opened, as it is, to download.
+    pub fn stored_text(&self, slot: u32) -> Result<String, String> {
+        self.inner
+            .with_value(|i| read_slot(&i.store, slot))
+            .map_err(|e| e.to_string())?
+            .text
+            .ok_or_else(|| "that meeting is no longer stored".into())
     }
 
     /// Every stored meeting; the open one as it is in memory (it may not be written yet).

@@ -395,6 +395,8 @@ impl<S: KeyValue + 'static> AppState<S> {
                 i.revision = stored.revision;
                 i.dirty = true;
             });
+            // The Meetings screen lists the backup.
+            self.library.update(|n| *n += 1);
             return None;
         };
         let revision = stored.revision.clone();
