@@ -454,3 +454,54 @@ fn now_and_next_before_during_and_after_the_meeting() {
     );
     assert_eq!(moment(&m, at("2022-09-16", "14:00")), Moment::After);
 }
+
+#[test]
+fn links_made_before_read_back_as_lz_string_wrote_them_whatever_their_text() {
+    use agenda_planner::storage::share::lz_inflate;
+    let sample = agenda_planner::storage::encode(&sample_meeting());
+    let texts = [
+        "a".to_string(),
+        "ab".repeat(5000),
+        "Zürich · 東京 · القاهرة 🎉 \u{202e}reversed\u{202c}".into(),
+        sample,
+    ];
+    for text in texts {
+        let data = lz_str::compress_to_encoded_uri_component(text.as_str());
+        let wide = lz_inflate(&data, usize::MAX / 4).unwrap();
+        assert_eq!(String::from_utf16(&wide).unwrap(), text);
+        let expected: Vec<u16> = lz_str::decompress_from_encoded_uri_component(&data).unwrap();
+        assert_eq!(wide, expected);
+    }
+}
+
+#[test]
+fn a_small_old_link_that_would_inflate_to_millions_of_characters_is_refused_at_the_limit() {
+    use agenda_planner::storage::share::{lz_inflate, MAX_LZ_UNITS};
+    // 20 million characters of title in a link of 14 KB (tests/fixtures/lz-bomb.txt, made
+    // with lz_str::compress_to_encoded_uri_component).
+    let data = include_str!("fixtures/lz-bomb.txt").trim();
+    assert!(data.len() < 20_000, "{} characters", data.len());
+    assert_eq!(lz_inflate(data, MAX_LZ_UNITS), Err(ShareError::TooLarge));
+    assert_eq!(lz_text(data), Err(ShareError::TooLarge));
+    // The same kind of text within the limit reads back whole.
+    let small = format!("{{\"title\":\"{}\"}}", "x".repeat(100_000));
+    let data = lz_str::compress_to_encoded_uri_component(small.as_str());
+    assert_eq!(lz_inflate(&data, 100_000), Err(ShareError::TooLarge));
+    assert_eq!(lz_inflate(&data, 200_000).map(|w| w.len()), Ok(small.len()));
+    // A cut or changed link is damaged, never a panic.
+    for bad in [&data[..data.len() / 2], "$$$$", "not base64 ~"] {
+        assert_eq!(
+            lz_inflate(bad, MAX_LZ_UNITS),
+            Err(ShareError::Damaged),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "writes the fixture"]
+fn write_lz_bomb() {
+    let bomb = format!("{{\"title\":\"{}\"}}", "x".repeat(20_000_000));
+    let data = lz_str::compress_to_encoded_uri_component(bomb.as_str());
+    std::fs::write("tests/fixtures/lz-bomb.txt", format!("{data}\n")).unwrap();
+}

@@ -815,3 +815,48 @@ fn a_shift_out_of_its_day_is_refused_like_any_invalid_edit() {
         assert_eq!(after.session(last.0).unwrap().end, day.end)
     });
 }
+
+mod stale_forms {
+    use agenda_planner::domain::edit::Item;
+    use agenda_planner::domain::rebase::{clash_message, clashes};
+    use agenda_planner::domain::sample::sample_meeting;
+
+    fn room() -> agenda_planner::domain::Room {
+        sample_meeting().rooms[0].clone()
+    }
+
+    #[test]
+    fn a_field_changed_in_the_form_and_in_another_tab_is_a_clash_named_with_its_value_now() {
+        let drawn = room();
+        let mut now = drawn.clone();
+        now.name = "Renamed in the other tab".into();
+        let mut submitted = drawn.clone();
+        submitted.name = "Renamed here".into();
+        let found = clashes(&Item::Room(drawn), &Item::Room(submitted), &Item::Room(now));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].field, "name");
+        let message = clash_message(&found);
+        assert!(
+            message.contains("name (now “Renamed in the other tab”)"),
+            "{message}"
+        );
+        assert!(message.contains("not saved"), "{message}");
+    }
+
+    #[test]
+    fn fields_changed_on_one_side_only_or_to_the_same_value_are_no_clash() {
+        let drawn = room();
+        let mut now = drawn.clone();
+        now.name = "Renamed in the other tab".into();
+        // The form shows the other tab's name (it follows), and changes the description.
+        let mut submitted = now.clone();
+        submitted.description = "Changed here".into();
+        assert!(clashes(&drawn, &submitted, &now).is_empty());
+        // Both made the same change.
+        let mut same = drawn.clone();
+        same.name = "Renamed in the other tab".into();
+        assert!(clashes(&drawn, &same, &now).is_empty());
+        // Nothing changed elsewhere.
+        assert!(clashes(&drawn, &submitted, &drawn).is_empty());
+    }
+}

@@ -371,3 +371,31 @@ mod backups {
         assert_eq!(size_label(4_200_000), "4.2 MB");
     }
 }
+
+mod surrogates {
+    use agenda_planner::domain::sample::sample_meeting;
+    use agenda_planner::storage::json::lone_surrogates_replaced;
+    use agenda_planner::storage::{decode, encode};
+
+    #[test]
+    fn an_escaped_lone_surrogate_opens_as_a_replacement_character_and_pairs_stay() {
+        assert_eq!(lone_surrogates_replaced(r#""a\ud800b""#), r#""a\ufffdb""#);
+        assert_eq!(lone_surrogates_replaced(r#""\udfff""#), r#""\ufffd""#);
+        assert_eq!(
+            lone_surrogates_replaced(r#""\ud83c\udf89""#),
+            r#""\ud83c\udf89""#
+        );
+        assert_eq!(
+            lone_surrogates_replaced(r#""\\ud800""#),
+            r#""\\ud800""#,
+            "an escaped backslash"
+        );
+        assert_eq!(
+            lone_surrogates_replaced(r#""\ud800\u0041""#),
+            r#""\ufffd\u0041""#
+        );
+        let text = encode(&sample_meeting()).replacen("Gendering R2P", r"Gendering \ud800R2P", 1);
+        let m = decode(&text).unwrap();
+        assert!(encode(&m).contains("Gendering \u{fffd}R2P"));
+    }
+}

@@ -187,3 +187,74 @@ fn rename_people(edit: Edit, renamed: &[(PersonId, PersonId)]) -> Edit {
         other => other,
     }
 }
+
+/// A field a form changed that another tab changed too while the form was open: its name in
+/// the stored file, and its value now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clash {
+    pub field: String,
+    pub now: serde_json::Value,
+}
+
+/// The fields of a form's thing that the form changed and that also changed, to something
+/// else, since the form's editing began: `drawn` is the thing as the form showed it then,
+/// `submitted` as the form gives it, `now` as it is stored now. The fields only the form
+/// changed, and those only the other tab changed (the form shows them as they are now), are
+/// no clash.
+pub fn clashes<T: serde::Serialize>(drawn: &T, submitted: &T, now: &T) -> Vec<Clash> {
+    let fields = |t: &T| {
+        let mut value = serde_json::to_value(t).unwrap_or_default();
+        // An item is tagged by its kind ({"room": {…}}): its fields are inside.
+        if let Some(inner) = value
+            .as_object_mut()
+            .filter(|o| o.len() == 1)
+            .and_then(|o| o.values_mut().next())
+            .filter(|v| v.is_object())
+        {
+            value = inner.take();
+        }
+        match value {
+            serde_json::Value::Object(map) => map,
+            _ => Default::default(),
+        }
+    };
+    let (drawn, submitted, now) = (fields(drawn), fields(submitted), fields(now));
+    submitted
+        .iter()
+        .filter(|(key, value)| {
+            let before = drawn.get(*key);
+            let after = now.get(*key);
+            before != Some(*value) && before != after && after != Some(*value)
+        })
+        .map(|(key, _)| Clash {
+            field: key.clone(),
+            now: now.get(key).cloned().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// What a person reads when a form's change is refused for clashes: which fields, with
+/// their values now where they are short text, and how to go on.
+pub fn clash_message(clashes: &[Clash]) -> String {
+    let named: Vec<String> = clashes
+        .iter()
+        .map(|c| {
+            let label = match c.field.as_str() {
+                "placement" => "room".to_string(),
+                "participants" => "people".to_string(),
+                "run_of_show" => "run of show".to_string(),
+                other => other.replace('_', " "),
+            };
+            match c.now.as_str() {
+                Some(text) if !text.is_empty() => {
+                    format!("{label} (now “{}”)", super::validate::brief(text))
+                }
+                _ => label,
+            }
+        })
+        .collect();
+    format!(
+        "While this form was open, another tab changed the {}: your change was not saved. The form shows yours; save again to put it in their place.",
+        named.join(", ")
+    )
+}

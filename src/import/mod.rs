@@ -315,6 +315,7 @@ pub fn detect(text: &str) -> Result<SourceFormat, ImportError> {
         ));
     }
     check_depth(text, false)?;
+    let trimmed = &*crate::storage::json::lone_surrogates_replaced(trimmed);
     let value: serde_json::Value =
         serde_json::from_str(trimmed).map_err(|e| ImportError::json(&e))?;
     let Some(object) = value.as_object() else {

@@ -165,6 +165,7 @@ struct Whole {
 
 /// Reads our own envelope (`{ "format": "agenda-planner", … }`).
 pub fn decode_envelope(text: &str) -> Result<Meeting, DecodeError> {
+    let text = &*json::lone_surrogates_replaced(text);
     if let Ok(Whole {
         format: Some(format),
         version: Some(version),

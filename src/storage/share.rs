@@ -131,10 +131,113 @@ pub fn lz_text(data: &str) -> Result<String, ShareError> {
     // Mail programs sometimes turn the "+" of the alphabet into a space, which the browser
     // then hands over as "%20"; the alphabet itself has no "%".
     let data = data.replace("%20", "+").replace(' ', "+");
-    let wide = lz_str::decompress_from_encoded_uri_component(&data).ok_or(ShareError::Damaged)?;
+    let wide = lz_inflate(&data, MAX_LZ_UNITS)?;
     let text = String::from_utf16(&wide).map_err(|_| ShareError::Damaged)?;
     if text.trim().is_empty() {
         return Err(ShareError::Damaged);
     }
     Ok(text)
+}
+
+/// A `#share=` link may not inflate to more than this many UTF-16 units (16 MB): lz-string
+/// builds its output from ever longer repeats, so 20 KB of link could make 50 million
+/// characters; reading stops at the limit, long before the memory fills.
+pub const MAX_LZ_UNITS: usize = 8 * 1024 * 1024;
+
+/// lz-string's `decompressFromEncodedURIComponent`, stopping with [`ShareError::TooLarge`]
+/// once the text would pass `max_units` UTF-16 units. (The dictionary holds each piece
+/// once more, so memory stays within about twice the limit.)
+pub fn lz_inflate(data: &str, max_units: usize) -> Result<Vec<u16>, ShareError> {
+    const KEYS: &[u8; 65] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$";
+    let values: Vec<u32> = data
+        .bytes()
+        .map(|b| KEYS.iter().position(|&k| k == b).map(|v| v as u32))
+        .collect::<Option<_>>()
+        .ok_or(ShareError::Damaged)?;
+    // The bits of the input, lowest bit of each 6-bit value first as lz-string reads them
+    // (its reset value 32: six bits a character).
+    struct Bits<'a> {
+        values: &'a [u32],
+        index: usize,
+        value: u32,
+        position: u32,
+    }
+    impl Bits<'_> {
+        fn read(&mut self, n: u32) -> Result<u32, ShareError> {
+            let mut bits = 0;
+            for i in 0..n {
+                if self.position == 0 {
+                    self.value = *self.values.get(self.index).ok_or(ShareError::Damaged)?;
+                    self.index += 1;
+                    self.position = 32;
+                }
+                if self.value & self.position != 0 {
+                    bits |= 1 << i;
+                }
+                self.position >>= 1;
+            }
+            Ok(bits)
+        }
+    }
+    let mut bits = Bits {
+        values: &values,
+        index: 0,
+        value: 0,
+        position: 0,
+    };
+    // Codes 0, 1 and 2 are the commands (8-bit character, 16-bit character, end).
+    let mut dictionary: Vec<Vec<u16>> = vec![Vec::new(); 3];
+    let mut enlarge_in: u32 = 4;
+    let mut num_bits: u32 = 3;
+    let first = match bits.read(2)? {
+        0 => bits.read(8)? as u16,
+        1 => bits.read(16)? as u16,
+        _ => return Ok(Vec::new()),
+    };
+    dictionary.push(vec![first]);
+    let mut w = vec![first];
+    let mut out = vec![first];
+    let mut held = 1usize;
+    loop {
+        let code = match bits.read(num_bits)? {
+            command @ (0 | 1) => {
+                let c = bits.read(if command == 0 { 8 } else { 16 })? as u16;
+                dictionary.push(vec![c]);
+                enlarge_in -= 1;
+                dictionary.len() - 1
+            }
+            2 => return Ok(out),
+            code => code as usize,
+        };
+        if enlarge_in == 0 {
+            enlarge_in = 1 << num_bits;
+            num_bits += 1;
+        }
+        let entry = match dictionary.get(code) {
+            Some(entry) => entry.clone(),
+            None if code == dictionary.len() => {
+                let mut e = w.clone();
+                e.push(w[0]);
+                e
+            }
+            None => return Err(ShareError::Damaged),
+        };
+        held += entry.len() + w.len() + 1;
+        if out.len() + entry.len() > max_units || held > 2 * max_units + 64 {
+            return Err(ShareError::TooLarge);
+        }
+        out.extend_from_slice(&entry);
+        let mut next = std::mem::take(&mut w);
+        next.push(entry[0]);
+        dictionary.push(next);
+        enlarge_in -= 1;
+        w = entry;
+        if enlarge_in == 0 {
+            enlarge_in = 1 << num_bits;
+            num_bits += 1;
+        }
+        if num_bits > 31 {
+            return Err(ShareError::Damaged);
+        }
+    }
 }

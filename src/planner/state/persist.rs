@@ -343,6 +343,16 @@ impl<S: KeyValue + 'static> AppState<S> {
         });
     }
 
+    /// Takes what another tab saved meanwhile, if it saved (before a form reads what it
+    /// changes, so that it compares with the newest).
+    pub fn refresh(&self) {
+        if self.sync(false).is_some() {
+            self.notice.set(Some(Notice::info(
+                "Updated with changes saved in another tab.",
+            )));
+        }
+    }
+
     /// Another tab saved (the browser said so): show its version.
     pub fn other_tab_saved(&self) {
         if self.sync(true).is_some() {

@@ -26,8 +26,115 @@ use crate::web::dom::Submitted;
 /// A form's fields as the parsers read them.
 pub(super) type FormFields<'a> = Fields<&'a dyn Fn(&str) -> Option<String>>;
 
-/// The submit handler of one item's form (or of the "New …" form when `id` is `None`): Save
-/// puts the item as the form gives it, Remove removes it.
+/// What a form showed when its editing began (its first input), to tell the fields it
+/// changed from those another tab changed meanwhile (`domain::rebase::clashes`).
+pub(super) struct Drawn<T: Send + Sync + 'static>(StoredValue<Option<T>>);
+
+impl<T: Send + Sync + 'static> Clone for Drawn<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Drawn<T> {}
+
+impl<T: Clone + PartialEq + serde::Serialize + Send + Sync + 'static> Drawn<T> {
+    pub(super) fn new() -> Self {
+        Drawn(StoredValue::new(None))
+    }
+
+    /// The form's first input since it was drawn or saved: what it shows is `now()`.
+    pub(super) fn begin(&self, now: impl FnOnce() -> Option<T>) {
+        if self.0.with_value(Option::is_none) {
+            self.0.set_value(now());
+        }
+    }
+
+    /// Whether `submitted` may be saved over `now`: refused, with a message naming the
+    /// fields, when another tab changed some of the same since the editing began. After a
+    /// refusal the form counts as drawn from `now`, so saving again puts the form's in place.
+    pub(super) fn check(&self, submitted: &T, now: Option<&T>) -> Result<(), FieldError> {
+        let refused = refuse_clashes(self.0.get_value().as_ref(), submitted, now);
+        if refused.is_err() {
+            self.0.set_value(now.cloned());
+        }
+        refused
+    }
+
+    /// Saved: the next editing begins afresh.
+    pub(super) fn done(&self) {
+        self.0.set_value(None);
+    }
+}
+
+/// A form's change refused when another tab changed some of the same fields since the form
+/// showed `drawn` (`domain::rebase::clashes`).
+fn refuse_clashes<T: PartialEq + serde::Serialize>(
+    drawn: Option<&T>,
+    submitted: &T,
+    now: Option<&T>,
+) -> Result<(), FieldError> {
+    let clashes = match (drawn, now) {
+        (Some(drawn), Some(now)) if drawn != now => {
+            crate::domain::rebase::clashes(drawn, submitted, now)
+        }
+        _ => Vec::new(),
+    };
+    if clashes.is_empty() {
+        Ok(())
+    } else {
+        Err(FieldError::form(crate::domain::rebase::clash_message(
+            &clashes,
+        )))
+    }
+}
+
+/// What each item's form showed when its editing began, by item: kept by the Edit screen, as
+/// an item's form is drawn again (its closures made anew) whenever the item changes.
+#[derive(Clone, Copy)]
+pub(super) struct DrawnItems(StoredValue<std::collections::HashMap<ItemId, Item>>);
+
+impl DrawnItems {
+    fn new() -> Self {
+        DrawnItems(StoredValue::new(Default::default()))
+    }
+
+    fn begin(&self, id: ItemId, now: impl FnOnce() -> Option<Item>) {
+        if self.0.with_value(|m| !m.contains_key(&id)) {
+            if let Some(item) = now() {
+                self.0.update_value(|m| {
+                    m.insert(id, item);
+                });
+            }
+        }
+    }
+
+    fn check(&self, id: ItemId, submitted: &Item, now: Option<&Item>) -> Result<(), FieldError> {
+        let drawn = self.0.with_value(|m| m.get(&id).cloned());
+        let refused = refuse_clashes(drawn.as_ref(), submitted, now);
+        if refused.is_err() {
+            self.0.update_value(|m| match now {
+                Some(now) => {
+                    m.insert(id, now.clone());
+                }
+                None => {
+                    m.remove(&id);
+                }
+            });
+        }
+        refused
+    }
+
+    fn done(&self, id: ItemId) {
+        self.0.update_value(|m| {
+            m.remove(&id);
+        });
+    }
+}
+
+/// The submit and input handlers of one item's form (or of the "New …" form when `id` is
+/// `None`): Save puts the item as the form gives it, Remove removes it. Another tab's save is
+/// taken first; a field the form changed that the other tab changed too is refused.
 pub(super) fn item_submit(
     state: AppState,
     id: Option<u32>,
@@ -35,11 +142,23 @@ pub(super) fn item_submit(
     parse: fn(u32, &FormFields, &Meeting) -> Result<Item, FieldError>,
     id_of: fn(u32) -> ItemId,
     new_id: fn(&Meeting) -> u32,
-) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static {
-    move |ev| {
+) -> (
+    impl Fn(leptos::ev::SubmitEvent) + Copy + 'static,
+    impl Fn(leptos::ev::Event) + Copy + 'static,
+) {
+    let drawn = use_context::<DrawnItems>().unwrap_or_else(DrawnItems::new);
+    let on_input = move |_: leptos::ev::Event| {
+        if let Some(id) = id {
+            drawn.begin(id_of(id), || {
+                state.meeting().with_untracked(|m| Item::find(m, id_of(id)))
+            });
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         let Some(form) = Submitted::from_event(&ev) else {
             return;
         };
+        state.refresh();
         let result = match (ItemAction::parse(&form.action), id) {
             (Some(ItemAction::Remove), Some(id)) => state
                 .apply(Edit::Remove(id_of(id)))
@@ -50,7 +169,11 @@ pub(super) fn item_submit(
                 let fields = Fields(&get as &dyn Fn(&str) -> Option<String>);
                 state
                     .meeting()
-                    .with_untracked(|m| parse(id, &fields, m))
+                    .with_untracked(|m| {
+                        let item = parse(id, &fields, m)?;
+                        drawn.check(id_of(id), &item, Item::find(m, id_of(id)).as_ref())?;
+                        Ok(item)
+                    })
                     .and_then(|item| {
                         state
                             .apply(Edit::Put(Box::new(item)))
@@ -58,8 +181,12 @@ pub(super) fn item_submit(
                     })
             }
         };
+        if let (Ok(()), Some(id)) = (&result, id) {
+            drawn.done(id_of(id));
+        }
         finish(&form, error, result, id.is_none());
-    }
+    };
+    (on_submit, on_input)
 }
 
 /// One form per item of a list, keyed by id: each form reads its own item (a memo), so an
@@ -79,6 +206,7 @@ pub(super) fn keyed_forms(ids: Memo<Vec<ItemId>>, form: fn(Item) -> AnyView) -> 
 /// The Edit screen: its parts' navigation, then the part in view.
 #[component]
 pub fn EditPage() -> impl IntoView {
+    provide_context(DrawnItems::new());
     let state = use_app_state();
     let part = Memo::new(move |_| match state.route.get() {
         Route::Edit(part) => part,

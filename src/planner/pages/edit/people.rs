@@ -34,7 +34,7 @@ fn PersonForm(row: Option<PersonRow>) -> impl IntoView {
     let state = use_app_state();
     let error = form_error();
     let person = row.as_ref().map(|r| r.person.clone());
-    let on_submit = item_submit(
+    let (on_submit, on_input) = item_submit(
         state,
         person.as_ref().map(|p| p.id.0),
         error,
@@ -65,7 +65,7 @@ fn PersonForm(row: Option<PersonRow>) -> impl IntoView {
         "item-form item-form--person item-form--new"
     };
     view! {
-        <form class=class id=person.as_ref().map(|p| format!("person-{}", p.id)) aria-label=name on:submit=on_submit novalidate>
+        <form class=class id=person.as_ref().map(|p| format!("person-{}", p.id)) aria-label=name on:submit=on_submit on:input=on_input novalidate>
             {problems_note(&problems)}
             {input(&key, "Honorific", HONORIFIC, "text", text(|p| &p.honorific), error)}
             {input(&key, "Given name", GIVEN_NAME, "text", text(|p| &p.given_name), error)}

@@ -10,6 +10,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use super::Drawn;
+
 use crate::domain::check::{counts, summary, Finding};
 use crate::domain::commands::NUDGE_MINUTES;
 use crate::domain::schedule::{hh_mm, short_date};
@@ -116,14 +118,22 @@ fn session_form(
     context: &FormContext,
     problems: &[&Finding],
     editing: RwSignal<Option<SessionId>>,
+    drawn: Drawn<Session>,
 ) -> AnyView {
     let error = form_error();
     let id = s.id;
+    let on_input = move |_: leptos::ev::Event| {
+        drawn.begin(|| state.meeting().with_untracked(|m| m.session(id).cloned()));
+    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         let Some(form) = Submitted::from_event(&ev) else {
             return;
         };
-        let result = submit_session(state, id, &form, editing);
+        state.refresh();
+        let result = submit_session(state, id, &form, editing, drawn);
+        if result.is_ok() {
+            drawn.done();
+        }
         finish(&form, error, result, false);
     };
     let key = format!("session-{}", s.id);
@@ -187,7 +197,7 @@ fn session_form(
         .map(|(id, _, name)| view! { <option value=id.0.to_string()>{name.clone()}</option> })
         .collect_view();
     view! {
-        <form id="session-form" class="item-form session-form" aria-label=format!("Session {}", s.title) on:submit=on_submit novalidate>
+        <form id="session-form" class="item-form session-form" aria-label=format!("Session {}", s.title) on:submit=on_submit on:input=on_input novalidate>
             {problems_note(problems)}
             {input(&key, "Title", TITLE, "text", s.title.clone(), error)}
             {select(&key, "Kind", KIND, kind_options(s.kind), error)}
@@ -247,6 +257,7 @@ fn submit_session(
     id: SessionId,
     form: &Submitted,
     editing: RwSignal<Option<SessionId>>,
+    drawn: Drawn<Session>,
 ) -> Result<(), FieldError> {
     let action = SessionAction::parse(&form.action).unwrap_or(SessionAction::Save);
     match action {
@@ -266,6 +277,11 @@ fn submit_session(
     let parsed = state.meeting().with_untracked(|m| {
         SessionForm::parse(id, &form.fields(), &all, action, m.new_person_id())
     })?;
+    if action == SessionAction::Save {
+        state
+            .meeting()
+            .with_untracked(|m| drawn.check(&parsed.session, m.session(id)))?;
+    }
     let (edit, open) = state.meeting().with_untracked(|m| {
         if action == SessionAction::Duplicate {
             let (edit, copy) = Edit::duplicate_session(m, parsed.session, parsed.new_person);
@@ -409,6 +425,8 @@ pub fn SessionsPart() -> impl IntoView {
         })
     });
     let row = move |id: SessionId| {
+        // What the session's form showed when its editing began (kept across redraws).
+        let drawn = Drawn::<Session>::new();
         let data = Memo::new(move |_| {
             let open = editing.get() == Some(id);
             let at = index.with(|ix| ix.get(&id).copied())?;
@@ -441,7 +459,7 @@ pub fn SessionsPart() -> impl IntoView {
             let id = s.id;
             if let Some((context, names)) = context {
                 let problems: Vec<&Finding> = problems.iter().collect();
-                return Some(view! { <li>{session_form(state, &s, &names, &context, &problems, editing)}</li> }.into_any());
+                return Some(view! { <li>{session_form(state, &s, &names, &context, &problems, editing, drawn)}</li> }.into_any());
             }
             let marker = problems.iter().map(|f| f.severity).min().map(|worst| {
                 let tally = summary(counts(problems.iter()));

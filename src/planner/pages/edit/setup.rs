@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{item_submit, keyed_forms};
+use super::{item_submit, keyed_forms, Drawn};
 use crate::domain::edit::Item;
 use crate::domain::schedule::{hh_mm, iso_date, long_date};
 use crate::domain::{Day, DayId, Details, Edit, ItemId, Room, RoomId, Theme, ThemeId};
@@ -19,21 +19,34 @@ fn DetailsForm() -> impl IntoView {
     let state = use_app_state();
     let details = Memo::new(move |_| state.meeting().with(Details::of));
     let error = form_error();
+    let drawn = Drawn::<Details>::new();
+    let on_input = move |_: leptos::ev::Event| {
+        drawn.begin(|| Some(state.meeting().with_untracked(Details::of)));
+    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         let Some(form) = Submitted::from_event(&ev) else {
             return;
         };
-        let result = Details::from_fields(&form.fields()).and_then(|d| {
-            state
-                .apply(Edit::SetDetails(Box::new(d)))
-                .map_err(FieldError::from)
-        });
+        state.refresh();
+        let result = Details::from_fields(&form.fields())
+            .and_then(|d| {
+                drawn.check(&d, Some(&state.meeting().with_untracked(Details::of)))?;
+                Ok(d)
+            })
+            .and_then(|d| {
+                state
+                    .apply(Edit::SetDetails(Box::new(d)))
+                    .map_err(FieldError::from)
+            });
+        if result.is_ok() {
+            drawn.done();
+        }
         finish(&form, error, result, false);
     };
     move || {
         details.with(|m| {
             view! {
-                <form class="item-form" aria-label="Meeting details" on:submit=on_submit novalidate>
+                <form class="item-form" aria-label="Meeting details" on:submit=on_submit on:input=on_input novalidate>
                     {input("meeting", "Title", TITLE, "text", m.title.clone(), error)}
                     {input("meeting", "Short name (for file names)", SHORT_NAME, "text", m.short_name.clone(), error)}
                     {input("meeting", "Edition or subtitle", EDITION, "text", m.edition.clone(), error)}
@@ -54,7 +67,7 @@ fn DetailsForm() -> impl IntoView {
 fn DayForm(day: Option<Day>) -> impl IntoView {
     let state = use_app_state();
     let error = form_error();
-    let on_submit = item_submit(
+    let (on_submit, on_input) = item_submit(
         state,
         day.as_ref().map(|d| d.id.0),
         error,
@@ -74,7 +87,7 @@ fn DayForm(day: Option<Day>) -> impl IntoView {
         "item-form item-form--new"
     };
     view! {
-        <form class=class aria-label=name on:submit=on_submit novalidate>
+        <form class=class aria-label=name on:submit=on_submit on:input=on_input novalidate>
             {input(&key, "Date", DATE, "date", day.as_ref().map(|d| iso_date(d.date)).unwrap_or_default(), error)}
             {input(&key, "Label", LABEL, "text", day.as_ref().map(|d| d.label.clone()).unwrap_or_default(), error)}
             {input(&key, "Starts", START, "time", day.as_ref().map_or("09:00".into(), |d| hh_mm(d.start)), error)}
@@ -93,7 +106,7 @@ fn DayForm(day: Option<Day>) -> impl IntoView {
 fn RoomForm(room: Option<Room>) -> impl IntoView {
     let state = use_app_state();
     let error = form_error();
-    let on_submit = item_submit(
+    let (on_submit, on_input) = item_submit(
         state,
         room.as_ref().map(|r| r.id.0),
         error,
@@ -113,7 +126,7 @@ fn RoomForm(room: Option<Room>) -> impl IntoView {
         "item-form item-form--new"
     };
     view! {
-        <form class=class aria-label=name on:submit=on_submit novalidate>
+        <form class=class aria-label=name on:submit=on_submit on:input=on_input novalidate>
             {input(&key, "Name", NAME, "text", room.as_ref().map(|r| r.name.clone()).unwrap_or_default(), error)}
             {input(&key, "Capacity", CAPACITY, "text", room.as_ref().and_then(|r| r.capacity).map(|c| c.to_string()).unwrap_or_default(), error)}
             {input(&key, "Description", DESCRIPTION, "text", room.as_ref().map(|r| r.description.clone()).unwrap_or_default(), error)}
@@ -127,7 +140,7 @@ fn RoomForm(room: Option<Room>) -> impl IntoView {
 fn ThemeForm(theme: Option<Theme>) -> impl IntoView {
     let state = use_app_state();
     let error = form_error();
-    let on_submit = item_submit(
+    let (on_submit, on_input) = item_submit(
         state,
         theme.as_ref().map(|t| t.id.0),
         error,
@@ -147,7 +160,7 @@ fn ThemeForm(theme: Option<Theme>) -> impl IntoView {
         "item-form item-form--new"
     };
     view! {
-        <form class=class aria-label=name on:submit=on_submit novalidate>
+        <form class=class aria-label=name on:submit=on_submit on:input=on_input novalidate>
             {input(&key, "Name", NAME, "text", theme.as_ref().map(|t| t.name.clone()).unwrap_or_default(), error)}
             {input(&key, "Colour", COLOUR, "color", theme.as_ref().map_or("#1d4ed8".into(), |t| t.colour.clone()), error)}
             {input(&key, "Description", DESCRIPTION, "text", theme.as_ref().map(|t| t.description.clone()).unwrap_or_default(), error)}
