@@ -461,10 +461,10 @@ fn session(out: &mut String, entry: &SessionEntry, options: &ProgrammeOptions) {
 }
 
 /// The people `keep` keeps, sorted by family name, then given name (ignoring ASCII case).
-fn people_sorted<'a>(
-    meeting: &'a Meeting,
+fn people_sorted(
+    meeting: &Meeting,
     keep: impl Fn(&crate::domain::Person) -> bool,
-) -> Vec<&'a crate::domain::Person> {
+) -> Vec<&crate::domain::Person> {
     let mut people: Vec<_> = meeting.people.iter().filter(|p| keep(p)).collect();
     // ASCII case folding: Unicode case tables would add ~30 KB to the app for a sort order
     // that only differs for names starting with a lower-case accented letter. Compared byte
