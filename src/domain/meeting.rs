@@ -95,6 +95,21 @@ pub struct Theme {
 /// they are in order (after removals) by halving, and otherwise by looking at every item. So
 /// the checks and exports, which look people and days up for every session, stay linear in the
 /// meeting.
+/// Each day's id with its place in `days`, by id (to find a day's place by halving: no hash
+/// table code in the apps for it).
+pub fn day_positions(days: &[&Day]) -> Vec<(DayId, usize)> {
+    let mut at: Vec<(DayId, usize)> = days.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+    crate::domain::order::sort_by_key(&mut at, |(id, _)| *id);
+    at
+}
+
+/// The place of day `id` in [`day_positions`].
+pub fn position_of(at: &[(DayId, usize)], id: DayId) -> Option<usize> {
+    at.binary_search_by_key(&id, |(d, _)| *d)
+        .ok()
+        .map(|k| at[k].1)
+}
+
 /// Start, then end, then title, then id: the order of a day's programme.
 fn in_programme_order(sessions: &mut [&Session]) {
     crate::domain::order::sort_by(sessions, |a, b| {
@@ -182,11 +197,10 @@ impl Meeting {
     /// there.
     pub fn programme_days(&self) -> Vec<(&Day, Vec<&Session>)> {
         let days = self.days_in_order();
-        let at: std::collections::HashMap<DayId, usize> =
-            days.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+        let at = day_positions(&days);
         let mut lists: Vec<Vec<&Session>> = vec![Vec::new(); days.len()];
         for s in &self.sessions {
-            if let Some(&i) = at.get(&s.day) {
+            if let Some(i) = position_of(&at, s.day) {
                 lists[i].push(s);
             }
         }

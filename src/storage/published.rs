@@ -193,9 +193,8 @@ fn write_published(m: &Meeting, preview: bool) -> String {
         text_column(&mut out, key, &people, field);
     }
 
-    let day_at: std::collections::HashMap<DayId, usize> =
-        days.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
-    let day_index = |id: DayId| day_at.get(&id).copied().unwrap_or(0);
+    let day_at = crate::domain::meeting::day_positions(&days);
+    let day_index = |id: DayId| crate::domain::meeting::position_of(&day_at, id).unwrap_or(0);
     let sessions: Vec<&crate::domain::Session> = m.programme_sessions().map(|(_, s)| s).collect();
     out.push_str("},\"sessions\":{");
     let ids: Vec<i64> = sessions.iter().map(|s| s.id.0 as i64).collect();

@@ -87,6 +87,8 @@ async function coldLoad(url, selector, prepare, { app = true } = {}) {
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.benchPainted, null, { timeout: 60000 });
     times.push(await page.evaluate(() => window.benchPainted));
+    // The paint timing entry is reported a little after the paint.
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length, null, { timeout: 10000 }).catch(() => {});
     firsts.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
     if (app) {
       await page.waitForFunction(() => window.benchApp, null, { timeout: 60000 });
