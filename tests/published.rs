@@ -274,3 +274,36 @@ fn ten_thousand_mutated_files_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_copy_saved_in_the_published_form_becomes_a_meeting_file_the_planner_reads() {
+    use agenda_planner::storage::{
+        decode, decode_envelope, envelope_of_published, startup, Startup,
+    };
+    let m = agenda_planner::domain::sample::sample_meeting();
+    let published = agenda_planner::storage::published::encode_published(&m);
+    // The planner reads stored text as its own envelope only…
+    assert!(matches!(
+        startup(Some(published.clone()), || m.clone()),
+        Startup::Unreadable { .. }
+    ));
+    // …so such a copy is rewritten first, as what the published form reads as.
+    let envelope = envelope_of_published(&published).unwrap();
+    assert_eq!(
+        decode_envelope(&envelope).unwrap(),
+        decode(&published).unwrap()
+    );
+    assert!(matches!(
+        startup(Some(envelope), || m.clone()),
+        Startup::Loaded { .. }
+    ));
+    // Our own file, or anything else, is left as it is.
+    assert_eq!(
+        envelope_of_published(&agenda_planner::storage::encode(&m)),
+        None
+    );
+    assert_eq!(
+        envelope_of_published("{\"format\":\"agenda-planner-published\""),
+        None
+    );
+}

@@ -394,8 +394,14 @@ mod surrogates {
             lone_surrogates_replaced(r#""\ud800\u0041""#),
             r#""\ufffd\u0041""#
         );
+        // A meeting file with one, imported: it opens, with U+FFFD in its place.
         let text = encode(&sample_meeting()).replacen("Gendering R2P", r"Gendering \ud800R2P", 1);
-        let m = decode(&text).unwrap();
-        assert!(encode(&m).contains("Gendering \u{fffd}R2P"));
+        assert!(decode(&text).is_err(), "serde_json alone refuses it");
+        let imported =
+            agenda_planner::import::import(&text, &agenda_planner::domain::time::TzDatabase)
+                .unwrap();
+        assert!(encode(&imported.meeting).contains("Gendering \u{fffd}R2P"));
+        assert!(encode(&decode(&lone_surrogates_replaced(&text)).unwrap())
+            .contains("Gendering \u{fffd}R2P"));
     }
 }

@@ -16,7 +16,8 @@ use crate::web::{dom, files, js};
 /// published form): its reader loads only for such a file.
 #[lazy]
 fn decode_meeting_file(text: String) -> Result<Meeting, String> {
-    crate::storage::decode_envelope(&text).map_err(|e| e.to_string())
+    crate::storage::decode_envelope(&crate::storage::json::lone_surrogates_replaced(&text))
+        .map_err(|e| e.to_string())
 }
 
 /// The text a share link made before `#s=` carries (lz-string): its reader loads only for

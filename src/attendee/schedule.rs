@@ -31,11 +31,12 @@ fn venue_now(m: &Meeting) -> NaiveDateTime {
     wall_clock(&BrowserOffsets, &m.timezone, utc).unwrap_or(utc)
 }
 
-/// Stores a copy of the meeting's file for this browser's planner: its code loads when
-/// "Save a copy" is first pressed.
+/// Stores a copy of the meeting for this browser's planner, as a meeting file (what the
+/// planner stores): its code loads when "Save a copy" is first pressed.
 #[lazy]
 fn save_copy(text: String) -> Result<u32, String> {
-    crate::storage::library::save_copy(&BrowserStore, &text).map_err(|e| e.to_string())
+    let file = crate::storage::envelope_of_published(&text).unwrap_or(text);
+    crate::storage::library::save_copy(&BrowserStore, &file).map_err(|e| e.to_string())
 }
 
 /// What changed since this browser last showed the meeting: its code loads after the first

@@ -413,6 +413,8 @@ fn read_meeting(path: Option<PathBuf>) -> Result<Meeting, Failure> {
     let path = path.ok_or_else(|| usage("no meeting file given"))?;
     let text = std::fs::read_to_string(&path)
         .map_err(|e| Failure::File(format!("cannot read {}: {e}", path.display())))?;
+    // A file may escape half a surrogate pair (JSON allows it): U+FFFD in its place.
+    let text = agenda_planner::storage::json::lone_surrogates_replaced(&text);
     decode(&text).map_err(|e| Failure::File(format!("{} cannot be opened: {e}", path.display())))
 }
 

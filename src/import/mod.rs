@@ -472,7 +472,8 @@ pub fn import_with(
     let source = match format {
         SourceFormat::Ours => {
             let meeting =
-                crate::storage::decode(text).map_err(|e| ImportError::Ours(e.to_string()))?;
+                crate::storage::decode(&crate::storage::json::lone_surrogates_replaced(text))
+                    .map_err(|e| ImportError::Ours(e.to_string()))?;
             let report = Report::of(&meeting, format, Vec::new());
             return Ok(Imported { meeting, report });
         }

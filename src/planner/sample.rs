@@ -18,6 +18,12 @@ fn sample_data() -> Meeting {
     crate::domain::sample::sample_meeting()
 }
 
+/// A copy in the published form as a meeting file (`storage::envelope_of_published`).
+#[leptos::prelude::lazy]
+fn published_as_envelope(text: String) -> Option<String> {
+    crate::storage::envelope_of_published(&text)
+}
+
 /// The sample, loading its code the first time.
 pub async fn load() -> Meeting {
     if let Some(m) = LOADED.with(|l| l.borrow().clone()) {
@@ -49,6 +55,20 @@ pub async fn prepare() {
     use crate::storage::kv::KeyValue;
     use crate::storage::library::Library;
     let store = BrowserStore;
+    // Copies the attendee view saved in the published form (before it saved meeting files)
+    // become meeting files, once, by code loaded only for them: the planner reads its
+    // stored meetings as its own envelope.
+    for slot in Library::load(&store).slots {
+        let key = crate::storage::keys::meeting(slot);
+        let Some(text) = store.get(&key).ok().flatten() else {
+            continue;
+        };
+        if crate::storage::published::is_published(&text) {
+            if let Some(envelope) = published_as_envelope(text).await {
+                let _ = store.set(&key, &envelope);
+            }
+        }
+    }
     let slot = Library::load(&store).current;
     let stamped = store
         .get(&crate::storage::keys::revision(slot))

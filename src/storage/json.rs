@@ -329,7 +329,8 @@ pub fn write_string(out: &mut String, text: &str) {
 /// JSON text with every escaped lone surrogate (`\ud800` without its pair, which JSON allows
 /// and Rust strings cannot hold) written as U+FFFD, so such a file opens with a replacement
 /// character where the broken one was instead of being refused whole. Text without one is
-/// given back as it is.
+/// given back as it is. Meeting files read from outside (imports, `?src=` files of ours, the
+/// command line) go through this first; stored text, written by the app, never holds one.
 pub fn lone_surrogates_replaced(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
     let hex = |at: usize| -> Option<u16> {

@@ -154,6 +154,16 @@ pub fn decode(text: &str) -> Result<Meeting, DecodeError> {
     decode_envelope(text)
 }
 
+/// A copy saved in the published form (as the attendee view's *Save a copy* did before it
+/// saved meeting files) as our envelope, for the planner, which reads stored text as its own
+/// envelope only (`None`: it is not a published file that can be read).
+pub fn envelope_of_published(text: &str) -> Option<String> {
+    if !published::is_published(text) {
+        return None;
+    }
+    published::decode_published(text).ok().map(|m| encode(&m))
+}
+
 /// The whole envelope in one reading: what a good file takes (a file that fails it is read
 /// again, step by step, to say what is wrong).
 #[derive(Deserialize)]
@@ -165,7 +175,6 @@ struct Whole {
 
 /// Reads our own envelope (`{ "format": "agenda-planner", … }`).
 pub fn decode_envelope(text: &str) -> Result<Meeting, DecodeError> {
-    let text = &*json::lone_surrogates_replaced(text);
     if let Ok(Whole {
         format: Some(format),
         version: Some(version),
@@ -281,7 +290,7 @@ pub enum Startup {
 pub fn startup(stored: Option<String>, sample: impl FnOnce() -> Meeting) -> Startup {
     match stored {
         None => Startup::Fresh(sample()),
-        Some(raw) => match decode(&raw) {
+        Some(raw) => match decode_envelope(&raw) {
             Ok(meeting) => Startup::Loaded { meeting, text: raw },
             Err(error) => Startup::Unreadable {
                 sample: sample(),

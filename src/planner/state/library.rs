@@ -8,7 +8,7 @@ use super::AppState;
 use crate::domain::{Edit, Meeting};
 use crate::storage::kv::KeyValue;
 use crate::storage::library::Library;
-use crate::storage::{decode, delete_slot, read_slot, store_meeting, Backup};
+use crate::storage::{decode_envelope, delete_slot, read_slot, store_meeting, Backup};
 
 /// One stored meeting as the Meetings screen lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -34,7 +34,7 @@ impl<S: KeyValue + 'static> AppState<S> {
             .map_err(|e| e.to_string())?
             .text
             .ok_or("that meeting is no longer stored")?;
-        decode(&text).map_err(|e| format!("that meeting cannot be opened: {e}"))
+        decode_envelope(&text).map_err(|e| format!("that meeting cannot be opened: {e}"))
     }
 
     /// Opens the meeting stored in `slot` (the open one is saved first); says why when it

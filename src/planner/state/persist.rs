@@ -25,8 +25,8 @@ use crate::storage::kv::KeyValue;
 use crate::storage::library::Library;
 use crate::storage::revision::{merge, Revision};
 use crate::storage::{
-    back_up, decode, decode_history, encode, encode_history, encode_saved, keys, read_revision,
-    read_slot, startup, write_slot, Startup,
+    back_up, decode_envelope, decode_history, encode, encode_history, encode_saved, keys,
+    read_revision, read_slot, startup, write_slot, Startup,
 };
 
 /// How many of its recent saves a tab keeps, to make again if another tab wrote over them
@@ -394,7 +394,10 @@ impl<S: KeyValue + 'static> AppState<S> {
         if same {
             return None;
         }
-        let newer = stored.text.as_deref().and_then(|text| decode(text).ok());
+        let newer = stored
+            .text
+            .as_deref()
+            .and_then(|text| decode_envelope(text).ok());
         let Some(newer) = newer else {
             // Gone, or not readable: keep what is on screen (saved over it on the next
             // write, after a backup of what is there).
@@ -440,7 +443,7 @@ impl<S: KeyValue + 'static> AppState<S> {
             let base = self.inner.with_value(|i| {
                 base_text
                     .as_deref()
-                    .and_then(|t| decode(t).ok())
+                    .and_then(|t| decode_envelope(t).ok())
                     .or_else(|| i.start.clone())
                     .unwrap_or_default()
             });
