@@ -213,3 +213,25 @@ test('a right-to-left override in a name leaves the position and organization af
   assert.ok(order.after.left >= order.name.right - 1, `the affiliation (${order.after.left}) is after the name (${order.name.right})`);
   await context.close();
 });
+
+test('a copy the attendee view saved in the published form opens in the planner, rewritten as a meeting file', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const file = join(mkdtempSync(join(tmpdir(), 'agenda-robust-')), 'r2p.json');
+  writeFileSync(file, sample.replace('Global Network of R2P Focal Points', 'Saved from the schedule'));
+  const published = execFileSync('cargo', ['run', '-q', '--bin', 'agenda', '--', 'export', file, '--format', 'published'], { encoding: 'utf8' });
+  const { page, context, errors } = await app.newPage();
+  await page.goto(app.url);
+  await appReady(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(`${k}.3`, v), [KEY, published]);
+  await page.reload();
+  await appReady(page);
+  const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(`${k}.3`)), KEY);
+  assert.equal(stored.format, 'agenda-planner');
+  assert.equal(stored.meeting.title, 'Saved from the schedule');
+  // The only meeting stored: the planner opens it.
+  await page.getByRole('heading', { level: 1, name: 'Saved from the schedule' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
