@@ -315,7 +315,6 @@ pub fn detect(text: &str) -> Result<SourceFormat, ImportError> {
         ));
     }
     check_depth(text, false)?;
-    let trimmed = &*crate::storage::json::lone_surrogates_replaced(trimmed);
     let value: serde_json::Value =
         serde_json::from_str(trimmed).map_err(|e| ImportError::json(&e))?;
     let Some(object) = value.as_object() else {
@@ -468,12 +467,20 @@ pub fn import_with(
         return Err(ImportError::TooLarge(text.len()));
     }
     let text = text.trim_start_matches('\u{feff}');
+    // JSON may escape half a surrogate pair, which no text can hold: U+FFFD in its place,
+    // once, for every JSON format (in XML a backslash is only a backslash).
+    let repaired;
+    let text = if text.trim_start().starts_with('{') {
+        repaired = crate::storage::json::lone_surrogates_replaced(text);
+        &*repaired
+    } else {
+        text
+    };
     let format = detect(text)?;
     let source = match format {
         SourceFormat::Ours => {
             let meeting =
-                crate::storage::decode(&crate::storage::json::lone_surrogates_replaced(text))
-                    .map_err(|e| ImportError::Ours(e.to_string()))?;
+                crate::storage::decode(text).map_err(|e| ImportError::Ours(e.to_string()))?;
             let report = Report::of(&meeting, format, Vec::new());
             return Ok(Imported { meeting, report });
         }

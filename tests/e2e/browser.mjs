@@ -74,3 +74,27 @@ export async function screen(page, name) {
 export async function part(page, name) {
   await page.getByRole('navigation', { name: 'Parts of the meeting' }).getByRole('link', { name, exact: true }).click();
 }
+
+/**
+ * Two pages of one browser on the Setup part of the Edit screen, both starting from the same
+ * stored meeting (saved once first); console errors of both go into `errors`. `app`: `start()`'s.
+ */
+export async function twoPagesOnSetup(app) {
+  const { page: a, context, errors } = await app.newPage();
+  await a.goto(app.url);
+  await appReady(a);
+  await renameMeeting(a, 'Shared meeting');
+  await a.getByText('Saved in this browser').waitFor();
+  const b = await context.newPage();
+  b.on('pageerror', (err) => errors.push(String(err)));
+  b.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  await b.goto(app.url);
+  await b.getByRole('heading', { level: 1, name: 'Shared meeting' }).waitFor();
+  for (const page of [a, b]) {
+    await screen(page, 'Edit');
+    await page.getByRole('heading', { level: 1, name: 'Edit the meeting' }).waitFor();
+    await part(page, 'Setup');
+    await page.getByRole('form', { name: 'New room' }).waitFor();
+  }
+  return { a, b, context, errors };
+}

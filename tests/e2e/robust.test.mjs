@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { start, appReady, renameMeeting, screen, part } from './browser.mjs';
+import { start, appReady, renameMeeting, screen, twoPagesOnSetup } from './browser.mjs';
 
 const KEY = 'agenda-planner.meeting';
 let app;
@@ -97,28 +97,11 @@ test('five reloads of unreadable data write one backup, listed on the Meetings s
   await context.close();
 });
 
-/** Two pages of one browser on the Setup part, on the same saved meeting. */
-async function twoPagesOnSetup() {
-  const { page: a, context, errors } = await app.newPage();
-  await a.goto(app.url);
-  await appReady(a);
-  await renameMeeting(a, 'Shared meeting');
-  await a.getByText('Saved in this browser').waitFor();
-  const b = await context.newPage();
-  await b.goto(app.url);
-  await b.getByRole('heading', { level: 1, name: 'Shared meeting' }).waitFor();
-  for (const page of [a, b]) {
-    await screen(page, 'Edit');
-    await part(page, 'Setup');
-    await page.getByRole('form', { name: 'Room Patio Azteca' }).waitFor();
-  }
-  return { a, b, context, errors };
-}
-
 const storedRoom = (page, id) => page.evaluate(([k, id]) => JSON.parse(localStorage.getItem(k)).meeting.rooms.find((r) => r.id === id), [KEY, id]);
 
 test('a form left open while another tab saves: its untouched fields follow, a field both changed is refused with its name', async () => {
-  const { a, b, context, errors } = await twoPagesOnSetup();
+  const { a, b, context, errors } = await twoPagesOnSetup(app);
+  for (const page of [a, b]) await page.getByRole('form', { name: 'Room Patio Azteca' }).waitFor();
   const id = (await a.evaluate((k) => JSON.parse(localStorage.getItem(k)).meeting.rooms.find((r) => r.name === 'Patio Azteca').id, KEY));
 
   // A changes the capacity; meanwhile B renames the room. Both changes stay.

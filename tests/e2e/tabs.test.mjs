@@ -2,39 +2,15 @@
 // each tab shows what the other saved; edits made in both at the same moment lose nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, appReady, renameMeeting, screen, part } from './browser.mjs';
+import { start, twoPagesOnSetup } from './browser.mjs';
 
 let app;
 const rooms = async (page) => (await page.getByRole('form', { name: /^Room / }).evaluateAll((fs) => fs.map((f) => f.getAttribute('aria-label').slice(5)))).sort();
 before(async () => { app = await start(); });
 after(async () => { await app?.stop(); });
 
-/**
- * Two pages of one browser on the Setup part of the Edit screen, both starting from the same
- * stored meeting (saved once first); console errors of both go into `errors`.
- */
-async function twoPagesOnSetup() {
-  const { page: a, context, errors } = await app.newPage();
-  await a.goto(app.url);
-  await appReady(a);
-  await renameMeeting(a, 'Shared meeting');
-  await a.getByText('Saved in this browser').waitFor();
-  const b = await context.newPage();
-  b.on('pageerror', (err) => errors.push(String(err)));
-  b.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
-  await b.goto(app.url);
-  await b.getByRole('heading', { level: 1, name: 'Shared meeting' }).waitFor();
-  for (const page of [a, b]) {
-    await screen(page, 'Edit');
-    await page.getByRole('heading', { level: 1, name: 'Edit the meeting' }).waitFor();
-    await part(page, 'Setup');
-    await page.getByRole('form', { name: 'New room' }).waitFor();
-  }
-  return { a, b, context, errors };
-}
-
 test('two pages making 100 interleaved edits end with every edit present', async () => {
-  const { a, b, context, errors } = await twoPagesOnSetup();
+  const { a, b, context, errors } = await twoPagesOnSetup(app);
   const addRoom = async (page, name) => {
     // The person switches to the tab they edit in.
     await page.bringToFront();
@@ -72,7 +48,7 @@ test('two pages making 100 interleaved edits end with every edit present', async
 });
 
 test('two pages adding 200 rooms each at the same moment, without waiting for each other, lose none', async () => {
-  const { a, b, context, errors } = await twoPagesOnSetup();
+  const { a, b, context, errors } = await twoPagesOnSetup(app);
   const N = 200;
   // Each page submits its "New room" form N times as fast as it can, both at once.
   const addAll = (page, prefix) => page.evaluate(async ([prefix, n]) => {

@@ -346,16 +346,17 @@ impl<S: KeyValue + 'static> AppState<S> {
     /// Takes what another tab saved meanwhile, if it saved (before a form reads what it
     /// changes, so that it compares with the newest).
     pub fn refresh(&self) {
-        if self.sync(false).is_some() {
-            self.notice.set(Some(Notice::info(
-                "Updated with changes saved in another tab.",
-            )));
-        }
+        self.take_other_tab(false);
     }
 
     /// Another tab saved (the browser said so): show its version.
     pub fn other_tab_saved(&self) {
-        if self.sync(true).is_some() {
+        self.take_other_tab(true);
+    }
+
+    /// Shows what another tab saved, and says so (`force`: the browser said it saved).
+    fn take_other_tab(&self, force: bool) {
+        if self.sync(force).is_some() {
             self.notice.set(Some(Notice::info(
                 "Updated with changes saved in another tab.",
             )));

@@ -26,111 +26,78 @@ use crate::web::dom::Submitted;
 /// A form's fields as the parsers read them.
 pub(super) type FormFields<'a> = Fields<&'a dyn Fn(&str) -> Option<String>>;
 
-/// What a form showed when its editing began (its first input), to tell the fields it
-/// changed from those another tab changed meanwhile (`domain::rebase::clashes`).
-pub(super) struct Drawn<T: Send + Sync + 'static>(StoredValue<Option<T>>);
+/// What each form showed when its editing began (its first input), by what the form edits
+/// (`()` for a form of its own), to tell the fields it changed from those another tab changed
+/// meanwhile (`domain::rebase::clashes`). Kept outside the form: a form is drawn again (its
+/// closures made anew) whenever what it shows changes.
+pub(super) struct Drawn<K: Send + Sync + 'static, T: Send + Sync + 'static>(
+    StoredValue<std::collections::HashMap<K, T>>,
+);
 
-impl<T: Send + Sync + 'static> Clone for Drawn<T> {
+impl<K: Send + Sync + 'static, T: Send + Sync + 'static> Clone for Drawn<K, T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T: Send + Sync + 'static> Copy for Drawn<T> {}
+impl<K: Send + Sync + 'static, T: Send + Sync + 'static> Copy for Drawn<K, T> {}
 
-impl<T: Clone + PartialEq + serde::Serialize + Send + Sync + 'static> Drawn<T> {
+impl<K, T> Drawn<K, T>
+where
+    K: Copy + Eq + std::hash::Hash + Send + Sync + 'static,
+    T: Clone + PartialEq + serde::Serialize + Send + Sync + 'static,
+{
     pub(super) fn new() -> Self {
-        Drawn(StoredValue::new(None))
+        Drawn(StoredValue::new(Default::default()))
     }
 
     /// The form's first input since it was drawn or saved: what it shows is `now()`.
-    pub(super) fn begin(&self, now: impl FnOnce() -> Option<T>) {
-        if self.0.with_value(Option::is_none) {
-            self.0.set_value(now());
+    pub(super) fn begin(&self, key: K, now: impl FnOnce() -> Option<T>) {
+        if self.0.with_value(|m| !m.contains_key(&key)) {
+            if let Some(shown) = now() {
+                self.0.update_value(|m| {
+                    m.insert(key, shown);
+                });
+            }
         }
     }
 
     /// Whether `submitted` may be saved over `now`: refused, with a message naming the
     /// fields, when another tab changed some of the same since the editing began. After a
     /// refusal the form counts as drawn from `now`, so saving again puts the form's in place.
-    pub(super) fn check(&self, submitted: &T, now: Option<&T>) -> Result<(), FieldError> {
-        let refused = refuse_clashes(self.0.get_value().as_ref(), submitted, now);
-        if refused.is_err() {
-            self.0.set_value(now.cloned());
+    pub(super) fn check(&self, key: K, submitted: &T, now: Option<&T>) -> Result<(), FieldError> {
+        let clashes = match (self.0.with_value(|m| m.get(&key).cloned()), now) {
+            (Some(drawn), Some(now)) if drawn != *now => {
+                crate::domain::rebase::clashes(&drawn, submitted, now)
+            }
+            _ => Vec::new(),
+        };
+        if clashes.is_empty() {
+            return Ok(());
         }
-        refused
-    }
-
-    /// Saved: the next editing begins afresh.
-    pub(super) fn done(&self) {
-        self.0.set_value(None);
-    }
-}
-
-/// A form's change refused when another tab changed some of the same fields since the form
-/// showed `drawn` (`domain::rebase::clashes`).
-fn refuse_clashes<T: PartialEq + serde::Serialize>(
-    drawn: Option<&T>,
-    submitted: &T,
-    now: Option<&T>,
-) -> Result<(), FieldError> {
-    let clashes = match (drawn, now) {
-        (Some(drawn), Some(now)) if drawn != now => {
-            crate::domain::rebase::clashes(drawn, submitted, now)
-        }
-        _ => Vec::new(),
-    };
-    if clashes.is_empty() {
-        Ok(())
-    } else {
+        self.0.update_value(|m| match now {
+            Some(now) => {
+                m.insert(key, now.clone());
+            }
+            None => {
+                m.remove(&key);
+            }
+        });
         Err(FieldError::form(crate::domain::rebase::clash_message(
             &clashes,
         )))
     }
-}
 
-/// What each item's form showed when its editing began, by item: kept by the Edit screen, as
-/// an item's form is drawn again (its closures made anew) whenever the item changes.
-#[derive(Clone, Copy)]
-pub(super) struct DrawnItems(StoredValue<std::collections::HashMap<ItemId, Item>>);
-
-impl DrawnItems {
-    fn new() -> Self {
-        DrawnItems(StoredValue::new(Default::default()))
-    }
-
-    fn begin(&self, id: ItemId, now: impl FnOnce() -> Option<Item>) {
-        if self.0.with_value(|m| !m.contains_key(&id)) {
-            if let Some(item) = now() {
-                self.0.update_value(|m| {
-                    m.insert(id, item);
-                });
-            }
-        }
-    }
-
-    fn check(&self, id: ItemId, submitted: &Item, now: Option<&Item>) -> Result<(), FieldError> {
-        let drawn = self.0.with_value(|m| m.get(&id).cloned());
-        let refused = refuse_clashes(drawn.as_ref(), submitted, now);
-        if refused.is_err() {
-            self.0.update_value(|m| match now {
-                Some(now) => {
-                    m.insert(id, now.clone());
-                }
-                None => {
-                    m.remove(&id);
-                }
-            });
-        }
-        refused
-    }
-
-    fn done(&self, id: ItemId) {
+    /// Saved: the next editing begins afresh.
+    pub(super) fn done(&self, key: K) {
         self.0.update_value(|m| {
-            m.remove(&id);
+            m.remove(&key);
         });
     }
 }
+
+/// The item forms' [`Drawn`], kept by the Edit screen.
+pub(super) type DrawnItems = Drawn<ItemId, Item>;
 
 /// The submit and input handlers of one item's form (or of the "New …" form when `id` is
 /// `None`): Save puts the item as the form gives it, Remove removes it. Another tab's save is

@@ -118,12 +118,14 @@ fn session_form(
     context: &FormContext,
     problems: &[&Finding],
     editing: RwSignal<Option<SessionId>>,
-    drawn: Drawn<Session>,
+    drawn: Drawn<SessionId, Session>,
 ) -> AnyView {
     let error = form_error();
     let id = s.id;
     let on_input = move |_: leptos::ev::Event| {
-        drawn.begin(|| state.meeting().with_untracked(|m| m.session(id).cloned()));
+        drawn.begin(id, || {
+            state.meeting().with_untracked(|m| m.session(id).cloned())
+        });
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         let Some(form) = Submitted::from_event(&ev) else {
@@ -132,7 +134,7 @@ fn session_form(
         state.refresh();
         let result = submit_session(state, id, &form, editing, drawn);
         if result.is_ok() {
-            drawn.done();
+            drawn.done(id);
         }
         finish(&form, error, result, false);
     };
@@ -257,7 +259,7 @@ fn submit_session(
     id: SessionId,
     form: &Submitted,
     editing: RwSignal<Option<SessionId>>,
-    drawn: Drawn<Session>,
+    drawn: Drawn<SessionId, Session>,
 ) -> Result<(), FieldError> {
     let action = SessionAction::parse(&form.action).unwrap_or(SessionAction::Save);
     match action {
@@ -280,7 +282,7 @@ fn submit_session(
     if action == SessionAction::Save {
         state
             .meeting()
-            .with_untracked(|m| drawn.check(&parsed.session, m.session(id)))?;
+            .with_untracked(|m| drawn.check(id, &parsed.session, m.session(id)))?;
     }
     let (edit, open) = state.meeting().with_untracked(|m| {
         if action == SessionAction::Duplicate {
@@ -424,9 +426,9 @@ pub fn SessionsPart() -> impl IntoView {
                 .collect::<HashMap<SessionId, usize>>()
         })
     });
+    // What each session's form showed when its editing began (kept across redraws).
+    let drawn = Drawn::<SessionId, Session>::new();
     let row = move |id: SessionId| {
-        // What the session's form showed when its editing began (kept across redraws).
-        let drawn = Drawn::<Session>::new();
         let data = Memo::new(move |_| {
             let open = editing.get() == Some(id);
             let at = index.with(|ix| ix.get(&id).copied())?;

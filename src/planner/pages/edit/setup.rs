@@ -19,9 +19,9 @@ fn DetailsForm() -> impl IntoView {
     let state = use_app_state();
     let details = Memo::new(move |_| state.meeting().with(Details::of));
     let error = form_error();
-    let drawn = Drawn::<Details>::new();
+    let drawn = Drawn::<(), Details>::new();
     let on_input = move |_: leptos::ev::Event| {
-        drawn.begin(|| Some(state.meeting().with_untracked(Details::of)));
+        drawn.begin((), || Some(state.meeting().with_untracked(Details::of)));
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         let Some(form) = Submitted::from_event(&ev) else {
@@ -30,7 +30,7 @@ fn DetailsForm() -> impl IntoView {
         state.refresh();
         let result = Details::from_fields(&form.fields())
             .and_then(|d| {
-                drawn.check(&d, Some(&state.meeting().with_untracked(Details::of)))?;
+                drawn.check((), &d, Some(&state.meeting().with_untracked(Details::of)))?;
                 Ok(d)
             })
             .and_then(|d| {
@@ -39,7 +39,7 @@ fn DetailsForm() -> impl IntoView {
                     .map_err(FieldError::from)
             });
         if result.is_ok() {
-            drawn.done();
+            drawn.done(());
         }
         finish(&form, error, result, false);
     };
