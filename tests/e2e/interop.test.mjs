@@ -58,6 +58,9 @@ test('a frab schedule imports by the file button, a pretalx one by dropping it o
   await page.getByRole('heading', { level: 1, name: 'Imported schedule' }).waitFor();
   await page.screenshot({ path: 'target/screenshots/import-1280.png' });
   await screen(page, 'Meetings');
+  await page.getByRole('heading', { name: 'Meetings in this browser' }).waitFor();
+  // The sample and two imports (the click returns before the screen is drawn).
+  await page.locator('.meeting-list > li').nth(2).waitFor();
   assert.equal(await page.locator('.meeting-list > li').count(), 3, 'the sample and two imports');
   assert.deepEqual(errors, []);
 });
