@@ -141,9 +141,11 @@ pub fn people_csv(m: &Meeting) -> String {
     let mut headers = PERSON.to_vec();
     headers.extend([Column::Biography, Column::Sessions]);
     let mut people: Vec<&Person> = m.people.iter().collect();
-    crate::domain::order::sort_by(&mut people, |a, b| {
-        (&a.family_name, &a.given_name, a.id).cmp(&(&b.family_name, &b.given_name, b.id))
-    });
+    crate::domain::order::sort_by_prefixed(
+        &mut people,
+        |p| crate::domain::order::prefix(p.family_name.bytes()),
+        |a, b| (&a.family_name, &a.given_name, a.id).cmp(&(&b.family_name, &b.given_name, b.id)),
+    );
     let mut in_sessions: std::collections::HashMap<crate::domain::PersonId, Vec<&str>> =
         std::collections::HashMap::new();
     for (_, s) in m.programme_sessions() {

@@ -472,11 +472,15 @@ fn people_sorted(
     fn folded(s: &str) -> impl Iterator<Item = u8> + '_ {
         s.bytes().map(|b| b.to_ascii_lowercase())
     }
-    crate::domain::order::sort_by(&mut people, |a, b| {
-        folded(&a.family_name)
-            .cmp(folded(&b.family_name))
-            .then_with(|| folded(&a.given_name).cmp(folded(&b.given_name)))
-    });
+    crate::domain::order::sort_by_prefixed(
+        &mut people,
+        |p| crate::domain::order::prefix(folded(&p.family_name)),
+        |a, b| {
+            folded(&a.family_name)
+                .cmp(folded(&b.family_name))
+                .then_with(|| folded(&a.given_name).cmp(folded(&b.given_name)))
+        },
+    );
     people
 }
 
