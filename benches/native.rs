@@ -161,7 +161,7 @@ fn scale() {
     use agenda_planner::export::c3voc::{json_document, schedule_xml};
     let small = generated_meeting(10_000, 20_000, 3, 10);
     let large = generated_meeting(100_000, 200_000, 3, 10);
-    println!("scale: 10,000 → 100,000 sessions (days added to fit); median of 3 runs");
+    println!("scale: 10,000 → 100,000 sessions (days added to fit); median of 5 runs");
     let options = ProgrammeOptions::default();
     let ics = CalendarOptions {
         sessions: None,
@@ -215,8 +215,8 @@ fn scale() {
         if !only.is_empty() && !only.iter().any(|o| what.contains(o.as_str())) {
             continue;
         }
-        let a = median(3, || job(&small)).as_secs_f64() * 1e3;
-        let b = median(3, || job(&large)).as_secs_f64() * 1e3;
+        let a = median(5, || job(&small)).as_secs_f64() * 1e3;
+        let b = median(5, || job(&large)).as_secs_f64() * 1e3;
         let ratio = b / a.max(1e-6);
         let verdict = if ratio <= 12.0 { "ok" } else { "OVER" };
         println!("  {what:<22}{a:>10.1} ms{b:>11.1} ms   ×{ratio:>5.1} (budget ×12: {verdict})");
