@@ -511,6 +511,52 @@ fn items_are_found_by_id_whatever_order_their_ids_are_in() {
 }
 
 #[test]
+fn each_persons_sessions_come_in_programme_order_each_once_whatever_the_order_of_ids() {
+    let mut meeting = sample_meeting();
+    meeting.people.reverse();
+    meeting.people.swap(0, 3);
+    // Someone in two roles of one session is in it once.
+    let at = meeting
+        .sessions
+        .iter()
+        .position(|s| !s.participants.is_empty())
+        .unwrap();
+    let twice = meeting.sessions[at].participants[0].clone();
+    let other = if twice.role == Role::Panelist {
+        Role::Rapporteur
+    } else {
+        Role::Panelist
+    };
+    meeting.sessions[at].participants.push(Participant {
+        role: other,
+        ..twice.clone()
+    });
+    let by_person = meeting.sessions_by_person();
+    let programme: Vec<_> = meeting.programme_sessions().map(|(_, s)| s.id).collect();
+    for p in &meeting.people {
+        let got: Vec<_> = by_person.of(p.id).iter().map(|s| s.id).collect();
+        let expected: Vec<_> = programme
+            .iter()
+            .copied()
+            .filter(|id| {
+                let s = meeting.session(*id).unwrap();
+                s.participants.iter().any(|x| x.person == p.id)
+            })
+            .collect();
+        assert_eq!(got, expected, "{}", p.family_name);
+    }
+    assert!(by_person.of(PersonId(999_999)).is_empty());
+    // Things of someone not in the meeting are left out; the rest keep their order.
+    let some = meeting.people[1].id;
+    let grouped = ByPerson::new(
+        &meeting,
+        [(some, 1), (PersonId(999_999), 2), (some, 3), (some, 0)],
+    );
+    assert_eq!(grouped.of(some), &[1, 3, 0]);
+    assert!(grouped.of(meeting.people[0].id).is_empty());
+}
+
+#[test]
 fn the_programme_days_hold_each_days_sessions_in_order_and_drop_unknown_days() {
     let mut meeting = sample_meeting();
     meeting.days.reverse();

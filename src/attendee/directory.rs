@@ -46,9 +46,8 @@ fn directory(m: &Meeting, view_state: RwSignal<ViewState>) -> AnyView {
             .take(PEOPLE_SHOWN)
             .map(|p| {
                 let sessions = by_person
-                    .get(&p.id)
-                    .into_iter()
-                    .flatten()
+                    .of(p.id)
+                    .iter()
                     .map(|s| {
                         let id = s.id;
                         view! { <li><button type="button" class="link-button" data-session=id.0.to_string() on:click=move |_| super::places::go(view_state, |v| { v.people = false; v.session = Some(id); })>{s.title.clone()}</button></li> }

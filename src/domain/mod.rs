@@ -29,7 +29,7 @@ pub mod validate;
 pub use edit::{Details, Edit, EditError, Item, ItemId};
 pub use history::History;
 pub use ids::{DayId, PersonId, RoomId, SessionId, ThemeId};
-pub use meeting::{Day, Meeting, Room, Theme};
+pub use meeting::{ByPerson, Day, Meeting, Room, Theme};
 pub use person::{Availability, Category, Person};
 pub use record::{Recommendation, Record};
 pub use session::{

@@ -146,19 +146,17 @@ pub fn people_csv(m: &Meeting) -> String {
         |p| crate::domain::order::prefix(p.family_name.bytes()),
         |a, b| (&a.family_name, &a.given_name, a.id).cmp(&(&b.family_name, &b.given_name, b.id)),
     );
-    let mut in_sessions: std::collections::HashMap<crate::domain::PersonId, Vec<&str>> =
-        std::collections::HashMap::new();
-    for (_, s) in m.programme_sessions() {
-        for p in &s.participants {
-            in_sessions.entry(p.person).or_default().push(&s.title);
-        }
-    }
+    let in_sessions = m.sessions_by_person();
     let mut sheet = Sheet::new(&headers);
+    let mut sessions = String::new();
     for p in people {
-        let sessions = in_sessions
-            .get(&p.id)
-            .map(|t| t.join("; "))
-            .unwrap_or_default();
+        sessions.clear();
+        for (i, s) in in_sessions.of(p.id).iter().enumerate() {
+            if i > 0 {
+                sessions.push_str("; ");
+            }
+            sessions.push_str(&s.title);
+        }
         sheet.row(person_cells(p).into_iter().chain([&*p.bio, &*sessions]));
     }
     sheet.text()

@@ -9,7 +9,7 @@ use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use crate::domain::programme::{NameStyle, SessionEntry};
 use crate::domain::schedule::{hh_mm, long_date, parse_date, short_date};
-use crate::domain::{Meeting, PersonId};
+use crate::domain::Meeting;
 
 /// The stylesheet of the programme, inlined into every export (A4 pages).
 pub const PROGRAMME_CSS: &str = include_str!("../../style/programme.css");
@@ -485,26 +485,17 @@ fn people_sorted(
 }
 
 fn people_index(out: &mut String, meeting: &Meeting, style: NameStyle) {
-    // Every (person, day, session, role) in programme order; a stable sort by person keeps
-    // each person's in that order, and a person's lines are then one run of the list.
-    let mut lines: Vec<_> = meeting
-        .programme_sessions()
-        .flat_map(|(day, session)| {
+    // Every (day, session, role) of each person, in programme order.
+    let lines = crate::domain::ByPerson::new(
+        meeting,
+        meeting.programme_sessions().flat_map(|(day, session)| {
             session
                 .participants
                 .iter()
-                .map(move |p| (p.person, day, session, p.role))
-        })
-        .collect();
-    crate::domain::order::sort_by_key(&mut lines, |line| line.0);
-    let mut runs: std::collections::HashMap<PersonId, std::ops::Range<usize>> =
-        std::collections::HashMap::new();
-    let mut start = 0;
-    for run in lines.chunk_by(|a, b| a.0 == b.0) {
-        runs.insert(run[0].0, start..start + run.len());
-        start += run.len();
-    }
-    let people = people_sorted(meeting, |p| runs.contains_key(&p.id));
+                .map(move |p| (p.person, (day, session, p.role)))
+        }),
+    );
+    let people = people_sorted(meeting, |p| !lines.of(p.id).is_empty());
     if people.is_empty() {
         return;
     }
@@ -521,8 +512,7 @@ fn people_index(out: &mut String, meeting: &Meeting, style: NameStyle) {
             out.push_str(&text(&affiliation));
         }
         out.push_str("</dt>");
-        let run = runs.get(&person.id).cloned().unwrap_or_default();
-        for (_, day, session, role) in &lines[run] {
+        for (day, session, role) in lines.of(person.id) {
             let _ = write!(
                 out,
                 "<dd>{} {} · {} <span class=\"role\">({})</span></dd>",

@@ -119,9 +119,13 @@ pub fn PeoplePart() -> impl IntoView {
     // per change, each form reads its own entry.
     let sessions = Memo::new(move |_| {
         meeting.with(|m| {
-            m.sessions_by_person()
-                .into_iter()
-                .map(|(id, list)| (id, list.iter().map(|s| s.title.clone()).collect()))
+            let by_person = m.sessions_by_person();
+            m.people
+                .iter()
+                .map(|p| {
+                    let titles = by_person.of(p.id).iter().map(|s| s.title.clone());
+                    (p.id, titles.collect())
+                })
                 .collect::<HashMap<PersonId, Vec<String>>>()
         })
     });
