@@ -166,12 +166,13 @@ pub fn programme_with(
             );
         }
         out.push_str("</h2>\n");
-        let entries: Vec<_> = sessions.iter().map(|s| meeting.entry(s, style)).collect();
-        if entries.is_empty() {
+        if sessions.is_empty() {
             out.push_str("<p class=\"empty\">No sessions on this day.</p>\n");
         }
-        for entry in &entries {
-            session(&mut out, entry, options);
+        // Each session is written as soon as it is made and dropped before the next: a day's
+        // sessions are never all held at once.
+        for s in sessions {
+            session(&mut out, &meeting.entry(s, style), options);
         }
         out.push_str("</section>\n");
     }
