@@ -68,8 +68,9 @@ test('after one visit the planner reloads with its meeting and every screen work
   // own is there) does not take the planner's place.
   await page.goto(new URL('view/?src=/published.json', app.url).href);
   await page.getByRole('heading', { level: 1, name: 'Planned on the train' }).waitFor();
-  // The network is cut once the view has fetched what it loads after its first paint: a part
-  // whose code fails to arrive stops the app (noted in issue 18's closing note).
+  // The network is cut only once the view has fetched what it loads after its first paint:
+  // before its worker keeps the build, a part whose code fails to arrive stops the app
+  // (README, "Offline").
   await page.waitForLoadState('networkidle');
 
   await context.setOffline(true);
@@ -94,7 +95,7 @@ test('after one visit the planner reloads with its meeting and every screen work
   await offlineReady(phone.page);
   // Fetched before its worker was there: the worker is asked to keep it.
   await phone.page.waitForFunction(async () => Boolean(await caches.match('/published.json')));
-  await phone.page.waitForLoadState('networkidle');
+  await phone.page.waitForLoadState('networkidle'); // as above
   await phone.context.setOffline(true);
   await phone.page.reload();
   await phone.page.getByRole('heading', { level: 1, name: 'Planned on the train' }).waitFor();
