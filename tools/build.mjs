@@ -1,6 +1,6 @@
 // Builds one app's code (Trunk's pre-build hook, Trunk.toml): the Rust binary for the page
 // Trunk is building, split into the part the first screen needs and the parts loaded when
-// first used (functions marked `#[lazy]`), with the JS glue and a loader.
+// first used (functions marked `#[wasm_split(…, fallible)]`, see src/ui/lazy.rs), with the JS glue and a loader.
 //
 //   cargo build (wasm32, linked with --emit-relocs) → wasm-split-cli → wasm-bindgen →
 //   wasm-opt -Oz on every part, terser on every script (release) → target/app/<app>/<version>/
@@ -48,7 +48,7 @@ run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '--bin', app.bin, '
 });
 const raw = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${app.bin}.wasm`);
 
-// A `#[lazy]` function is exported by every binary of the crate, so the other app's lazy
+// A split-off (`#[wasm_split]`) function is exported by every binary of the crate, so the other app's lazy
 // functions would come along (and stay: an export is a root). Drop the exports of lazy
 // functions this binary never calls (no matching import) before splitting.
 function uleb(bytes, at) {
@@ -126,7 +126,7 @@ function withoutOrphanLazyExports(bytes) {
   return { bytes: Buffer.concat(parts), dropped };
 }
 
-// 2. Split at the `#[lazy]` functions; 3. the JS glue for the main part.
+// 2. Split at the `#[wasm_split]` functions; 3. the JS glue for the main part.
 rmSync(work, { recursive: true, force: true });
 const split = join(work, 'split');
 const glue = join(work, 'out');

@@ -2,23 +2,25 @@
 //! "Add to calendar".
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use super::shown::Shown;
 use crate::domain::names::file_stem;
 use crate::domain::programme::NameStyle;
 use crate::domain::schedule::long_date;
 use crate::domain::{Meeting, SessionId};
+use crate::ui::lazy::NotLoaded;
 use crate::ui::session_card::SessionCard;
 
 /// A session's details: loaded when a session is first opened.
-#[lazy]
-pub(super) fn detail_view(shown: Shown, id: SessionId) -> AnyView {
-    untrack(|| {
+#[wasm_split(detail_view, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub(super) fn detail_view(shown: Shown, id: SessionId) -> Result<AnyView, NotLoaded> {
+    Ok(untrack(|| {
         shown
             .meeting
             .try_with_value(|m| detail(m, id, shown))
             .unwrap_or_else(|| ().into_any())
-    })
+    }))
 }
 
 /// One session in full: time, place, people with their positions, run of show.

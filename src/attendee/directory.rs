@@ -2,24 +2,26 @@
 //! biography and sessions.
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use super::shown::Shown;
 use crate::domain::attendee::ViewState;
 use crate::domain::Meeting;
+use crate::ui::lazy::NotLoaded;
 use crate::web::dom::fold_case;
 
 /// How many people the directory shows at once; a search narrows it.
 const PEOPLE_SHOWN: usize = 100;
 
 /// The people directory: loaded when first opened.
-#[lazy]
-pub(super) fn directory_view(shown: Shown) -> AnyView {
-    untrack(|| {
+#[wasm_split(directory_view, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub(super) fn directory_view(shown: Shown) -> Result<AnyView, NotLoaded> {
+    Ok(untrack(|| {
         shown
             .meeting
             .try_with_value(|m| directory(m, shown.view_state))
             .unwrap_or_else(|| ().into_any())
-    })
+    }))
 }
 
 /// Everyone in the programme: name, position, organization, biography, their sessions.

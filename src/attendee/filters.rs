@@ -3,10 +3,11 @@
 //! code loads when the button is first pressed.
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use crate::domain::attendee::ViewState;
 use crate::domain::Meeting;
-use crate::ui::lazy::lazy_view;
+use crate::ui::lazy::{lazy_view, NotLoaded};
 
 /// The "Filters" button (saying how many are on), "Clear filters", and the filters once
 /// opened.
@@ -36,13 +37,16 @@ pub(super) fn filter_bar(
 }
 
 /// The filters: loaded when first opened.
-#[lazy]
-fn filter_panel(meeting: StoredValue<Meeting>, view_state: RwSignal<ViewState>) -> AnyView {
-    untrack(|| {
+#[wasm_split(filter_panel, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn filter_panel(
+    meeting: StoredValue<Meeting>,
+    view_state: RwSignal<ViewState>,
+) -> Result<AnyView, NotLoaded> {
+    Ok(untrack(|| {
         meeting
             .try_with_value(|m| filters(m, view_state))
             .unwrap_or_else(|| ().into_any())
-    })
+    }))
 }
 
 /// Search, themes, rooms, starred only.

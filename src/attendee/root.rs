@@ -2,6 +2,7 @@
 //! file's address), loading it, and the page for a link that cannot be opened.
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use super::schedule::Schedule;
 use crate::domain::attendee::ViewState;
@@ -10,21 +11,24 @@ use crate::storage::browser::BrowserStore;
 use crate::storage::build::updated_since_last_visit;
 use crate::storage::published::{decode_published, is_published};
 use crate::storage::share::{deflated_bytes, LinkData};
+use crate::ui::lazy::{flat, NotLoaded};
 use crate::web::{dom, files, js};
 
 /// A meeting file of our own (what share links and published files were before the
 /// published form): its reader loads only for such a file.
-#[lazy]
-fn decode_meeting_file(text: String) -> Result<Meeting, String> {
-    crate::storage::decode_envelope(&crate::storage::json::lone_surrogates_replaced(&text))
-        .map_err(|e| e.to_string())
+#[wasm_split(decode_meeting_file, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn decode_meeting_file(text: String) -> Result<Result<Meeting, String>, NotLoaded> {
+    Ok(
+        crate::storage::decode_envelope(&crate::storage::json::lone_surrogates_replaced(&text))
+            .map_err(|e| e.to_string()),
+    )
 }
 
 /// The text a share link made before `#s=` carries (lz-string): its reader loads only for
 /// such a link.
-#[lazy]
-fn old_link_text(data: String) -> Result<String, String> {
-    crate::storage::share::lz_text(&data).map_err(|e| e.to_string())
+#[wasm_split(old_link_text, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn old_link_text(data: String) -> Result<Result<String, String>, NotLoaded> {
+    Ok(crate::storage::share::lz_text(&data).map_err(|e| e.to_string()))
 }
 
 /// The text a share link carries, as sent.
@@ -34,7 +38,7 @@ async fn link_text(data: LinkData) -> Result<String, String> {
             let bytes = deflated_bytes(&data).map_err(|e| e.to_string())?;
             files::inflate(&bytes).await.map_err(|e| e.to_string())
         }
-        LinkData::Lz(data) => old_link_text(data).await,
+        LinkData::Lz(data) => flat(old_link_text(data).await),
     }
 }
 
@@ -43,7 +47,7 @@ async fn meeting_of(text: &str) -> Result<Meeting, String> {
     if is_published(text) {
         decode_published(text).map_err(|e| e.to_string())
     } else {
-        decode_meeting_file(text.to_string()).await
+        flat(decode_meeting_file(text.to_string()).await)
     }
 }
 

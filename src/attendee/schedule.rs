@@ -5,6 +5,7 @@
 
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use super::detail::detail_view;
 use super::directory::directory_view;
@@ -21,7 +22,7 @@ use crate::domain::time::wall_clock;
 use crate::domain::{DayId, Meeting, SessionId};
 use crate::storage::browser::BrowserStore;
 use crate::ui::day_tabs::DayTabs;
-use crate::ui::lazy::lazy_view;
+use crate::ui::lazy::{flat, lazy_view, NotLoaded};
 use crate::web::clock::{now_utc, viewer_timezone, BrowserOffsets};
 use crate::web::dom::{self, after_paint};
 
@@ -33,17 +34,21 @@ fn venue_now(m: &Meeting) -> NaiveDateTime {
 
 /// Stores a copy of the meeting for this browser's planner, as a meeting file (what the
 /// planner stores): its code loads when "Save a copy" is first pressed.
-#[lazy]
-fn save_copy(text: String) -> Result<u32, String> {
+#[wasm_split(save_copy, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn save_copy(text: String) -> Result<Result<u32, String>, NotLoaded> {
     let file = crate::storage::envelope_of_published(&text).unwrap_or(text);
-    crate::storage::library::save_copy(&BrowserStore, &file).map_err(|e| e.to_string())
+    Ok(crate::storage::library::save_copy(&BrowserStore, &file).map_err(|e| e.to_string()))
 }
 
 /// What changed since this browser last showed the meeting: its code loads after the first
 /// paint.
-#[lazy]
-fn since_last_visit(identity: String, text: String) -> Vec<String> {
-    crate::storage::seen::changes_since_last_visit(&BrowserStore, &identity, &text)
+#[wasm_split(since_last_visit, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn since_last_visit(identity: String, text: String) -> Result<Vec<String>, NotLoaded> {
+    Ok(crate::storage::seen::changes_since_last_visit(
+        &BrowserStore,
+        &identity,
+        &text,
+    ))
 }
 
 /// The schedule of a loaded meeting. `text` is its file as received (what "Save a copy"
@@ -63,8 +68,11 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let lines = since_last_visit(identity, text).await;
-            changed.try_set(lines);
+            // Without a connection for its code, the list of changes is left out (the
+            // schedule itself is whole); the next visit shows them.
+            if let Ok(lines) = since_last_visit(identity, text).await {
+                changed.try_set(lines);
+            }
         });
     });
     // The browser's timezone data loads when first used (tens of milliseconds on a phone):
@@ -146,7 +154,7 @@ pub(super) fn Schedule(meeting: Meeting, text: String) -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let result = save_copy(text).await;
+            let result = flat(save_copy(text).await);
             message.try_set(Some(match result {
                 Ok(_) => "Saved a copy in this browser's planner: open the planner (the link below the schedule's title) to edit it.".into(),
                 Err(e) => format!("No copy saved: {e}."),

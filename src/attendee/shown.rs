@@ -3,12 +3,14 @@
 //! calendar file).
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use super::stars;
 use crate::domain::attendee::ViewState;
 use crate::domain::{Meeting, SessionId};
 use crate::export::ics::{calendar, CalendarOptions};
 use crate::storage::browser::BrowserStore;
+use crate::ui::lazy::{flat, NotLoaded};
 use crate::web::clock::{now_utc, BrowserOffsets};
 use crate::web::files;
 
@@ -40,8 +42,7 @@ impl Shown {
         let message = self.message;
         let meeting = self.meeting;
         leptos::task::spawn_local(async move {
-            let result = calendar_text(meeting, only)
-                .await
+            let result = flat(calendar_text(meeting, only).await)
                 .and_then(|text| files::download(&name, "text/calendar;charset=utf-8", &text));
             message.set(result.err().map(|e| format!("No calendar file: {e}.")));
         });
@@ -49,17 +50,17 @@ impl Shown {
 }
 
 /// The calendar writer: loaded when a calendar is first downloaded.
-#[lazy]
+#[wasm_split(calendar_text, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn calendar_text(
     meeting: StoredValue<Meeting>,
     only: Option<Vec<SessionId>>,
-) -> Result<String, String> {
+) -> Result<Result<String, String>, NotLoaded> {
     let options = CalendarOptions {
         sessions: only,
         stamp: now_utc(),
         honorifics: true,
     };
-    meeting
+    Ok(meeting
         .try_with_value(|m| calendar(m, &options, &BrowserOffsets).map_err(|e| e.to_string()))
-        .unwrap_or_else(|| Err("the schedule is no longer shown".into()))
+        .unwrap_or_else(|| Err("the schedule is no longer shown".into())))
 }

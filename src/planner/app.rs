@@ -1,6 +1,7 @@
 //! `<App/>`: provides the state, wires its named effects, and lays out the shell.
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use super::components::{
     check_status::CheckStatus, file_import::FileDrop, meeting_actions::MeetingActions,
@@ -14,7 +15,7 @@ use super::state::{provide_app_state, AppState};
 use crate::storage::browser::BrowserStore;
 use crate::storage::build::updated_since_last_visit;
 use crate::storage::share::LinkData;
-use crate::ui::lazy::lazy_view;
+use crate::ui::lazy::{lazy_view, NotLoaded};
 use crate::ui::notice::{Notice, NoticeBanner};
 use crate::web::{dom, js};
 
@@ -114,21 +115,21 @@ fn address(state: AppState) {
 }
 
 /// The Edit screen: its code loads when it is first shown.
-#[lazy]
-fn edit_screen() -> AnyView {
-    untrack(|| view! { <EditPage/> }.into_any())
+#[wasm_split(edit_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn edit_screen() -> Result<AnyView, NotLoaded> {
+    Ok(untrack(|| view! { <EditPage/> }.into_any()))
 }
 
 /// The Export screen (and the exports): loaded when first shown.
-#[lazy]
-fn export_screen() -> AnyView {
-    untrack(|| view! { <ExportPage/> }.into_any())
+#[wasm_split(export_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn export_screen() -> Result<AnyView, NotLoaded> {
+    Ok(untrack(|| view! { <ExportPage/> }.into_any()))
 }
 
 /// The Meetings screen: loaded when first shown.
-#[lazy]
-fn meetings_screen() -> AnyView {
-    untrack(|| view! { <MeetingsPage/> }.into_any())
+#[wasm_split(meetings_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn meetings_screen() -> Result<AnyView, NotLoaded> {
+    Ok(untrack(|| view! { <MeetingsPage/> }.into_any()))
 }
 
 /// The planner: header with navigation and meeting-wide actions, notices, then a screen.

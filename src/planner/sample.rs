@@ -6,35 +6,39 @@
 
 use std::cell::RefCell;
 
+use leptos::wasm_split::wasm_split;
+
 use crate::domain::Meeting;
+use crate::ui::lazy::NotLoaded;
 
 thread_local! {
     static LOADED: RefCell<Option<Meeting>> = const { RefCell::new(None) };
 }
 
 #[cfg(target_arch = "wasm32")]
-#[leptos::prelude::lazy]
-fn sample_data() -> Meeting {
-    crate::domain::sample::sample_meeting()
+#[wasm_split(sample_data, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sample_data() -> Result<Meeting, NotLoaded> {
+    Ok(crate::domain::sample::sample_meeting())
 }
 
 /// A copy in the published form as a meeting file (`storage::envelope_of_published`).
-#[leptos::prelude::lazy]
-fn published_as_envelope(text: String) -> Option<String> {
-    crate::storage::envelope_of_published(&text)
+#[wasm_split(published_as_envelope, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn published_as_envelope(text: String) -> Result<Option<String>, NotLoaded> {
+    Ok(crate::storage::envelope_of_published(&text))
 }
 
-/// The sample, loading its code the first time.
-pub async fn load() -> Meeting {
+/// The sample, loading its code the first time (which fails without a connection; the next
+/// call tries again).
+pub async fn load() -> Result<Meeting, NotLoaded> {
     if let Some(m) = LOADED.with(|l| l.borrow().clone()) {
-        return m;
+        return Ok(m);
     }
     #[cfg(target_arch = "wasm32")]
-    let m = sample_data().await;
+    let m = sample_data().await?;
     #[cfg(not(target_arch = "wasm32"))]
     let m = crate::domain::sample::sample_meeting();
     LOADED.with(|l| *l.borrow_mut() = Some(m.clone()));
-    m
+    Ok(m)
 }
 
 /// The sample if its code has loaded (natively: always).
@@ -64,7 +68,8 @@ pub async fn prepare() {
             continue;
         };
         if crate::storage::published::is_published(&text) {
-            if let Some(envelope) = published_as_envelope(text).await {
+            // Without the code (no connection), the copy is converted at the next start.
+            if let Ok(Some(envelope)) = published_as_envelope(text).await {
                 let _ = store.set(&key, &envelope);
             }
         }
@@ -76,6 +81,8 @@ pub async fn prepare() {
         .flatten()
         .is_some();
     if !stamped {
-        load().await;
+        // Without the sample's code (no connection on a first visit), a blank meeting
+        // stands in (`loaded` is `None`).
+        let _ = load().await;
     }
 }

@@ -6,12 +6,14 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { start, appReady, renameMeeting, screen, part } from './browser.mjs';
 
 const extra = {};
 const NEXT = 'target/dist-next';
 let app;
 before(async () => {
+  extra['/sample.json'] = ['application/json', execFileSync('cargo', ['run', '-q', '--bin', 'agenda', '--', 'sample'], { encoding: 'utf8' })];
   app = await start(extra);
   mkdirSync('target/screenshots', { recursive: true });
 });
@@ -68,9 +70,8 @@ test('after one visit the planner reloads with its meeting and every screen work
   // own is there) does not take the planner's place.
   await page.goto(new URL('view/?src=/published.json', app.url).href);
   await page.getByRole('heading', { level: 1, name: 'Planned on the train' }).waitFor();
-  // The network is cut only once the view has fetched what it loads after its first paint:
-  // before its worker keeps the build, a part whose code fails to arrive stops the app
-  // (README, "Offline").
+  // The network is cut only once the view has fetched what it loads after its first paint
+  // (what follows is about the worker's copy; a part that cannot be fetched is the next test).
   await page.waitForLoadState('networkidle');
 
   await context.setOffline(true);
@@ -112,6 +113,51 @@ test('after one visit the planner reloads with its meeting and every screen work
   await phone.context.setOffline(false);
   // The browser's own "failed to load" messages for the cut network are expected; nothing else.
   assert.deepEqual([...errors, ...phone.errors].filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/.test(e)), []);
+});
+
+test('a part whose code cannot be fetched says so and loads with Try again, and the rest of the app keeps working', async () => {
+  // No service worker (a first visit before it keeps the build); the parts' code is refused
+  // as a dropped connection would.
+  const { page, errors } = await app.newPage({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+  const cut = (route) => route.abort('internetdisconnected');
+  await page.route('**/split_export_screen.wasm', cut);
+  await page.goto(app.url);
+  await appReady(page);
+  await screen(page, 'Export');
+  const failed = page.getByRole('alert').filter({ hasText: 'This part of the app could not be loaded' });
+  await failed.waitFor();
+  await page.screenshot({ path: 'target/screenshots/lazy-failed-1280.png' });
+  // The app is alive: another screen opens, and an edit is saved.
+  await screen(page, 'Programme');
+  await renameMeeting(page, 'Still working');
+  await page.getByRole('heading', { level: 1, name: 'Still working' }).waitFor();
+  await screen(page, 'Export');
+  await failed.waitFor();
+  await page.unroute('**/split_export_screen.wasm', cut);
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await page.frameLocator('iframe[title="Programme preview"]').getByRole('heading', { level: 1, name: 'Still working' }).waitFor();
+  assert.equal(await failed.count(), 0);
+
+  // The attendee view, on a phone: the filters' code refused, then given.
+  const phone = await app.newPage({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
+  await phone.page.route('**/split_filter_panel.wasm', cut);
+  await phone.page.goto(new URL('view/?src=/sample.json', app.url).href);
+  await phone.page.getByRole('list', { name: /^Sessions on / }).waitFor();
+  await phone.page.getByRole('button', { name: 'Filters', exact: true }).click();
+  const panel = phone.page.getByRole('alert').filter({ hasText: 'This part of the app could not be loaded' });
+  await panel.waitFor();
+  await phone.page.screenshot({ path: 'target/screenshots/lazy-failed-attendee-390.png' });
+  // The schedule is still there and answers: a session's details open.
+  await phone.page.getByRole('button', { name: 'Opening ceremony', exact: true }).click();
+  await phone.page.getByRole('region', { name: 'Session Opening ceremony' }).waitFor();
+  await phone.page.getByRole('button', { name: '← Back to the schedule' }).click();
+  await phone.page.unroute('**/split_filter_panel.wasm', cut);
+  await panel.getByRole('button', { name: 'Try again' }).click();
+  await phone.page.getByLabel('Search titles, people and organizations').waitFor();
+  // Refused fetches log the browser's own messages; a panic (the app stopping) would show as
+  // a page error or "panicked".
+  assert.deepEqual([...errors, ...phone.errors].filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/.test(e)), []);
+  assert.deepEqual([...errors, ...phone.errors].filter((e) => /panicked|unreachable/i.test(e)), []);
 });
 
 test('a new build is taken on the next visit, with a short notice, and its pages load only its own files', async () => {

@@ -37,7 +37,7 @@ const sum = (key, list = rows) => list.reduce((n, r) => n + r[key], 0);
 console.log(`${'total'.padEnd(width)}${kb(sum('raw'))}${kb(sum('gzip'))}${kb(sum('brotli'))}`);
 
 // Two apps, each loaded on its own: the planner (index.html) and the attendee view
-// (view/index.html, what phones open). Parts split off at `#[lazy]` functions
+// (view/index.html, what phones open). Parts split off at `#[wasm_split]` functions
 // (split_*.wasm, chunk_*.wasm) load when first used.
 // The service worker (sw.js) is registered once the first screen is up; it then keeps the
 // whole build, lazily loaded parts included, for offline use.
@@ -62,7 +62,7 @@ for (const [app, mine] of apps) {
       ? 'service worker (after the first screen)'
       : file.startsWith('chunk_')
       ? `code shared by lazy parts (${file})`
-      : file.replace(/^split_/, '').replace(/_\d+\.wasm$/, '');
+      : file.replace(/^split_/, '').replace(/(_\d+)?\.wasm$/, '');
     console.log(`  ${app}, loaded when first used: ${what.padEnd(44)} ${kb(part.brotli).trim()} brotli`);
   }
 }

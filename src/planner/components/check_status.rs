@@ -30,7 +30,13 @@ pub fn CheckStatus() -> impl IntoView {
             } else {
                 "Checks: checking…".to_string()
             }
-            on:click=move |_| state.route.set(Route::Edit(EditPart::Checks))
+            on:click=move |_| {
+                // Checks whose code could not be loaded yet are tried again.
+                if !state.checked.get_untracked() {
+                    state.run_checks();
+                }
+                state.route.set(Route::Edit(EditPart::Checks));
+            }
         >
             {move || if state.checked.get() { summary(tally.get()) } else { "Checking…".to_string() }}
         </button>

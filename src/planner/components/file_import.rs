@@ -6,12 +6,14 @@
 //! first rows and asks what each column holds.
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use wasm_bindgen::JsCast;
 
 use crate::domain::Meeting;
 use crate::import::csv::{Column, Outcome, Table};
 use crate::import::{ImportError, Imported, Options, MAX_BYTES};
 use crate::planner::state::{use_app_state, AppState};
+use crate::ui::lazy::{flat, NotLoaded};
 use crate::ui::notice::Notice;
 use crate::web::clock::BrowserOffsets;
 use crate::web::files::read_text;
@@ -73,9 +75,12 @@ pub fn import_file(state: AppState, review: ImportReview, file: web_sys::File) {
             return;
         };
         match import_step(name.clone(), text, sheet).await {
-            Step::Open(meeting, said) => open(state, &name, *meeting, said),
-            Step::Review(r) => review.0.set(Some(r)),
-            Step::Refused(why) => state.notice.set(Some(Notice::error(why))),
+            Ok(Step::Open(meeting, said)) => open(state, &name, *meeting, said),
+            Ok(Step::Review(r)) => review.0.set(Some(r)),
+            Ok(Step::Refused(why)) => state.notice.set(Some(Notice::error(why))),
+            Err(e) => state.notice.set(Some(Notice::error(format!(
+                "“{name}” was not imported: {e}. Nothing was changed."
+            )))),
         }
     });
 }
@@ -91,8 +96,14 @@ enum Step {
 }
 
 /// The importers and their messages: loaded when a file is first imported.
-#[lazy]
-fn import_step(name: String, text: String, sheet: bool) -> Step {
+#[wasm_split(import_step, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn import_step(name: String, text: String, sheet: bool) -> Result<Step, NotLoaded> {
+    Ok(step_for_file(name, text, sheet))
+}
+
+/// What a file read leads to: a sheet's columns to confirm, a timezone to give, a new
+/// meeting, or why not.
+fn step_for_file(name: String, text: String, sheet: bool) -> Step {
     if sheet {
         return match crate::import::csv::read_table(&text) {
             Ok(table) => {
@@ -142,25 +153,31 @@ fn open(state: AppState, name: &str, meeting: Meeting, said: String) {
 
 /// An import with the timezone the person importing gave: the step it leads to, or why the
 /// timezone is refused (shown in the dialog).
-#[lazy]
-fn import_in(name: String, text: String, timezone: String) -> Result<Step, String> {
+#[wasm_split(import_in, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn import_in(
+    name: String,
+    text: String,
+    timezone: String,
+) -> Result<Result<Step, String>, NotLoaded> {
     let options = Options {
         timezone: Some(timezone),
     };
-    match crate::import::import_with(&text, &BrowserOffsets, &options) {
-        Err(e @ ImportError::UnknownTimezone(_)) => Err(e.to_string()),
-        result => Ok(step_of(&name, result)),
-    }
+    Ok(
+        match crate::import::import_with(&text, &BrowserOffsets, &options) {
+            Err(e @ ImportError::UnknownTimezone(_)) => Err(e.to_string()),
+            result => Ok(step_of(&name, result)),
+        },
+    )
 }
 
 /// What adding the sheet to the meeting would do (one edit).
-#[lazy]
+#[wasm_split(apply_sheet, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn apply_sheet(
     meeting: Meeting,
     table: Table,
     columns: Vec<Option<Column>>,
-) -> Result<Outcome, ImportError> {
-    crate::import::csv::apply(&meeting, &table, &columns)
+) -> Result<Result<Outcome, ImportError>, NotLoaded> {
+    Ok(crate::import::csv::apply(&meeting, &table, &columns))
 }
 
 /// Whether a drag carries files (not a session being moved in the editor).
@@ -216,14 +233,16 @@ pub fn FileDrop() -> impl IntoView {
     };
     view! {
         {hint}
-        {move || review.0.get().map(|r| crate::ui::lazy::lazy_view(move || review_dialog(r)))}
+        {move || review.0.get().map(|r| crate::ui::lazy::lazy_view(move || review_dialog(r.clone())))}
     }
 }
 
 /// The dialog's code: loaded when a file first needs a review.
-#[lazy]
-fn review_dialog(review: Review) -> AnyView {
-    untrack(|| view! { <ReviewDialog review=review/> }.into_any())
+#[wasm_split(review_dialog, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn review_dialog(review: Review) -> Result<AnyView, NotLoaded> {
+    Ok(untrack(|| {
+        view! { <ReviewDialog review=review/> }.into_any()
+    }))
 }
 
 /// The dialog asking about a file: modal, Escape or Cancel closes it, nothing changes until
@@ -311,7 +330,7 @@ fn timezone_form(
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = import_in(name.get_value(), text.get_value(), zone).await;
+            let result = flat(import_in(name.get_value(), text.get_value(), zone).await);
             busy.set(false);
             match result {
                 Err(e) => error.set(Some(e)),
@@ -432,10 +451,10 @@ fn sheet_form(
         let meeting = state.meeting().get_untracked();
         let columns = chosen.get_untracked();
         leptos::task::spawn_local(async move {
-            let result = apply_sheet(meeting, table.get_value(), columns).await;
+            let result = flat(apply_sheet(meeting, table.get_value(), columns).await);
             busy.set(false);
             match result {
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e)),
                 Ok(outcome) => {
                     let applied = match outcome.edit.clone() {
                         Some(edit) => state.apply(edit).map_err(|e| e.to_string()),

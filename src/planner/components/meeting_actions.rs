@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::{Edit, Meeting};
 use crate::planner::state::{use_app_state, SaveState};
+use crate::ui::lazy::NotLoaded;
 use crate::ui::notice::Notice;
 
 /// Which replacement is waiting for confirmation.
@@ -21,11 +22,12 @@ impl Replacement {
         }
     }
 
-    /// The meeting that replaces the open one (the sample's code loads the first time).
-    async fn meeting(self) -> Meeting {
+    /// The meeting that replaces the open one (the sample's code loads the first time, and
+    /// may fail to without a connection).
+    async fn meeting(self) -> Result<Meeting, NotLoaded> {
         match self {
             Replacement::Sample => crate::planner::sample::load().await,
-            Replacement::Blank => Meeting::blank(crate::web::clock::today()),
+            Replacement::Blank => Ok(Meeting::blank(crate::web::clock::today())),
         }
     }
 }
@@ -42,10 +44,14 @@ pub fn MeetingActions() -> impl IntoView {
         };
         pending.set(None);
         leptos::task::spawn_local(async move {
-            let meeting = choice.meeting().await;
-            let notice = match state.apply(Edit::Replace(Box::new(meeting))) {
-                Ok(()) => Notice::info(format!("Now showing {}.", choice.describe())),
-                Err(e) => Notice::error(e.to_string()),
+            let notice = match choice.meeting().await {
+                Err(e) => Notice::error(format!(
+                    "The meeting was not replaced: {e}. Nothing was changed."
+                )),
+                Ok(meeting) => match state.apply(Edit::Replace(Box::new(meeting))) {
+                    Ok(()) => Notice::info(format!("Now showing {}.", choice.describe())),
+                    Err(e) => Notice::error(e.to_string()),
+                },
             };
             state.notice.set(Some(notice));
         });

@@ -21,6 +21,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+#[cfg(target_arch = "wasm32")]
+use leptos::wasm_split::wasm_split;
 
 use super::route::{EditPart, Route};
 use crate::domain::check::{check, Finding};
@@ -203,8 +205,20 @@ impl<S: KeyValue + 'static> AppState<S> {
             };
             let this = *self;
             leptos::task::spawn_local(async move {
-                let now = check_meeting(meeting, today).await;
-                this.show_findings(now);
+                match check_meeting(meeting, today).await {
+                    Ok(now) => this.show_findings(now),
+                    // Said once, without covering another message; the checks run again
+                    // with the next change, or when the checks' button is pressed.
+                    Err(_) => {
+                        if this.notice.try_with_untracked(Option::is_none) == Some(true) {
+                            this.notice.set(Some(Notice::error(
+                                "The checks could not be loaded (no connection?): they run \
+                                 again with your next change, or press “Checking…” in the top \
+                                 bar.",
+                            )));
+                        }
+                    }
+                }
             });
         }
         #[cfg(not(target_arch = "wasm32"))]
@@ -237,9 +251,12 @@ impl<S: KeyValue + 'static> AppState<S> {
 
 /// The checks: loaded when first run.
 #[cfg(target_arch = "wasm32")]
-#[lazy]
-fn check_meeting(meeting: Meeting, today: NaiveDate) -> Vec<Finding> {
-    findings_of(&meeting, today)
+#[wasm_split(check_meeting, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn check_meeting(
+    meeting: Meeting,
+    today: NaiveDate,
+) -> Result<Vec<Finding>, crate::ui::lazy::NotLoaded> {
+    Ok(findings_of(&meeting, today))
 }
 
 /// The findings for a meeting on `today`, with its own settings.
