@@ -24,6 +24,7 @@ pub mod settings;
 pub mod slots;
 pub mod text;
 pub mod time;
+pub mod timetable;
 pub mod validate;
 
 pub use edit::{Details, Edit, EditError, Item, ItemId};

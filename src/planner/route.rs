@@ -5,8 +5,10 @@
 /// A part of the Edit screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum EditPart {
-    /// The sessions of a day (the default part).
+    /// A day's sessions on a time × room grid (the default part).
     #[default]
+    Timetable,
+    /// The sessions of a day as a list, each with its form.
     Sessions,
     People,
     /// Details, days, rooms and themes.
@@ -17,7 +19,8 @@ pub enum EditPart {
 }
 
 impl EditPart {
-    pub const ALL: [EditPart; 5] = [
+    pub const ALL: [EditPart; 6] = [
+        EditPart::Timetable,
         EditPart::Sessions,
         EditPart::People,
         EditPart::Setup,
@@ -28,6 +31,7 @@ impl EditPart {
     /// The part's name in the sub-navigation and the document title.
     pub fn label(self) -> &'static str {
         match self {
+            EditPart::Timetable => "Timetable",
             EditPart::Sessions => "Sessions",
             EditPart::People => "People",
             EditPart::Setup => "Setup",
@@ -38,7 +42,8 @@ impl EditPart {
 
     fn segment(self) -> &'static str {
         match self {
-            EditPart::Sessions => "",
+            EditPart::Timetable => "",
+            EditPart::Sessions => "/sessions",
             EditPart::People => "/people",
             EditPart::Setup => "/setup",
             EditPart::Outcomes => "/outcomes",
@@ -65,7 +70,8 @@ impl Route {
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let path = path.trim_end_matches('/');
         match path {
-            "/edit" => Route::Edit(EditPart::Sessions),
+            "/edit" => Route::Edit(EditPart::Timetable),
+            "/edit/sessions" => Route::Edit(EditPart::Sessions),
             "/edit/people" => Route::Edit(EditPart::People),
             "/edit/setup" => Route::Edit(EditPart::Setup),
             "/edit/outcomes" => Route::Edit(EditPart::Outcomes),
@@ -89,7 +95,7 @@ impl Route {
     /// The top-level screen, for the main navigation.
     pub fn screen(self) -> Route {
         match self {
-            Route::Edit(_) => Route::Edit(EditPart::Sessions),
+            Route::Edit(_) => Route::Edit(EditPart::Timetable),
             other => other,
         }
     }
@@ -98,6 +104,7 @@ impl Route {
     pub fn label(self) -> &'static str {
         match self {
             Route::Programme => "Programme",
+            Route::Edit(EditPart::Timetable) => "Edit: timetable",
             Route::Edit(EditPart::Sessions) => "Edit: sessions",
             Route::Edit(EditPart::People) => "Edit: people",
             Route::Edit(EditPart::Setup) => "Edit: setup",

@@ -209,3 +209,27 @@ impl Submitted {
         }
     }
 }
+
+/// Once the page has been redrawn, puts the keyboard focus on the element with this id
+/// (waiting up to half a second for it), without scrolling the page more than needed.
+pub fn focus_id(id: String) {
+    focus_within(id, 30);
+}
+
+fn focus_within(id: String, frames: u32) {
+    leptos::prelude::request_animation_frame(move || {
+        match element(&id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None if frames > 0 => focus_within(id, frames - 1),
+            None => {}
+        }
+    });
+}
+
+/// Where the element with this id is in the viewport: left, top, width, height (CSS pixels).
+pub fn rect_of(id: &str) -> Option<(f64, f64, f64, f64)> {
+    let r = element(id)?.get_bounding_client_rect();
+    Some((r.left(), r.top(), r.width(), r.height()))
+}

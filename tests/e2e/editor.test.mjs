@@ -231,11 +231,12 @@ for (const [width, height] of [[390, 844], [1280, 800]]) {
     await page.goto(app.url);
     await appReady(page);
     await screen(page, 'Edit');
+    await part(page, 'Sessions');
     await page.getByRole('button', { name: 'Edit Opening ceremony' }).click();
     const form = page.getByRole('form', { name: 'Session Opening ceremony' });
     await form.waitFor();
     await form.screenshot({ path: `target/screenshots/session-form-${width}.png` });
-    const places = [['Sessions', () => part(page, 'Sessions')], ['People', () => part(page, 'People')],
+    const places = [['Timetable', () => part(page, 'Timetable')], ['Sessions', () => part(page, 'Sessions')], ['People', () => part(page, 'People')],
       ['Setup', () => part(page, 'Setup')], ['Outcomes', () => part(page, 'Outcomes')], ['Checks', () => part(page, 'Checks')], ['Meetings', () => screen(page, 'Meetings')]];
     for (const [name, go] of places) {
       await go();

@@ -113,7 +113,7 @@ test('imported, on every screen and in every export, no vector runs and every ex
   await nothingRan(page, dialogs, 'the Programme screen');
 
   await screen(page, 'Edit');
-  for (const name of ['Sessions', 'People', 'Setup', 'Outcomes', 'Checks']) {
+  for (const name of ['Timetable', 'Sessions', 'People', 'Setup', 'Outcomes', 'Checks']) {
     await part(page, name);
     await page.locator('main').first().waitFor();
     if (name === 'Sessions') {

@@ -37,14 +37,14 @@ test('Programme → Edit → Export, then Back twice lands on Programme and Forw
   await page.goForward();
   await page.getByRole('heading', { level: 1, name: 'Edit the meeting' }).waitFor();
   assert.equal(await current(page), 'Edit');
-  assert.equal(await page.title(), 'Edit: sessions — Global Network of R2P Focal Points — Agenda planner');
+  assert.equal(await page.title(), 'Edit: timetable — Global Network of R2P Focal Points — Agenda planner');
 
   // The parts of Edit have addresses too.
   await part(page, 'People');
   await page.getByRole('heading', { level: 2, name: 'People' }).waitFor();
   assert.match(page.url(), /#\/edit\/people$/);
   await page.goBack();
-  await page.getByRole('heading', { level: 2, name: 'Sessions' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Timetable' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -67,7 +67,7 @@ test('a reload on Export stays on Export', async () => {
 
 test('an edit, a reload, then Undo reverts that edit', async () => {
   const { page, context, errors } = await app.newPage();
-  await page.goto(`${app.url}#/edit`);
+  await page.goto(`${app.url}#/edit/sessions`);
   await page.getByRole('heading', { level: 2, name: 'Sessions' }).waitFor();
   const opening = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Edit Opening ceremony' }) });
   const before = await opening.locator('.session-row__time').innerText();

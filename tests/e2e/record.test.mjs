@@ -37,6 +37,7 @@ test('a key message and a recommendation written in the planner are kept and pri
   await page.goto(app.url);
   await appReady(page);
   await screen(page, 'Edit');
+  await part(page, 'Sessions');
 
   // A session's key messages, in its form.
   await page.getByRole('button', { name: 'Edit Gendering R2P' }).click();
@@ -140,6 +141,7 @@ test('two saved versions are compared: a moved session and a changed role, and t
   await saveVersion('Draft 1');
 
   await screen(page, 'Edit');
+  await part(page, 'Sessions');
   await page.getByRole('button', { name: 'Edit Gendering R2P' }).click();
   let form = page.getByRole('form', { name: 'Session Gendering R2P' });
   await form.getByLabel('Starts').fill('16:30');

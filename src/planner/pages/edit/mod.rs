@@ -1,4 +1,5 @@
-//! The Edit screen, in parts with addresses of their own: *Sessions* (the default), *People*,
+//! The Edit screen, in parts with addresses of their own: *Timetable* (the default: the day
+//! on a time × room grid), *Sessions* (the day as a list, with each session's form), *People*,
 //! *Setup* (details, days, rooms, themes), *Outcomes* (the summary report's texts and the
 //! recommendations) and *Checks*.
 //!
@@ -10,12 +11,13 @@ mod outcomes;
 mod people;
 mod sessions;
 mod setup;
+mod timetable;
 
-use leptos::either::EitherOf5;
+use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
 use crate::domain::edit::Item;
-use crate::domain::{Edit, ItemId, Meeting};
+use crate::domain::{Day, DayId, Edit, ItemId, Meeting};
 use crate::forms::{FieldError, Fields, ItemAction};
 use crate::planner::components::findings_panel::FindingsPanel;
 use crate::planner::route::{EditPart, Route};
@@ -93,6 +95,45 @@ where
         self.0.update_value(|m| {
             m.remove(&key);
         });
+    }
+}
+
+/// The day the Timetable and Sessions parts show, kept by the Edit screen so that both show
+/// the same one: the day chosen while it exists, else the first.
+#[derive(Clone, Copy)]
+pub(super) struct DayChoice {
+    pub chosen: RwSignal<Option<DayId>>,
+    /// The meeting's days, in order.
+    pub days: Memo<Vec<Day>>,
+    pub current: Memo<Option<DayId>>,
+}
+
+impl DayChoice {
+    fn new(state: AppState) -> DayChoice {
+        let chosen = RwSignal::new(None::<DayId>);
+        let days = Memo::new(move |_| {
+            state
+                .meeting()
+                .with(|m| m.days_in_order().into_iter().cloned().collect::<Vec<_>>())
+        });
+        let current = Memo::new(move |_| {
+            days.with(|days| {
+                chosen
+                    .get()
+                    .filter(|d| days.iter().any(|x| x.id == *d))
+                    .or_else(|| days.first().map(|d| d.id))
+            })
+        });
+        DayChoice {
+            chosen,
+            days,
+            current,
+        }
+    }
+
+    /// The Edit screen's, or one of its own (a part shown alone).
+    pub(super) fn used() -> DayChoice {
+        use_context::<DayChoice>().unwrap_or_else(|| DayChoice::new(use_app_state()))
     }
 }
 
@@ -175,6 +216,7 @@ pub(super) fn keyed_forms(ids: Memo<Vec<ItemId>>, form: fn(Item) -> AnyView) -> 
 pub fn EditPage() -> impl IntoView {
     provide_context(DrawnItems::new());
     let state = use_app_state();
+    provide_context(DayChoice::new(state));
     let part = Memo::new(move |_| match state.route.get() {
         Route::Edit(part) => part,
         _ => EditPart::default(),
@@ -191,11 +233,12 @@ pub fn EditPage() -> impl IntoView {
                 }).collect_view()}
             </nav>
             {move || match part.get() {
-                EditPart::Sessions => EitherOf5::A(view! { <sessions::SessionsPart/> }),
-                EditPart::People => EitherOf5::B(view! { <people::PeoplePart/> }),
-                EditPart::Setup => EitherOf5::C(view! { <setup::SetupPart/> }),
-                EditPart::Outcomes => EitherOf5::D(view! { <outcomes::OutcomesPart/> }),
-                EditPart::Checks => EitherOf5::E(view! { <FindingsPanel/> }),
+                EditPart::Timetable => EitherOf6::A(view! { <timetable::TimetablePart/> }),
+                EditPart::Sessions => EitherOf6::B(view! { <sessions::SessionsPart/> }),
+                EditPart::People => EitherOf6::C(view! { <people::PeoplePart/> }),
+                EditPart::Setup => EitherOf6::D(view! { <setup::SetupPart/> }),
+                EditPart::Outcomes => EitherOf6::E(view! { <outcomes::OutcomesPart/> }),
+                EditPart::Checks => EitherOf6::F(view! { <FindingsPanel/> }),
             }}
         </section>
     }

@@ -359,20 +359,13 @@ fn NewSessionForm(
 pub fn SessionsPart() -> impl IntoView {
     let state = use_app_state();
     let meeting = state.meeting();
-    let day = RwSignal::new(None::<DayId>);
+    let super::DayChoice {
+        chosen: day,
+        days,
+        current: current_day,
+    } = super::DayChoice::used();
     let editing = RwSignal::new(None::<SessionId>);
     let dragged = StoredValue::new(None::<SessionId>);
-    let days = Memo::new(move |_| {
-        meeting.with(|m| m.days_in_order().into_iter().cloned().collect::<Vec<_>>())
-    });
-    // The chosen day while it exists, else the first.
-    let current_day = Memo::new(move |_| {
-        days.with(|days| {
-            day.get()
-                .filter(|d| days.iter().any(|x| x.id == *d))
-                .or_else(|| days.first().map(|d| d.id))
-        })
-    });
     // A finding asked to show a session: its day, its form open.
     Effect::new(move |_| {
         if let Some(ItemId::Session(id)) = state.focus.get() {

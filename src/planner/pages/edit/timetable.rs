@@ -1,0 +1,508 @@
+//! Timetable: the chosen day's sessions on a time × room grid (`domain::timetable` lays it out
+//! and makes every move). A session is a block, a button named by its title, time and room:
+//! ArrowDown/ArrowUp move it 5 minutes (15 with Shift), ArrowRight/ArrowLeft to the next room,
+//! Alt+ArrowDown/ArrowUp make it 5 minutes longer or shorter, Enter opens its form, Delete
+//! removes it; each move is announced. With the pointer, a block is dragged to a time and a
+//! room (5-minute snap, the target time shown, clashes marked on the blocks while dragging),
+//! its lower edge to a new end; a click in an empty slot offers to add a session there.
+//!
+//! Blocks are keyed by session id and read their own block: a move redraws the block it moved
+//! (and the focus stays on it), not the day.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use crate::domain::check::Severity;
+use crate::domain::timetable::{self, Block, Grid};
+use crate::domain::{DayId, Edit, ItemId, SessionId, Template, TEMPLATES};
+use crate::planner::state::use_app_state;
+use crate::ui::day_tabs::DayTabs;
+use crate::ui::notice::Notice;
+use crate::web::dom::{self, Submitted};
+
+/// What a pointer holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Grab {
+    /// The block: it moves.
+    Block,
+    /// Its lower edge: the end moves.
+    End,
+}
+
+/// A drag in progress.
+#[derive(Clone, Copy)]
+struct Drag {
+    id: SessionId,
+    grab: Grab,
+    /// Rows between the block's top and the pointer when it was grabbed.
+    offset: i64,
+    /// Where the block was.
+    from: (i64, usize, i64),
+}
+
+/// Where a dragged block would land: first row, column, rows, span, and its time.
+#[derive(Clone, PartialEq)]
+struct Target {
+    row: i64,
+    column: usize,
+    rows: i64,
+    span: usize,
+    time: String,
+}
+
+const GRID_ID: &str = "timetable-grid";
+
+fn lane_id(column: usize) -> String {
+    format!("timetable-lane-{column}")
+}
+
+fn block_id(id: SessionId) -> String {
+    format!("timetable-block-{id}")
+}
+
+/// The grid row and column under a pointer at (`x`, `y`), kept inside the grid.
+fn cell_at(grid: &Grid, x: f64, y: f64) -> Option<(i64, usize)> {
+    let (_, top, _, height) = dom::rect_of(GRID_ID)?;
+    if height <= 0.0 {
+        return None;
+    }
+    let row = grid.row_at((y - top) / height);
+    let mut column = 0;
+    for c in 0..grid.columns.len() {
+        if let Some((left, _, _, _)) = dom::rect_of(&lane_id(c)) {
+            if x >= left {
+                column = c;
+            }
+        }
+    }
+    Some((row, column))
+}
+
+/// "09:00–10:15" for a block at `row` covering `rows`.
+fn span_text(grid: &Grid, row: i64, rows: i64) -> String {
+    let clock = |m: i64| {
+        let m = m.rem_euclid(1440);
+        format!("{:02}:{:02}", m / 60, m % 60)
+    };
+    format!(
+        "{}–{}",
+        clock(grid.minutes_at(row)),
+        clock(grid.minutes_at(row + rows))
+    )
+}
+
+fn grid_column(column: usize, span: usize) -> String {
+    format!("{} / span {}", column + 2, span)
+}
+
+fn grid_row(row: i64, rows: i64) -> String {
+    format!("{} / span {}", row + 1, rows.max(1))
+}
+
+/// The Timetable part: day tabs, then the day's grid.
+#[component]
+pub fn TimetablePart() -> impl IntoView {
+    let state = use_app_state();
+    let meeting = state.meeting();
+    let super::DayChoice {
+        chosen: day,
+        days,
+        current: current_day,
+    } = super::DayChoice::used();
+    let grid = Memo::new(move |_| {
+        let d = current_day.get()?;
+        meeting.with(|m| Grid::of(m, d))
+    });
+    let ids = Memo::new(move |_| {
+        grid.with(|g| {
+            g.as_ref()
+                .map(|g| g.blocks.iter().map(|b| b.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    // Sessions with an open error or warning: marked on their blocks.
+    let troubled = Memo::new(move |_| {
+        state.findings.with(|f| {
+            f.iter()
+                .filter(|f| !f.dismissed && f.severity != Severity::Note)
+                .flat_map(|f| f.sessions.iter().copied())
+                .collect::<HashSet<SessionId>>()
+        })
+    });
+    // What the live region says: the block after a move, or why a move was refused.
+    let said = RwSignal::new(String::new());
+    let drag = StoredValue::new(None::<Drag>);
+    let target = RwSignal::new(None::<Target>);
+    let clashing = RwSignal::new(Vec::<SessionId>::new());
+    // A drag ends in a click on the block; that click does not open the session.
+    let dragged = StoredValue::new(false);
+    let slot = RwSignal::new(None::<(i64, usize)>);
+
+    let run = move |id: SessionId, edit: Result<Option<Edit>, crate::domain::EditError>| {
+        match edit.and_then(|e| e.map(|e| state.apply(e)).transpose()) {
+            Ok(Some(())) => {
+                if let Some(text) = meeting.with_untracked(|m| timetable::announcement(m, id)) {
+                    said.set(text);
+                }
+                // A block moved past another changes place in the page (Tab follows the
+                // times), which takes the focus away: it goes back.
+                dom::focus_id(block_id(id));
+            }
+            Ok(None) => said.set("It cannot go further that way.".into()),
+            Err(e) => {
+                said.set(e.to_string());
+                state.notice.set(Some(Notice::error(e.to_string())));
+            }
+        }
+    };
+
+    let on_key = move |id: SessionId, ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && drag.with_value(Option::is_some) {
+            // A drag let go of with Escape puts nothing anywhere.
+            drag.set_value(None);
+            target.set(None);
+            clashing.set(Vec::new());
+            return;
+        }
+        if ev.key() == "Delete" {
+            ev.prevent_default();
+            let title = meeting
+                .with_untracked(|m| m.session(id).map(|s| s.title.clone()))
+                .unwrap_or_default();
+            match state.apply(Edit::Remove(ItemId::Session(id))) {
+                Ok(()) => {
+                    let text = format!("Removed “{title}”. Undo brings it back.");
+                    said.set(text.clone());
+                    state.notice.set(Some(Notice::info(text)));
+                    dom::focus_id(GRID_ID.into());
+                }
+                Err(e) => state.notice.set(Some(Notice::error(e.to_string()))),
+            }
+            return;
+        }
+        let Some(mv) = timetable::key_move(&ev.key(), ev.shift_key(), ev.alt_key()) else {
+            return;
+        };
+        ev.prevent_default();
+        let edit = meeting.with_untracked(|m| timetable::moved(m, id, mv));
+        run(id, edit);
+    };
+
+    // The target under the pointer, and what would clash there.
+    let follow = move |ev: &leptos::ev::PointerEvent| {
+        let Some(d) = drag.get_value() else {
+            return;
+        };
+        let Some(next) = grid.with_untracked(|g| {
+            let g = g.as_ref()?;
+            let (row, column) = cell_at(g, f64::from(ev.client_x()), f64::from(ev.client_y()))?;
+            let (_, from_column, rows) = d.from;
+            let span = g.blocks.iter().find(|b| b.id == d.id).map_or(1, |b| b.span);
+            Some(match d.grab {
+                Grab::Block => {
+                    let top = (row - d.offset).clamp(0, (g.rows - rows).max(0));
+                    let column = if span > 1 { from_column } else { column };
+                    Target {
+                        row: top,
+                        column,
+                        rows,
+                        span,
+                        time: span_text(g, top, rows),
+                    }
+                }
+                Grab::End => {
+                    let (from_row, _, _) = d.from;
+                    let rows = (row + 1 - from_row).max(1);
+                    Target {
+                        row: from_row,
+                        column: from_column,
+                        rows,
+                        span,
+                        time: span_text(g, from_row, rows),
+                    }
+                }
+            })
+        }) else {
+            return;
+        };
+        if target.with_untracked(|t| t.as_ref() == Some(&next)) {
+            return;
+        }
+        let clashes = match d.grab {
+            Grab::Block => meeting.with_untracked(|m| {
+                grid.with_untracked(|g| {
+                    g.as_ref()
+                        .map(|g| {
+                            timetable::clashes_at(m, g, d.id, g.minutes_at(next.row), next.column)
+                        })
+                        .unwrap_or_default()
+                })
+            }),
+            Grab::End => Vec::new(),
+        };
+        if clashing.with_untracked(|c| *c != clashes) {
+            clashing.set(clashes);
+        }
+        target.set(Some(next));
+    };
+
+    let on_down = move |id: SessionId, ev: leptos::ev::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        let Some(b) = grid.with_untracked(|g| {
+            g.as_ref()
+                .and_then(|g| g.blocks.iter().find(|b| b.id == id).cloned())
+        }) else {
+            return;
+        };
+        let on_edge = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| el.class_list().contains("timetable__edge"));
+        let Some((row, _)) = grid.with_untracked(|g| {
+            g.as_ref()
+                .and_then(|g| cell_at(g, f64::from(ev.client_x()), f64::from(ev.client_y())))
+        }) else {
+            return;
+        };
+        drag.set_value(Some(Drag {
+            id,
+            grab: if on_edge { Grab::End } else { Grab::Block },
+            offset: (row - b.row).clamp(0, b.rows - 1),
+            from: (b.row, b.column, b.rows),
+        }));
+        dragged.set_value(false);
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+    };
+
+    let finish_drag = move |drop_it: bool| {
+        let Some(d) = drag.get_value() else {
+            return;
+        };
+        drag.set_value(None);
+        let landed = target.get_untracked();
+        target.set(None);
+        if !clashing.with_untracked(Vec::is_empty) {
+            clashing.set(Vec::new());
+        }
+        let Some(t) = landed.filter(|_| drop_it) else {
+            return;
+        };
+        if (t.row, t.column, t.rows) == d.from {
+            return;
+        }
+        dragged.set_value(true);
+        let edit = meeting.with_untracked(|m| {
+            grid.with_untracked(|g| {
+                let g = g
+                    .as_ref()
+                    .ok_or(crate::domain::EditError::NotFound(ItemId::Session(d.id)))?;
+                match d.grab {
+                    Grab::Block => {
+                        timetable::dropped(m, g, d.id, g.minutes_at(t.row), t.column).map(Some)
+                    }
+                    Grab::End => {
+                        timetable::resized(m, d.id, g.minutes_at(t.row + t.rows)).map(Some)
+                    }
+                }
+            })
+        });
+        run(d.id, edit);
+    };
+
+    let on_click = move |id: SessionId| {
+        if dragged.get_value() {
+            dragged.set_value(false);
+            return;
+        }
+        state.go_to(ItemId::Session(id));
+    };
+
+    let block = move |id: SessionId| {
+        let data = Memo::new(move |_| {
+            grid.with(|g| {
+                g.as_ref()
+                    .and_then(|g| g.blocks.iter().find(|b| b.id == id).cloned())
+            })
+        });
+        // The button is made once and follows its block, so the focus stays on it through a
+        // move.
+        let shown = move |f: fn(&Block) -> String| {
+            move || data.with(|b| b.as_ref().map(f).unwrap_or_default())
+        };
+        view! {
+            <button
+                type="button"
+                id=block_id(id)
+                class="timetable__block"
+                class:timetable__block--all=move || data.with(|b| b.as_ref().is_some_and(|b| b.span > 1))
+                class:timetable__block--clash=move || clashing.with(|c| c.contains(&id))
+                class:timetable__block--trouble=move || troubled.with(|t| t.contains(&id))
+                class:timetable__block--dragged=move || target.with(|t| t.is_some()) && drag.with_value(|d| d.is_some_and(|d| d.id == id))
+                style:grid-column=shown(|b| grid_column(b.column, b.span))
+                style:grid-row=shown(|b| grid_row(b.row, b.rows))
+                aria-label=shown(Block::label)
+                aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight Alt+ArrowUp Alt+ArrowDown Delete"
+                on:keydown=move |ev| on_key(id, ev)
+                on:pointerdown=move |ev| on_down(id, ev)
+                on:pointermove=move |ev| follow(&ev)
+                on:pointerup=move |_| finish_drag(true)
+                on:pointercancel=move |_| finish_drag(false)
+                on:click=move |_| on_click(id)
+            >
+                <span class="timetable__time">{shown(|b| b.time.clone())}</span>
+                <span class="timetable__title">{shown(|b| b.title.clone())}</span>
+                <span class="timetable__edge" aria-hidden="true"></span>
+            </button>
+        }
+    };
+
+    let on_lane = move |column: usize, ev: leptos::ev::MouseEvent| {
+        let Some(cell) = grid.with_untracked(|g| {
+            g.as_ref().and_then(|g| {
+                cell_at(g, f64::from(ev.client_x()), f64::from(ev.client_y()))
+                    .map(|(row, _)| (g.minutes_at(row), column))
+            })
+        }) else {
+            return;
+        };
+        slot.set(Some(cell));
+        dom::focus_id("timetable-template".into());
+    };
+
+    let on_add = move |ev: leptos::ev::SubmitEvent| {
+        let Some(form) = Submitted::from_event(&ev) else {
+            return;
+        };
+        let Some((minutes, column)) = slot.get_untracked() else {
+            return;
+        };
+        let template = form
+            .field("template")
+            .and_then(|slug| Template::find(&slug))
+            .unwrap_or(TEMPLATES[0]);
+        let added = meeting.with_untracked(|m| {
+            grid.with_untracked(|g| {
+                g.as_ref()
+                    .map(|g| timetable::added(m, g, template, minutes, column))
+            })
+        });
+        let Some((edit, id)) = added else {
+            return;
+        };
+        match state.apply(edit) {
+            Ok(()) => {
+                slot.set(None);
+                if let Some(text) = meeting.with_untracked(|m| timetable::announcement(m, id)) {
+                    said.set(format!("Added {text}"));
+                }
+                dom::focus_id(block_id(id));
+            }
+            Err(e) => state.notice.set(Some(Notice::error(e.to_string()))),
+        }
+    };
+
+    let add_form = move || {
+        let (minutes, column) = slot.get()?;
+        let place = grid.with(|g| {
+            g.as_ref()
+                .and_then(|g| g.columns.get(column).map(|c| c.name.clone()))
+        })?;
+        let at = format!("{:02}:{:02}", minutes / 60, minutes % 60);
+        Some(view! {
+            <form class="timetable__add" aria-label="New session in the timetable" on:submit=on_add
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { slot.set(None); }>
+                <p>{format!("New session at {at} in {place}")}</p>
+                <label for="timetable-template">"Session"</label>
+                <select id="timetable-template" name="template">
+                    {TEMPLATES.into_iter().map(|t| view! { <option value=t.slug>{t.title}</option> }).collect_view()}
+                </select>
+                <button type="submit">"Add session"</button>
+                <button type="button" on:click=move |_| slot.set(None)>"Cancel"</button>
+            </form>
+        })
+    };
+
+    // The grid's frame (rooms, hours) is drawn again only when it changes, not for a move:
+    // the blocks inside follow the moves on their own.
+    let frame = Memo::new(move |_| {
+        grid.with(|g| {
+            g.as_ref()
+                .map(|g| (g.columns.clone(), g.rows, g.hours.clone()))
+        })
+    });
+    let body = move || {
+        let (names, rows, hour_lines) = frame.get()?;
+        let columns = names.len();
+        let head = names
+            .iter()
+            .enumerate()
+            .map(|(i, c)| view! { <div class="timetable__room" style:grid-column=grid_column(i, 1)>{c.name.clone()}</div> })
+            .collect_view();
+        let hours = hour_lines
+            .iter()
+            .map(|(row, label)| view! {
+                <div class="timetable__hour" style:grid-row=grid_row(*row, 60 / timetable::SNAP_MINUTES)>
+                    <span>{label.clone()}</span>
+                </div>
+            })
+            .collect_view();
+        let lanes = (0..columns)
+            .map(|c| {
+                view! {
+                    <div class="timetable__lane" id=lane_id(c) style:grid-column=grid_column(c, 1)
+                        on:click=move |ev| on_lane(c, ev)></div>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="timetable" style:--rooms=columns.to_string() style:--rows=rows.to_string()>
+                <div class="timetable__head" aria-hidden="true">
+                    <div class="timetable__corner"></div>
+                    {head}
+                </div>
+                <div class="timetable__grid" id=GRID_ID tabindex="-1" role="group"
+                    aria-label=format!("Timetable, {} rooms; click an empty slot to add a session", columns)>
+                    {hours}
+                    {lanes}
+                    <For each=move || ids.get() key=|id| *id let:id>
+                        {block(id)}
+                    </For>
+                    {move || target.get().map(|t| view! {
+                        <div class="timetable__ghost" class:timetable__ghost--clash=move || !clashing.with(Vec::is_empty)
+                            style:grid-column=grid_column(t.column, t.span) style:grid-row=grid_row(t.row, t.rows)
+                            aria-hidden="true">{t.time}</div>
+                    })}
+                </div>
+            </div>
+        })
+    };
+
+    view! {
+        <section class="editor__section" aria-labelledby="timetable-heading">
+            <h2 id="timetable-heading">"Timetable"</h2>
+            <p class="timetable__help" id="timetable-help">
+                "Drag a session to move it, its lower edge to change its end. On a session: arrow keys move it (Shift: 15 minutes), Alt+↑/↓ change its length, Enter opens it, Delete removes it."
+            </p>
+            {move || if days.with(Vec::is_empty) {
+                Some(view! { <p class="empty">"Add a day first (Setup)."</p> })
+            } else {
+                None
+            }}
+            <DayTabs days=days selected=current_day on_select=move |id: DayId| { slot.set(None); day.set(Some(id)); }/>
+            <div class="timetable__panel" role="tabpanel"
+                aria-labelledby=move || current_day.get().map(|id| format!("day-tab-{id}")).unwrap_or_default()>
+                {add_form}
+                {body}
+            </div>
+            <p class="visually-hidden" role="status" aria-live="polite" aria-label="Timetable moves">{move || said.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,161 @@
+// The Timetable part of the Edit screen: a day's sessions on a time × room grid, moved with
+// the exact keys (announced), dragged to another room and time with the clash marked while
+// dragging, lengthened by the lower edge, added by clicking an empty slot, removed with Delete
+// and brought back with Undo.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { start, appReady } from './browser.mjs';
+
+let app;
+before(async () => {
+  app = await start();
+  mkdirSync('target/screenshots', { recursive: true });
+});
+after(async () => { await app?.stop(); });
+
+const block = (page, name) => page.getByRole('button', { name, exact: true });
+const focusedName = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+const said = (page) => page.getByRole('status', { name: 'Timetable moves' });
+
+/** The viewport point of `minutes` after midnight in column `column` of the grid. */
+async function point(page, column, minutes) {
+  const lane = await page.locator(`#timetable-lane-${column}`).boundingBox();
+  const grid = await page.locator('#timetable-grid').boundingBox();
+  const rows = await page.locator('#timetable-grid').evaluate((el) => Number(getComputedStyle(el.parentElement).getPropertyValue('--rows')));
+  const first = await page.locator('.timetable__hour span').first().innerText();
+  const [h, m] = first.split(':').map(Number);
+  const from = h * 60 + m;
+  return { x: lane.x + lane.width / 2, y: grid.y + ((minutes - from) / (rows * 5)) * grid.height + 1 };
+}
+
+test('the exact keys move a session 5 or 15 minutes, to the next room and change its length; each move is announced and kept after a reload', async () => {
+  const { page, context, errors } = await app.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${app.url}#/edit`);
+  await page.getByRole('heading', { level: 2, name: 'Timetable' }).waitFor();
+  await page.screenshot({ path: 'target/screenshots/timetable-1280.png', fullPage: true });
+  const steps = [
+    ['ArrowDown', 'Gendering R2P, 16:20–17:35, Hall of the Americas'],
+    ['Shift+ArrowDown', 'Gendering R2P, 16:35–17:50, Hall of the Americas'],
+    ['ArrowUp', 'Gendering R2P, 16:30–17:45, Hall of the Americas'],
+    ['ArrowRight', 'Gendering R2P, 16:30–17:45, Simón Bolívar Room'],
+    ['ArrowLeft', 'Gendering R2P, 16:30–17:45, Hall of the Americas'],
+    ['ArrowRight', 'Gendering R2P, 16:30–17:45, Simón Bolívar Room'],
+    ['Alt+ArrowDown', 'Gendering R2P, 16:30–17:50, Simón Bolívar Room'],
+    ['Alt+ArrowUp', 'Gendering R2P, 16:30–17:45, Simón Bolívar Room'],
+    ['Shift+ArrowUp', 'Gendering R2P, 16:15–17:30, Simón Bolívar Room'],
+    ['Shift+ArrowDown', 'Gendering R2P, 16:30–17:45, Simón Bolívar Room'],
+  ];
+  await block(page, 'Gendering R2P, 16:15–17:30, Hall of the Americas').focus();
+  for (const [key, name] of steps) {
+    await page.keyboard.press(key);
+    await block(page, name).waitFor();
+    assert.equal(await focusedName(page), name, `the focus stays on the block after ${key}`);
+    assert.equal(await said(page).innerText(), name, `${key} is announced`);
+  }
+  await page.getByText('Saved in this browser').waitFor();
+  await page.reload();
+  await block(page, 'Gendering R2P, 16:30–17:45, Simón Bolívar Room').waitFor();
+  // Enter opens the session's form.
+  await block(page, 'Gendering R2P, 16:30–17:45, Simón Bolívar Room').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('form', { name: 'Session Gendering R2P' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a session dragged onto a booked room is marked with the other block while dragging, and lands in the room and time it was dropped on', async () => {
+  // Tall enough for the whole day: the pointer stays inside the viewport.
+  const { page, context, errors } = await app.newPage({ viewport: { width: 1280, height: 2000 } });
+  await page.goto(`${app.url}#/edit`);
+  const launch = block(page, 'Launch of the OAS report on R2P and atrocity prevention in the Americas, 13:45–14:15, Simón Bolívar Room');
+  await launch.waitFor();
+  // Grab the block 5 minutes below its top, so the pointer carries it by that point.
+  const grab = await point(page, 1, 13 * 60 + 50);
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  // Over the Hall of the Americas at 14:35 (its top at 14:30): "The role of civil society…" is there.
+  const busy = await point(page, 0, 14 * 60 + 37);
+  await page.mouse.move(busy.x, busy.y, { steps: 8 });
+  const marked = page.locator('.timetable__block--clash');
+  await marked.nth(1).waitFor();
+  const names = await marked.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label').split(',')[0]));
+  assert.deepEqual(names.sort(), ['Launch of the OAS report on R2P and atrocity prevention in the Americas', 'The role of civil society in mobilizing action to uphold R2P'].sort());
+  assert.match(await page.locator('.timetable__ghost').innerText(), /^14:30–15:00$/, 'the target time is shown');
+  await page.screenshot({ path: 'target/screenshots/timetable-drag-clash-1280.png' });
+  // On to a free slot in the Patio Azteca at 17:00: nothing marked; dropped there.
+  const free = await point(page, 2, 17 * 60 + 7);
+  await page.mouse.move(free.x, free.y, { steps: 8 });
+  await page.waitForFunction(() => document.querySelectorAll('.timetable__block--clash').length === 0);
+  await page.mouse.up();
+  const moved = block(page, 'Launch of the OAS report on R2P and atrocity prevention in the Americas, 17:00–17:30, Patio Azteca');
+  await moved.waitFor();
+  assert.equal(await page.locator('.timetable__ghost').count(), 0);
+
+  // Its lower edge dragged down by half an hour: it ends later, its start kept.
+  const box = await moved.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 2);
+  await page.mouse.down();
+  const lower = await point(page, 2, 18 * 60 - 3);
+  await page.mouse.move(box.x + box.width / 2, lower.y, { steps: 6 });
+  await page.mouse.up();
+  await block(page, 'Launch of the OAS report on R2P and atrocity prevention in the Americas, 17:00–18:00, Patio Azteca').waitFor();
+
+  await page.getByText('Saved in this browser').waitFor();
+  await page.reload();
+  await block(page, 'Launch of the OAS report on R2P and atrocity prevention in the Americas, 17:00–18:00, Patio Azteca').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a click on an empty slot adds a session there; Delete removes a session and Undo brings it back', async () => {
+  const { page, context, errors } = await app.newPage({ viewport: { width: 1280, height: 2000 } });
+  await page.goto(`${app.url}#/edit`);
+  await page.getByRole('heading', { level: 2, name: 'Timetable' }).waitFor();
+  const slot = await point(page, 1, 17 * 60 + 2);
+  await page.mouse.click(slot.x, slot.y);
+  const form = page.getByRole('form', { name: 'New session in the timetable' });
+  await form.getByText('New session at 17:00 in Simón Bolívar Room').waitFor();
+  await form.getByLabel('Session').selectOption({ label: 'Keynote address' });
+  await form.getByRole('button', { name: 'Add session' }).click();
+  await block(page, 'Keynote address, 17:00–17:30, Simón Bolívar Room').waitFor();
+  assert.equal(await focusedName(page), 'Keynote address, 17:00–17:30, Simón Bolívar Room', 'the new block has the focus');
+  assert.equal(await form.count(), 0);
+
+  await page.keyboard.press('Delete');
+  await page.getByText('Removed “Keynote address”. Undo brings it back.').first().waitFor();
+  assert.equal(await block(page, 'Keynote address, 17:00–17:30, Simón Bolívar Room').count(), 0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await block(page, 'Keynote address, 17:00–17:30, Simón Bolívar Room').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('from page load the first session of the timetable is reached in at most 10 Tab presses', async () => {
+  const { page, context } = await app.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${app.url}#/edit`);
+  await appReady(page);
+  await page.getByRole('heading', { level: 2, name: 'Timetable' }).waitFor();
+  let presses = 0;
+  let name = null;
+  while (presses < 10) {
+    await page.keyboard.press('Tab');
+    presses++;
+    const here = await page.evaluate(() => ({ text: document.activeElement?.textContent, block: document.activeElement?.classList.contains('timetable__block'), label: document.activeElement?.getAttribute('aria-label') }));
+    if (here.block) { name = here.label; break; }
+    // The skip link leads past the top bar.
+    if (here.text === 'Skip to the content') await page.keyboard.press('Enter');
+  }
+  assert.equal(name, 'Registration and welcome coffee, 08:30–09:00, Patio Azteca', `reached in ${presses} presses`);
+  await context.close();
+});
+
+test('at 390 px the timetable scrolls sideways inside itself and the page does not overflow', async () => {
+  const { page, context } = await app.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${app.url}#/edit`);
+  await page.getByRole('heading', { level: 2, name: 'Timetable' }).waitFor();
+  await block(page, 'Opening ceremony, 09:00–10:00, Hall of the Americas').waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scroll of the page');
+  await page.screenshot({ path: 'target/screenshots/timetable-390.png' });
+  await context.close();
+});
