@@ -860,3 +860,27 @@ mod stale_forms {
         assert!(clashes(&drawn, &submitted, &drawn).is_empty());
     }
 }
+
+#[test]
+fn a_removal_says_what_goes_with_it_before_it_goes() {
+    let m = sample_meeting();
+    assert_eq!(
+        m.removal_summary(ItemId::Day(DayId(2))).as_deref(),
+        Some("Day 2 (Fri 16 Sep) removed with its 5 sessions.")
+    );
+    assert_eq!(
+        m.removal_summary(ItemId::Person(PersonId(2))).as_deref(),
+        Some("Mr George Okoth-Obbo removed and taken out of 2 sessions.")
+    );
+    assert_eq!(
+        m.removal_summary(ItemId::Session(SessionId(10))).as_deref(),
+        Some("“Gendering R2P” removed.")
+    );
+    let mut blank = Meeting::blank(parse_date("2022-09-15").unwrap());
+    blank.days[0].label.clear();
+    assert_eq!(
+        blank.removal_summary(ItemId::Day(DayId(1))).as_deref(),
+        Some("Thu 15 Sep removed.")
+    );
+    assert_eq!(m.removal_summary(ItemId::Day(DayId(99))), None);
+}

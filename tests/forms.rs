@@ -657,3 +657,23 @@ fn a_recommendation_form_adds_saves_moves_and_removes_within_the_record() {
     assert_eq!(texts.closing, "Thanks.");
     assert_eq!(texts.recommendations, record.recommendations);
 }
+
+#[test]
+fn a_timezone_calendars_do_not_know_is_refused_beside_its_field_but_the_current_one_is_kept() {
+    use agenda_planner::domain::time::TzDatabase;
+    let m = agenda_planner::domain::sample::sample_meeting();
+    let mut details = Details::of(&m);
+    details.timezone = "Geneva".into();
+    let refused = details
+        .known_timezone(&m.timezone, &TzDatabase)
+        .unwrap_err();
+    assert_eq!(refused.field, "timezone");
+    assert!(refused.message.contains("“Geneva” is not a timezone name"));
+    details.timezone = "Europe/Zurich".into();
+    assert!(details.known_timezone(&m.timezone, &TzDatabase).is_ok());
+    details.timezone = "UTC".into();
+    assert!(details.known_timezone(&m.timezone, &TzDatabase).is_ok());
+    // A meeting that came with a bad one can still save its other details.
+    details.timezone = "Geneva".into();
+    assert!(details.known_timezone("Geneva", &TzDatabase).is_ok());
+}

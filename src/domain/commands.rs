@@ -202,3 +202,55 @@ impl Edit {
 
 /// Minutes a keyboard nudge moves a session.
 pub const NUDGE_MINUTES: i64 = 5;
+
+/// "1 session", "5 sessions".
+fn sessions(n: usize) -> String {
+    if n == 1 {
+        "1 session".into()
+    } else {
+        format!("{n} sessions")
+    }
+}
+
+impl Meeting {
+    /// What removing `id` takes away, said before it goes ("Day 2 (Fri 16 Sep) removed with
+    /// its 5 sessions."), for the notice that offers to undo it; `None` when there is no such
+    /// item.
+    pub fn removal_summary(&self, id: ItemId) -> Option<String> {
+        let uses = |f: &dyn Fn(&Session) -> bool| self.sessions.iter().filter(|s| f(s)).count();
+        let from = |n: usize| {
+            if n == 0 {
+                String::new()
+            } else {
+                format!(" and taken out of {}", sessions(n))
+            }
+        };
+        Some(match id {
+            ItemId::Day(d) => {
+                let day = self.day(d)?;
+                let date = super::schedule::short_date(day.date);
+                let name = if day.label.trim().is_empty() {
+                    date
+                } else {
+                    format!("{} ({date})", day.label.trim())
+                };
+                match uses(&|s| s.day == d) {
+                    0 => format!("{name} removed."),
+                    n => format!("{name} removed with its {}.", sessions(n)),
+                }
+            }
+            ItemId::Session(s) => format!("“{}” removed.", self.session(s)?.title),
+            ItemId::Person(p) => {
+                let name = self.person(p)?.display_name(true);
+                let n = uses(&|s| s.participants.iter().any(|x| x.person == p));
+                format!("{name} removed{}.", from(n))
+            }
+            ItemId::Theme(t) => {
+                let theme = self.themes.iter().find(|x| x.id == t)?;
+                let n = uses(&|s| s.themes.contains(&t));
+                format!("Theme “{}” removed{}.", theme.name, from(n))
+            }
+            ItemId::Room(r) => format!("Room “{}” removed.", self.room(r)?.name),
+        })
+    }
+}

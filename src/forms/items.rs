@@ -2,8 +2,11 @@
 
 use super::names::*;
 use super::{error, FieldError, Fields};
+use chrono::NaiveDate;
+
 use crate::domain::schedule::parse_date;
 use crate::domain::settings::MAX_SETTING;
+use crate::domain::time::{OffsetError, UtcOffsets};
 use crate::domain::validate::is_hex_colour;
 use crate::domain::{
     Category, CheckSettings, Day, DayId, Details, Person, PersonId, Room, RoomId, Theme, ThemeId,
@@ -30,6 +33,34 @@ impl Details {
             },
             description: f.text(DESCRIPTION),
         })
+    }
+}
+
+impl Details {
+    /// Refuses a new timezone that no calendar knows ("Geneva"): the time port is asked for
+    /// its offset. The meeting's own timezone (`current`) is never refused here, so a meeting
+    /// imported with a bad one can still save its other details (the checks name it).
+    pub fn known_timezone(
+        &self,
+        current: &str,
+        offsets: &dyn UtcOffsets,
+    ) -> Result<(), FieldError> {
+        if self.timezone == current {
+            return Ok(());
+        }
+        let noon = NaiveDate::from_ymd_opt(2024, 1, 1)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .unwrap_or_default();
+        match offsets.utc_offset(&self.timezone, noon) {
+            Err(OffsetError::UnknownTimezone) => Err(error(
+                TIMEZONE,
+                format!(
+                    "“{}” is not a timezone name calendars know: give an IANA name such as Europe/Zurich or America/New_York.",
+                    self.timezone
+                ),
+            )),
+            _ => Ok(()),
+        }
     }
 }
 

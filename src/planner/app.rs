@@ -188,7 +188,7 @@ fn Planner() -> impl IntoView {
             <UndoRedo/>
             <MeetingActions/>
         </header>
-        <NoticeBanner notice=state.notice on_save_file=save_file/>
+        <NoticeBanner notice=state.notice on_save_file=save_file on_undo=move |_| state.undo()/>
         <FileDrop/>
         <main id="main" class="page" tabindex="-1">
             {move || match screen.get() {

@@ -9,6 +9,8 @@ pub struct Notice {
     pub text: String,
     /// Offer to download the meeting as a file (when it could not be saved in the browser).
     pub offer_file: bool,
+    /// Offer to undo the change the notice tells of (a removal).
+    pub offer_undo: bool,
 }
 
 impl Notice {
@@ -17,6 +19,7 @@ impl Notice {
             kind: NoticeKind::Error,
             text: text.into(),
             offer_file: false,
+            offer_undo: false,
         }
     }
 
@@ -25,6 +28,15 @@ impl Notice {
             kind: NoticeKind::Info,
             text: text.into(),
             offer_file: false,
+            offer_undo: false,
+        }
+    }
+
+    /// The same notice, offering to undo what it tells of.
+    pub fn with_undo(self) -> Notice {
+        Notice {
+            offer_undo: true,
+            ..self
         }
     }
 
@@ -61,6 +73,9 @@ pub fn NoticeBanner(
     /// What "Save as file" does, for notices that offer it.
     #[prop(optional, into)]
     on_save_file: Option<Callback<()>>,
+    /// What "Undo" does, for notices that offer it (the notice goes with it).
+    #[prop(optional, into)]
+    on_undo: Option<Callback<()>>,
 ) -> impl IntoView {
     move || {
         notice.get().map(|n| {
@@ -71,10 +86,14 @@ pub fn NoticeBanner(
             let save = on_save_file.filter(|_| n.offer_file).map(|save| {
                 view! { <button type="button" on:click=move |_| save.run(())>"Save as file"</button> }
             });
+            let undo = on_undo.filter(|_| n.offer_undo).map(|undo| {
+                view! { <button type="button" on:click=move |_| { notice.set(None); undo.run(()); }>"Undo"</button> }
+            });
             view! {
                 <div class=format!("notice notice--{}", n.kind.as_str()) role=role>
                     <p>{n.text}</p>
                     {save}
+                    {undo}
                     <button type="button" on:click=move |_| notice.set(None)>"Dismiss"</button>
                 </div>
             }

@@ -14,7 +14,6 @@ async function blankMeeting(page) {
   await page.goto(app.url);
   await appReady(page);
   await page.getByRole('button', { name: 'Start a blank meeting' }).click();
-  await page.getByRole('button', { name: 'Replace' }).click();
   await page.getByRole('heading', { level: 1, name: 'Untitled meeting' }).waitFor();
   await screen(page, 'Edit');
   await page.getByRole('heading', { level: 1, name: 'Edit the meeting' }).waitFor();
@@ -99,7 +98,18 @@ test('bad input is refused beside its field and nothing changes', async () => {
   await form.getByRole('button', { name: 'Add day' }).click();
   await page.getByRole('form', { name: /^Day .*2026/ }).last().waitFor();
   assert.equal(await page.getByRole('form', { name: /^Day / }).count(), 2, 'the night day added');
-  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('agenda-planner.meeting')).meeting.days.some((d) => d.end === '09:00' && d.ends_next_day)), true);
+  // The blank meeting is a new one in the library: its own storage key.
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem(((slot) => (slot ? `agenda-planner.meeting.${slot}` : 'agenda-planner.meeting'))(JSON.parse(localStorage.getItem('agenda-planner.library')).current))).meeting.days.some((d) => d.end === '09:00' && d.ends_next_day)), true);
+
+  // A timezone no calendar knows is refused beside its field; an IANA name is taken.
+  const details = page.getByRole('form', { name: 'Meeting details' });
+  await details.getByLabel(/^Timezone/).fill('Geneva');
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await details.getByText('“Geneva” is not a timezone name calendars know: give an IANA name such as Europe/Zurich or America/New_York.').waitFor();
+  assert.equal(await details.getByLabel(/^Timezone/).getAttribute('aria-invalid'), 'true');
+  await details.getByLabel(/^Timezone/).fill('Europe/Zurich');
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await page.waitForFunction(() => Object.entries(localStorage).some(([k, v]) => k.startsWith('agenda-planner.meeting') && v.includes('"Europe/Zurich"')));
 
   await add(page, 'New theme', { Name: '' }, 'Add theme');
   await page.getByRole('form', { name: 'New theme' }).getByText('A name is needed.').waitFor();

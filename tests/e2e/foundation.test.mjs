@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { start, appReady, renameMeeting } from './browser.mjs';
+import { start, appReady, renameMeeting, screen } from './browser.mjs';
 
 const KEY = 'agenda-planner.meeting';
 let app;
@@ -173,27 +173,33 @@ for (const [what, stored, message] of [
   });
 }
 
-test('start a blank meeting asks first, then restore the sample', async () => {
+test('start a blank meeting opens a new one and keeps the open one in Meetings; restore the sample asks first', async () => {
   const { page, context, errors } = await app.newPage();
   await page.goto(app.url);
   await appReady(page);
   await page.getByRole('button', { name: 'Start a blank meeting' }).click();
-  const confirm = page.getByRole('group', { name: 'Confirm replacing the meeting' });
-  await confirm.getByText('The current meeting will be lost.').waitFor();
-  await confirm.getByRole('button', { name: 'Cancel' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
-
-  await page.getByRole('button', { name: 'Start a blank meeting' }).click();
-  await page.getByRole('button', { name: 'Replace' }).click();
   await page.getByRole('heading', { level: 1, name: 'Untitled meeting' }).waitFor();
+  await page.getByText('Started a blank meeting. “Global Network of R2P Focal Points” is kept in Meetings.').waitFor();
   await page.getByText('No sessions on this day yet.').waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Untitled meeting' }).waitFor();
+  // The meeting open before is still there, and opens again.
+  await screen(page, 'Meetings');
+  await page.getByRole('heading', { name: 'Meetings in this browser' }).waitFor();
+  await page.getByRole('form', { name: 'Meeting Global Network of R2P Focal Points' }).waitFor();
+  await page.getByRole('form', { name: 'Meeting Untitled meeting' }).waitFor();
+  await screen(page, 'Programme');
 
+  await page.getByRole('button', { name: 'Restore the sample' }).click();
+  const confirm = page.getByRole('group', { name: 'Confirm replacing the meeting' });
+  await confirm.getByText('Replace “Untitled meeting” with the sample meeting? Undo brings it back.').waitFor();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Restore the sample' }).click();
   await page.getByRole('button', { name: 'Replace' }).click();
   await page.getByRole('heading', { level: 1, name: 'Global Network of R2P Focal Points' }).waitFor();
   await page.getByRole('article', { name: 'Opening ceremony' }).waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Untitled meeting' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

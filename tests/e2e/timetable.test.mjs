@@ -123,10 +123,24 @@ test('a click on an empty slot adds a session there; Delete removes a session an
   assert.equal(await form.count(), 0);
 
   await page.keyboard.press('Delete');
-  await page.getByText('Removed “Keynote address”. Undo brings it back.').first().waitFor();
+  const notice = page.getByRole('status').filter({ has: page.getByRole('button', { name: 'Undo' }) });
+  await notice.getByText('“Keynote address” removed.').waitFor();
   assert.equal(await block(page, 'Keynote address, 17:00–17:30, Simón Bolívar Room').count(), 0);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await notice.getByRole('button', { name: 'Undo' }).click();
   await block(page, 'Keynote address, 17:00–17:30, Simón Bolívar Room').waitFor();
+  assert.equal(await notice.count(), 0, 'the notice goes with its Undo');
+
+  // Removing a day says what went with it; Undo in the notice brings all of it back.
+  await page.getByRole('navigation', { name: 'Parts of the meeting' }).getByRole('link', { name: 'Setup', exact: true }).click();
+  await page.getByRole('form', { name: 'Day Friday 16 September 2022' }).getByRole('button', { name: 'Remove' }).click();
+  await notice.getByText('Day 2 (Fri 16 Sep) removed with its 5 sessions.').waitFor();
+  assert.equal(await page.getByRole('form', { name: /^Day / }).count(), 1);
+  await page.screenshot({ path: 'target/screenshots/day-removed-1280.png' });
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('form', { name: 'Day Friday 16 September 2022' }).waitFor();
+  await page.getByRole('navigation', { name: 'Parts of the meeting' }).getByRole('link', { name: 'Timetable', exact: true }).click();
+  await page.getByRole('tab', { name: /Day 2/ }).click();
+  await block(page, 'Recommendations and closing, 12:00–12:45, Hall of the Americas').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

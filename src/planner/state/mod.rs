@@ -154,6 +154,19 @@ impl<S: KeyValue + 'static> AppState<S> {
     }
 
     /// Undoes the last edit, if any.
+    /// Removes an item and says what went with it in a notice offering *Undo* ("Day 2
+    /// (Fri 16 Sep) removed with its 5 sessions."); the summary, when it worked.
+    pub fn remove(&self, id: ItemId) -> Result<String, EditError> {
+        let said = self
+            .meeting
+            .with_untracked(|m| m.removal_summary(id))
+            .unwrap_or_default();
+        self.apply(Edit::Remove(id))?;
+        self.notice
+            .set(Some(Notice::info(said.clone()).with_undo()));
+        Ok(said)
+    }
+
     pub fn undo(&self) {
         self.step(History::undo);
     }

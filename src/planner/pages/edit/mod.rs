@@ -169,7 +169,8 @@ pub(super) fn item_submit(
         state.refresh();
         let result = match (ItemAction::parse(&form.action), id) {
             (Some(ItemAction::Remove), Some(id)) => state
-                .apply(Edit::Remove(id_of(id)))
+                .remove(id_of(id))
+                .map(|_| ())
                 .map_err(FieldError::from),
             _ => {
                 let id = id.unwrap_or_else(|| state.meeting().with_untracked(new_id));

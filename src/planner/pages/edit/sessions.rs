@@ -270,7 +270,8 @@ fn submit_session(
         SessionAction::Remove => {
             editing.set(None);
             return state
-                .apply(Edit::Remove(ItemId::Session(id)))
+                .remove(ItemId::Session(id))
+                .map(|_| ())
                 .map_err(FieldError::from);
         }
         _ => {}

@@ -30,6 +30,11 @@ fn DetailsForm() -> impl IntoView {
         state.refresh();
         let result = Details::from_fields(&form.fields())
             .and_then(|d| {
+                let current = state.meeting().with_untracked(|m| m.timezone.clone());
+                d.known_timezone(&current, &crate::web::clock::BrowserOffsets)?;
+                Ok(d)
+            })
+            .and_then(|d| {
                 drawn.check((), &d, Some(&state.meeting().with_untracked(Details::of)))?;
                 Ok(d)
             })

@@ -167,14 +167,9 @@ pub fn TimetablePart() -> impl IntoView {
         }
         if ev.key() == "Delete" {
             ev.prevent_default();
-            let title = meeting
-                .with_untracked(|m| m.session(id).map(|s| s.title.clone()))
-                .unwrap_or_default();
-            match state.apply(Edit::Remove(ItemId::Session(id))) {
-                Ok(()) => {
-                    let text = format!("Removed “{title}”. Undo brings it back.");
-                    said.set(text.clone());
-                    state.notice.set(Some(Notice::info(text)));
+            match state.remove(ItemId::Session(id)) {
+                Ok(text) => {
+                    said.set(format!("{text} Undo brings it back."));
                     dom::focus_id(GRID_ID.into());
                 }
                 Err(e) => state.notice.set(Some(Notice::error(e.to_string()))),
