@@ -56,10 +56,21 @@ test('the exact keys move a session 5 or 15 minutes, to the next room and change
   await page.getByText('Saved in this browser').waitFor();
   await page.reload();
   await block(page, 'Gendering R2P, 16:30–17:45, Simón Bolívar Room').waitFor();
-  // Enter opens the session's form.
+  // Enter opens the session's form beside the grid, with the focus in it; Escape closes it
+  // and the focus is back on the block.
   await block(page, 'Gendering R2P, 16:30–17:45, Simón Bolívar Room').focus();
   await page.keyboard.press('Enter');
-  await page.getByRole('form', { name: 'Session Gendering R2P' }).waitFor();
+  const form = page.getByRole('complementary', { name: 'The session open' }).getByRole('form', { name: 'Session Gendering R2P' });
+  await form.waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest('form')?.getAttribute('aria-label') === 'Session Gendering R2P');
+  await page.screenshot({ path: 'target/screenshots/timetable-panel-1280.png' });
+  // An edit made in the panel shows on the grid at once.
+  await form.getByLabel('Ends').fill('18:00');
+  await form.getByRole('button', { name: 'Save session' }).click();
+  await block(page, 'Gendering R2P, 16:30–18:00, Simón Bolívar Room').waitFor();
+  await page.keyboard.press('Escape');
+  await form.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Gendering R2P, 16:30–18:00, Simón Bolívar Room');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -171,5 +182,13 @@ test('at 390 px the timetable scrolls sideways inside itself and the page does n
   await block(page, 'Opening ceremony, 09:00–10:00, Hall of the Americas').waitFor();
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scroll of the page');
   await page.screenshot({ path: 'target/screenshots/timetable-390.png' });
+  // A session opened on a phone takes the whole screen; Close gives the grid back.
+  await block(page, 'Opening ceremony, 09:00–10:00, Hall of the Americas').click();
+  const form = page.getByRole('form', { name: 'Session Opening ceremony' });
+  await form.waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'the open session fits the phone');
+  await page.screenshot({ path: 'target/screenshots/timetable-panel-390.png' });
+  await form.getByRole('button', { name: 'Close' }).click();
+  await form.waitFor({ state: 'detached' });
   await context.close();
 });

@@ -110,6 +110,46 @@ impl FormContext {
     }
 }
 
+/// The session's people by id, as its form lists them ("name, position, organization").
+fn participant_names(m: &Meeting, s: &Session) -> HashMap<PersonId, String> {
+    s.participants
+        .iter()
+        .filter_map(|p| Some((p.person, m.person(p.person)?.programme_line(true, true))))
+        .collect()
+}
+
+/// The form of session `id` on its own (the Timetable's panel), drawn again only when the
+/// session, what its form lists or its problems change.
+pub(super) fn lone_session_form(
+    state: AppState,
+    id: SessionId,
+    editing: RwSignal<Option<SessionId>>,
+    drawn: Drawn<SessionId, Session>,
+) -> impl IntoView {
+    let data = Memo::new(move |_| {
+        state.meeting().with(|m| {
+            let s = m.session(id)?;
+            Some((s.clone(), participant_names(m, s), FormContext::of(m)))
+        })
+    });
+    let problems = Memo::new(move |_| {
+        state.findings.with(|f| {
+            f.iter()
+                .filter(|f| !f.dismissed && f.sessions.contains(&id))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let (s, names, context) = data.get()?;
+        let problems = problems.get();
+        let problems: Vec<&Finding> = problems.iter().collect();
+        Some(session_form(
+            state, &s, &names, &context, &problems, editing, drawn,
+        ))
+    }
+}
+
 /// The full form of one session.
 fn session_form(
     state: AppState,
@@ -432,16 +472,7 @@ pub fn SessionsPart() -> impl IntoView {
                     session: s.clone(),
                     place: m.placement_label(s.placement),
                     problems: problems.with(|p| p.get(&id).cloned().unwrap_or_default()),
-                    context: open.then(|| {
-                        let names = s
-                            .participants
-                            .iter()
-                            .filter_map(|p| {
-                                Some((p.person, m.person(p.person)?.programme_line(true, true)))
-                            })
-                            .collect();
-                        (FormContext::of(m), names)
-                    }),
+                    context: open.then(|| (FormContext::of(m), participant_names(m, s))),
                 })
             })
         });

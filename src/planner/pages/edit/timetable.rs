@@ -139,6 +139,19 @@ pub fn TimetablePart() -> impl IntoView {
     let dragged = StoredValue::new(false);
     let slot = RwSignal::new(None::<(i64, usize)>);
 
+    // The session open in the panel beside the grid: Enter or a click opens it, Escape or
+    // Close closes it, and the focus goes into the form and back to the block.
+    let editing = RwSignal::new(None::<SessionId>);
+    let drawn = super::Drawn::<SessionId, crate::domain::Session>::new();
+    Effect::new(move |before: Option<Option<SessionId>>| {
+        let now = editing.get();
+        match (before.flatten(), now) {
+            (_, Some(_)) => dom::reveal("session-form".into()),
+            (Some(was), None) => dom::focus_id(block_id(was)),
+            (None, None) => {}
+        }
+        now
+    });
     let run = move |id: SessionId, edit: Result<Option<Edit>, crate::domain::EditError>| {
         match edit.and_then(|e| e.map(|e| state.apply(e)).transpose()) {
             Ok(Some(())) => {
@@ -169,6 +182,9 @@ pub fn TimetablePart() -> impl IntoView {
             ev.prevent_default();
             match state.remove(ItemId::Session(id)) {
                 Ok(text) => {
+                    if editing.get_untracked() == Some(id) {
+                        editing.set(None);
+                    }
                     said.set(format!("{text} Undo brings it back."));
                     dom::focus_id(GRID_ID.into());
                 }
@@ -317,7 +333,7 @@ pub fn TimetablePart() -> impl IntoView {
             dragged.set_value(false);
             return;
         }
-        state.go_to(ItemId::Session(id));
+        editing.set(Some(id));
     };
 
     let block = move |id: SessionId| {
@@ -491,11 +507,18 @@ pub fn TimetablePart() -> impl IntoView {
             } else {
                 None
             }}
-            <DayTabs days=days selected=current_day on_select=move |id: DayId| { slot.set(None); day.set(Some(id)); }/>
+            <DayTabs days=days selected=current_day on_select=move |id: DayId| { slot.set(None); editing.set(None); day.set(Some(id)); }/>
             <div class="timetable__panel" role="tabpanel"
+                class:timetable__panel--open=move || editing.with(Option::is_some)
                 aria-labelledby=move || current_day.get().map(|id| format!("day-tab-{id}")).unwrap_or_default()>
                 {add_form}
                 {body}
+                {move || editing.get().map(|id| view! {
+                    <aside class="timetable__side" aria-label="The session open"
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.prevent_default(); editing.set(None); }>
+                        {super::sessions::lone_session_form(state, id, editing, drawn)}
+                    </aside>
+                })}
             </div>
             <p class="visually-hidden" role="status" aria-live="polite" aria-label="Timetable moves">{move || said.get()}</p>
         </section>
