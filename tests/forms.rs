@@ -51,7 +51,7 @@ fn a_day_reads_from_its_fields_and_names_the_bad_one() {
     assert_eq!(
         field_of(Day::from_fields(
             DayId(1),
-            &form(&[("date", "2023-09-14"), ("start", "8h"), ("end", "18:00")])
+            &form(&[("date", "2023-09-14"), ("start", "eight"), ("end", "18:00")])
         )),
         "start"
     );
@@ -676,4 +676,29 @@ fn a_timezone_calendars_do_not_know_is_refused_beside_its_field_but_the_current_
     // A meeting that came with a bad one can still save its other details.
     details.timezone = "Geneva".into();
     assert!(details.known_timezone("Geneva", &TzDatabase).is_ok());
+}
+
+#[test]
+fn times_are_read_as_people_type_them_on_the_24_hour_clock() {
+    use agenda_planner::forms::typed_time;
+    let t = |h, m| Some(chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap());
+    for (typed, want) in [
+        ("09:30", t(9, 30)),
+        ("9:30", t(9, 30)),
+        (" 930 ", t(9, 30)),
+        ("0930", t(9, 30)),
+        ("9.30", t(9, 30)),
+        ("9h30", t(9, 30)),
+        ("9", t(9, 0)),
+        ("17", t(17, 0)),
+        ("2:30 pm", t(14, 30)),
+        ("12 am", t(0, 0)),
+        ("12:15pm", t(12, 15)),
+        ("09:30:00", t(9, 30)),
+    ] {
+        assert_eq!(typed_time(typed), want, "{typed}");
+    }
+    for refused in ["", "24:00", "9:5", "13 pm", "noon", "9:300", "-1", "12345"] {
+        assert_eq!(typed_time(refused), None, "{refused}");
+    }
 }

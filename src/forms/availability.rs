@@ -3,7 +3,7 @@
 
 use super::names::AVAILABILITY;
 use super::{error, FieldError, Fields};
-use crate::domain::schedule::{hh_mm, iso_date, parse_date, parse_time};
+use crate::domain::schedule::{hh_mm, iso_date, parse_date};
 use crate::domain::{Availability, Meeting};
 
 /// A person's availability as the editor shows it: one line per day,
@@ -60,7 +60,7 @@ pub fn availability_from_fields<F: Fn(&str) -> Option<String>>(
         for range in ranges.split(',').map(str::trim) {
             let window = range
                 .split_once(['-', '–'])
-                .and_then(|(a, b)| Some((parse_time(a.trim())?, parse_time(b.trim())?)));
+                .and_then(|(a, b)| Some((super::typed_time(a)?, super::typed_time(b)?)));
             match window {
                 Some((from, to)) if to > from => windows.push(Availability {
                     day: day.id,

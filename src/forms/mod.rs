@@ -14,6 +14,50 @@ pub mod session;
 use thiserror::Error;
 
 use crate::domain::schedule::parse_time;
+
+/// A time of day as a person types it, on the 24-hour clock the app shows: "09:30", "9:30",
+/// "930", "0930", "9.30", "9h30", "9" (09:00); "2:30 pm" and "12 am" too. Seconds ("09:30:00")
+/// as the files have them.
+pub fn typed_time(text: &str) -> Option<chrono::NaiveTime> {
+    let text = text.trim().to_ascii_lowercase();
+    if let Some(t) = parse_time(&text) {
+        return Some(t);
+    }
+    let (clock, half) = match text
+        .strip_suffix("pm")
+        .or_else(|| text.strip_suffix("p.m."))
+    {
+        Some(rest) => (rest.trim_end(), Some(12)),
+        None => match text
+            .strip_suffix("am")
+            .or_else(|| text.strip_suffix("a.m."))
+        {
+            Some(rest) => (rest.trim_end(), Some(0)),
+            None => (text.as_str(), None),
+        },
+    };
+    let (hour, minute) = match clock.split_once([':', '.', 'h']) {
+        Some((h, m)) => (h, if m.is_empty() { "00" } else { m }),
+        None if clock.len() > 2 => clock.split_at(clock.len() - 2),
+        None => (clock, "00"),
+    };
+    let digits = |s: &str, max: usize| {
+        (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (mut hour, minute) = (
+        digits(hour, 2)?,
+        digits(minute, 2).filter(|_| minute.len() == 2)?,
+    );
+    if let Some(offset) = half {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        hour = hour % 12 + offset;
+    }
+    chrono::NaiveTime::from_hms_opt(hour, minute, 0)
+}
 use crate::domain::EditError;
 
 pub use actions::{ItemAction, LibraryAction, SessionAction};
@@ -78,7 +122,7 @@ impl<F: Fn(&str) -> Option<String>> Fields<F> {
 
     pub fn time(&self, name: &'static str) -> Result<chrono::NaiveTime, FieldError> {
         let value = self.text(name);
-        parse_time(&value).ok_or_else(|| {
+        typed_time(&value).ok_or_else(|| {
             error(
                 name,
                 format!("“{value}” is not a time of day (HH:MM, 24-hour clock)."),

@@ -4,7 +4,6 @@
 use super::actions::SessionAction;
 use super::names::*;
 use super::{error, FieldError, Fields};
-use crate::domain::schedule::parse_time;
 use crate::domain::{Person, PersonId, RoomId, ThemeId};
 
 /// The room field: a room's id, or every room.
@@ -135,7 +134,7 @@ impl SessionForm {
             if action == SessionAction::RemoveItem(i) {
                 continue;
             }
-            let time = parse_time(time.trim()).ok_or_else(|| {
+            let time = super::typed_time(time).ok_or_else(|| {
                 error(ITEM_TIME, format!("“{time}” is not a time of day (HH:MM)."))
             })?;
             let person = item_people
@@ -198,8 +197,8 @@ impl NewSession {
         use crate::domain::Template;
         let template = Template::find(&f.text(TEMPLATE))
             .ok_or_else(|| error(TEMPLATE, "Choose what kind of session to add."))?;
-        let start =
-            parse_time(&f.text(START)).ok_or_else(|| error(START, "Give a start time (HH:MM)."))?;
+        let start = super::typed_time(&f.text(START))
+            .ok_or_else(|| error(START, "Give a start time (HH:MM)."))?;
         let placement = placement(f)?;
         Ok(NewSession {
             template,

@@ -43,10 +43,18 @@ pub fn input(
 ) -> AnyView {
     let id = format!("{form}-{name}");
     let error_id = format!("{id}-error");
+    // A time is typed and shown on the 24-hour clock everywhere ("16:30"), whatever the
+    // browser's locale would make of a time field; `forms::typed_time` reads it.
+    let (kind, hint) = if kind == "time" {
+        ("text", Some("HH:MM"))
+    } else {
+        (kind, None)
+    };
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id type=kind name=name value=value aria-describedby=error_id.clone() aria-invalid=invalid(error, name)/>
+            <input id=id type=kind name=name value=value placeholder=hint maxlength=hint.map(|_| "8") autocomplete=hint.map(|_| "off")
+                aria-describedby=error_id.clone() aria-invalid=invalid(error, name)/>
             <span class="field-error" id=error_id>{message_for(error, name)}</span>
         </div>
     }

@@ -214,7 +214,7 @@ fn session_form(
         view! {
             <li class="run-item">
                 <label class="visually-hidden" for=time_id.clone()>{format!("Time of item {}", i + 1)}</label>
-                <input id=time_id type="time" name=ITEM_TIME value=hh_mm(item.time)/>
+                <input id=time_id type="text" placeholder="HH:MM" maxlength="8" autocomplete="off" name=ITEM_TIME value=hh_mm(item.time)/>
                 <label class="visually-hidden" for=title_id.clone()>{format!("Title of item {}", i + 1)}</label>
                 <input id=title_id type="text" name=ITEM_TITLE value=item.title.clone()/>
                 <input type="hidden" name=ITEM_PERSON value=item.person.map(|p| p.0.to_string()).unwrap_or_default()/>
