@@ -79,19 +79,6 @@ fn cell_at(grid: &Grid, x: f64, y: f64) -> Option<(i64, usize)> {
     Some((row, column))
 }
 
-/// "09:00–10:15" for a block at `row` covering `rows`.
-fn span_text(grid: &Grid, row: i64, rows: i64) -> String {
-    let clock = |m: i64| {
-        let m = m.rem_euclid(1440);
-        format!("{:02}:{:02}", m / 60, m % 60)
-    };
-    format!(
-        "{}–{}",
-        clock(grid.minutes_at(row)),
-        clock(grid.minutes_at(row + rows))
-    )
-}
-
 fn grid_column(column: usize, span: usize) -> String {
     format!("{} / span {}", column + 2, span)
 }
@@ -219,7 +206,7 @@ pub fn TimetablePart() -> impl IntoView {
                         column,
                         rows,
                         span,
-                        time: span_text(g, top, rows),
+                        time: g.span_text(top, rows),
                     }
                 }
                 Grab::End => {
@@ -230,7 +217,7 @@ pub fn TimetablePart() -> impl IntoView {
                         column: from_column,
                         rows,
                         span,
-                        time: span_text(g, from_row, rows),
+                        time: g.span_text(from_row, rows),
                     }
                 }
             })
@@ -426,7 +413,7 @@ pub fn TimetablePart() -> impl IntoView {
             g.as_ref()
                 .and_then(|g| g.columns.get(column).map(|c| c.name.clone()))
         })?;
-        let at = format!("{:02}:{:02}", minutes / 60, minutes % 60);
+        let at = timetable::clock(minutes);
         Some(view! {
             <form class="timetable__add" aria-label="New session in the timetable" on:submit=on_add
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { slot.set(None); }>
