@@ -350,9 +350,7 @@ mod session_form {
         let created = parse(
             &[
                 ("new_person", "new"),
-                ("new_honorific", "Amb."),
-                ("new_given_name", "Ana"),
-                ("new_family_name", "Silva"),
+                ("new_person_name", "Amb. Ana Silva"),
                 ("new_role", "panelist"),
             ],
             &panel_rows(),
@@ -374,7 +372,20 @@ mod session_form {
             &panel_rows(),
             "add-participant",
         );
-        assert_eq!(nameless.unwrap_err().field, "new_family_name");
+        assert_eq!(nameless.unwrap_err().field, "new_person_name");
+        let unchosen = parse(
+            &[
+                ("new_person", ""),
+                ("new_person_name", "Ana"),
+                ("new_role", "panelist"),
+            ],
+            &panel_rows(),
+            "add-participant",
+        );
+        assert_eq!(
+            unchosen.unwrap_err().message,
+            "Choose someone from the list, or “Create” to add a new person."
+        );
         let twice = parse(
             &[("new_person", "2"), ("new_role", "panelist")],
             &panel_rows(),

@@ -174,3 +174,137 @@ fn join_nonempty(parts: &[&str], separator: &str) -> String {
     }
     out
 }
+
+/// Titles a typed name may begin with ("Dr Jane Doe", "H.E. Amb. Ana Silva"), compared
+/// without case and without a final full stop.
+const HONORIFICS: &[&str] = &[
+    "h.e", "he", "hon", "amb", "dr", "prof", "ms", "mr", "mrs", "mx", "sir", "dame", "rev",
+    "judge", "justice", "gen", "col", "sen", "rep", "sheikh", "sheikha",
+];
+
+/// Words that belong with the family name that follows them ("Ana de la Cruz").
+const PARTICLES: &[&str] = &[
+    "al", "bin", "binti", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "la", "le",
+    "ten", "ter", "van", "von",
+];
+
+fn is_honorific(word: &str) -> bool {
+    let bare = word.trim_end_matches('.').to_ascii_lowercase();
+    HONORIFICS.contains(&bare.as_str())
+}
+
+impl Person {
+    /// A new person from a name as typed in a people field: leading titles become the
+    /// honorific ("Dr Jane Doe"), the last word (with particles before it, "van der Berg")
+    /// the family name and the rest the given name; "Doe, Jane" names the family name first;
+    /// a single word is a family name. `None` when no name is left.
+    pub fn from_typed_name(id: PersonId, text: &str) -> Option<Person> {
+        let (before_comma, after_comma) = match text.split_once(',') {
+            Some((family, given)) => (family, Some(given)),
+            None => (text, None),
+        };
+        let mut words: Vec<&str> = match after_comma {
+            Some(given) => given.split_whitespace().collect(),
+            None => before_comma.split_whitespace().collect(),
+        };
+        let titles = words.iter().take_while(|w| is_honorific(w)).count();
+        // A name that is only a title ("Dr") keeps it as the name.
+        let titles = if titles == words.len() && after_comma.is_none() {
+            0
+        } else {
+            titles
+        };
+        let honorific = words.drain(..titles).collect::<Vec<_>>().join(" ");
+        let (given_name, family_name) = match after_comma {
+            Some(_) => (
+                words.join(" "),
+                before_comma
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            None => {
+                let mut start = words.len().saturating_sub(1);
+                while start > 1
+                    && PARTICLES.contains(&words[start - 1].to_ascii_lowercase().as_str())
+                {
+                    start -= 1;
+                }
+                (words[..start].join(" "), words[start..].join(" "))
+            }
+        };
+        let person = Person {
+            id,
+            honorific,
+            given_name,
+            family_name,
+            ..Person::default()
+        };
+        (!person.name().is_empty()).then_some(person)
+    }
+}
+
+/// The meeting's people made searchable: each one's name and organization folded once (by
+/// the caller's case folding), so that a field that finds people as they are typed reads a
+/// list of strings and calls no folding per person per key.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PeopleIndex {
+    /// (id, folded "honorific given family", folded "position organization short").
+    entries: Vec<(PersonId, String, String)>,
+}
+
+impl PeopleIndex {
+    /// In `people`'s order: ties in [`PeopleIndex::find`] keep it.
+    pub fn new<'a>(
+        people: impl IntoIterator<Item = &'a Person>,
+        fold: impl Fn(&str) -> String,
+    ) -> Self {
+        PeopleIndex {
+            entries: people
+                .into_iter()
+                .map(|p| {
+                    (
+                        p.id,
+                        fold(&p.display_name(true)),
+                        fold(&join_nonempty(
+                            &[&p.position, &p.organization, &p.organization_short],
+                            " ",
+                        )),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// Up to `limit` people every word of `query` (already folded) occurs in, by name or
+    /// organization: those whose name begins with the query first, then those with a word of
+    /// the name beginning with each query word, then the rest.
+    pub fn find(&self, query: &str, limit: usize) -> Vec<PersonId> {
+        let words: Vec<&str> = query.split_whitespace().collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let query = words.join(" ");
+        let word_start = |text: &str, w: &str| text.split_whitespace().any(|t| t.starts_with(w));
+        let mut found: Vec<(u8, usize, PersonId)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, name, rest))| {
+                words.iter().all(|w| name.contains(w) || rest.contains(w))
+            })
+            .map(|(i, (id, name, _))| {
+                let rank = if name.starts_with(&query) {
+                    0
+                } else if words.iter().all(|w| word_start(name, w)) {
+                    1
+                } else {
+                    2
+                };
+                (rank, i, *id)
+            })
+            .collect();
+        found.sort_unstable();
+        found.into_iter().take(limit).map(|(.., id)| id).collect()
+    }
+}

@@ -59,9 +59,8 @@ pub const PARTICIPANT_STATUS: &str = "participant_status";
 pub const NEW_PERSON: &str = "new_person";
 pub const NEW_ROLE: &str = "new_role";
 pub const NEW_STATUS: &str = "new_status";
-pub const NEW_HONORIFIC: &str = "new_honorific";
-pub const NEW_GIVEN_NAME: &str = "new_given_name";
-pub const NEW_FAMILY_NAME: &str = "new_family_name";
+/// The people field's text: who to find, or the name of a person to create.
+pub const NEW_PERSON_NAME: &str = "new_person_name";
 pub const ITEM_TIME: &str = "item_time";
 pub const ITEM_TITLE: &str = "item_title";
 pub const ITEM_PERSON: &str = "item_person";

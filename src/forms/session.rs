@@ -80,33 +80,30 @@ impl SessionForm {
                 let status = Status::parse(&f.text(NEW_STATUS)).unwrap_or_default();
                 let person = match f.text(NEW_PERSON).as_str() {
                     "" => {
-                        return Err(error(
-                            NEW_PERSON,
-                            "Choose a person, or “New person” and a name.",
-                        ))
+                        let message = if f.text(NEW_PERSON_NAME).trim().is_empty() {
+                            "Type a name to find a person, or to create one."
+                        } else {
+                            "Choose someone from the list, or “Create” to add a new person."
+                        };
+                        return Err(error(NEW_PERSON_NAME, message));
                     }
                     NEW => {
-                        let person = Person {
-                            id: new_person_id,
-                            honorific: f.text(NEW_HONORIFIC),
-                            given_name: f.text(NEW_GIVEN_NAME),
-                            family_name: f.text(NEW_FAMILY_NAME),
-                            ..Person::default()
-                        };
-                        if person.name().is_empty() {
-                            return Err(error(NEW_FAMILY_NAME, "Give the new person a name."));
-                        }
+                        let person =
+                            Person::from_typed_name(new_person_id, &f.text(NEW_PERSON_NAME))
+                                .ok_or_else(|| {
+                                    error(NEW_PERSON_NAME, "Give the new person a name.")
+                                })?;
                         new_person = Some(person);
                         new_person_id
                     }
                     id => PersonId(
                         id.parse()
-                            .map_err(|_| error(NEW_PERSON, "Choose a person."))?,
+                            .map_err(|_| error(NEW_PERSON_NAME, "Choose a person."))?,
                     ),
                 };
                 if rows.iter().any(|(p, r, _)| *p == person && *r == role) {
                     return Err(error(
-                        NEW_PERSON,
+                        NEW_PERSON_NAME,
                         format!(
                             "Already in this session as {}.",
                             role.heading(1).to_ascii_lowercase()

@@ -17,7 +17,10 @@ pub fn form_error() -> FormError {
 }
 
 /// The message for the field `name`, if the form's error is about it.
-fn message_for(error: FormError, name: &'static str) -> impl Fn() -> Option<String> + Copy {
+pub(crate) fn message_for(
+    error: FormError,
+    name: &'static str,
+) -> impl Fn() -> Option<String> + Copy {
     move || {
         error.with(|e| {
             e.as_ref()
@@ -28,7 +31,10 @@ fn message_for(error: FormError, name: &'static str) -> impl Fn() -> Option<Stri
 }
 
 /// `aria-invalid` for the field `name`.
-fn invalid(error: FormError, name: &'static str) -> impl Fn() -> Option<&'static str> + Copy {
+pub(crate) fn invalid(
+    error: FormError,
+    name: &'static str,
+) -> impl Fn() -> Option<&'static str> + Copy {
     move || error.with(|e| e.as_ref().is_some_and(|e| e.is_for(name)).then_some("true"))
 }
 

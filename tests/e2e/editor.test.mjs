@@ -180,22 +180,28 @@ test('sessions: a panel with a moderator and three panelists, a keynote and a br
   await form.getByLabel('Title', { exact: true }).fill('Panel');
   await form.getByRole('button', { name: 'Save session' }).click();
   form = page.getByRole('form', { name: 'Session Panel' });
-  const addPerson = async (person, role) => {
-    await form.getByLabel('Add person').selectOption({ label: person });
-    await form.getByLabel('As', { exact: true }).selectOption(role);
-    await form.getByRole('button', { name: 'Add to session' }).click();
-  };
-  await addPerson('Amina Odhiambo', 'moderator');
-  await addPerson('Bruno Silva', 'panelist');
-  await addPerson('Chen Wang', 'panelist');
-  // The third panelist is someone new, created without leaving the session.
-  await form.getByLabel('Add person').selectOption('new');
-  await form.getByLabel('Given name (new person)').fill('Erik');
-  await form.getByLabel('Family name (new person)').fill('Larsen');
+  // People are found as their name is typed; Enter takes the first found, and the field is
+  // ready for the next one (the role chosen stays).
+  const field = () => form.getByRole('combobox', { name: 'Add person' });
+  await form.getByLabel('As', { exact: true }).selectOption('moderator');
+  await field().fill('amina');
+  await field().press('Enter');
+  await form.locator('.participant__name', { hasText: 'Amina Odhiambo' }).waitFor();
   await form.getByLabel('As', { exact: true }).selectOption('panelist');
-  await form.getByRole('button', { name: 'Add to session' }).click();
+  for (const [typed, name] of [['bruno', 'Bruno Silva'], ['wang', 'Chen Wang']]) {
+    await field().fill(typed);
+    await form.getByRole('option', { name: new RegExp(name) }).click();
+    await form.locator('.participant__name', { hasText: name }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'combobox', 'focus stays in the people field');
+    assert.equal(await form.getByLabel('As', { exact: true }).inputValue(), 'panelist', 'the role chosen is offered again');
+  }
+  // The third panelist is someone new, created without leaving the session.
+  await field().fill('Erik Larsen');
+  await field().press('ArrowDown');
+  await field().press('ArrowDown');
+  await field().press('Enter');
   await form.locator('.participant__name', { hasText: 'Erik Larsen' }).waitFor();
-  assert.equal(await form.getByLabel('Family name (new person)').inputValue(), '', 'the add row is empty again');
+  assert.equal(await field().inputValue(), '', 'the people field is empty again');
   // Reorder: Erik Larsen up one place.
   await form.getByRole('button', { name: 'Move Erik Larsen up' }).click();
   const names = await form.locator('.participant__name').allInnerTexts();

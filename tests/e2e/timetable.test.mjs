@@ -119,6 +119,58 @@ test('a session dragged onto a booked room is marked with the other block while 
   await context.close();
 });
 
+test('the people field finds someone by name and creates someone new; a person in two places is marked on both blocks while dragging', async () => {
+  const { page, context, errors } = await app.newPage({ viewport: { width: 1280, height: 2000 } });
+  await page.goto(`${app.url}#/edit`);
+  const name = 'Launch of the OAS report on R2P and atrocity prevention in the Americas, 13:45–14:15, Simón Bolívar Room';
+  await block(page, name).focus();
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('complementary', { name: 'The session open' }).getByRole('form', { name: /^Session Launch/ });
+  const field = form.getByRole('combobox', { name: 'Add person' });
+  // Found by family name, picked with the keys.
+  await field.fill('kikol');
+  const list = form.getByRole('listbox', { name: 'Add person: found' });
+  await list.getByRole('option', { name: /Naomi Kikoler, Director/ }).waitFor();
+  await page.screenshot({ path: 'target/screenshots/person-picker-1280.png' });
+  assert.equal(await field.getAttribute('aria-expanded'), 'true');
+  await field.press('ArrowDown');
+  assert.equal(await field.getAttribute('aria-activedescendant'), await list.getByRole('option').first().getAttribute('id'));
+  await field.press('Enter');
+  await form.locator('.participant__name', { hasText: 'Naomi Kikoler' }).waitFor();
+  // Someone not in the meeting yet: created from the name as typed, honorific and all.
+  await field.fill('Dr Jane Doe');
+  await form.getByRole('option', { name: 'Create ‘Dr Jane Doe’' }).click();
+  await form.locator('.participant__name', { hasText: 'Dr Jane Doe' }).waitFor();
+  // Now she is found like anyone else; Escape closes the list first, then the panel.
+  await field.fill('jane');
+  await list.getByRole('option', { name: 'Dr Jane Doe', exact: true }).waitFor();
+  await field.press('Escape');
+  assert.equal(await field.getAttribute('aria-expanded'), 'false');
+  assert.equal(await form.count(), 1, 'the first Escape only closes the list');
+  await field.fill('');
+  await field.press('Escape');
+  await form.waitFor({ state: 'detached' });
+  await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, name);
+
+  // Naomi Kikoler is on the civil society panel at 14:30: dragging the launch there in its
+  // own room marks both blocks while dragging.
+  const grab = await point(page, 1, 13 * 60 + 50);
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  const over = await point(page, 1, 14 * 60 + 52);
+  await page.mouse.move(over.x, over.y, { steps: 8 });
+  const marked = page.locator('.timetable__block--clash');
+  await marked.nth(1).waitFor();
+  const names = await marked.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label').split(',')[0]));
+  assert.deepEqual(names.sort(), ['Launch of the OAS report on R2P and atrocity prevention in the Americas', 'The role of civil society in mobilizing action to uphold R2P'].sort());
+  await page.screenshot({ path: 'target/screenshots/timetable-drag-person-clash-1280.png' });
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await block(page, name).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a click on an empty slot adds a session there; Delete removes a session and Undo brings it back', async () => {
   const { page, context, errors } = await app.newPage({ viewport: { width: 1280, height: 2000 } });
   await page.goto(`${app.url}#/edit`);

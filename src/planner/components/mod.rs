@@ -5,6 +5,7 @@ pub mod file_import;
 pub mod findings_panel;
 pub mod meeting_actions;
 pub mod meeting_header;
+pub mod person_picker;
 pub mod problems;
 pub mod rename_form;
 pub mod save_file;

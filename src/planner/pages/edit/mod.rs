@@ -20,6 +20,7 @@ use crate::domain::edit::Item;
 use crate::domain::{Day, DayId, Edit, ItemId, Meeting};
 use crate::forms::{FieldError, Fields, ItemAction};
 use crate::planner::components::findings_panel::FindingsPanel;
+use crate::planner::components::person_picker::PeopleFinder;
 use crate::planner::route::{EditPart, Route};
 use crate::planner::state::{use_app_state, AppState};
 use crate::ui::form_fields::{finish, FormError};
@@ -218,6 +219,7 @@ pub fn EditPage() -> impl IntoView {
     provide_context(DrawnItems::new());
     let state = use_app_state();
     provide_context(DayChoice::new(state));
+    provide_context(PeopleFinder::of_meeting());
     let part = Memo::new(move |_| match state.route.get() {
         Route::Edit(part) => part,
         _ => EditPart::default(),

@@ -22,11 +22,12 @@ use crate::domain::{
 use crate::forms::names::*;
 use crate::forms::session::NewSession;
 use crate::forms::{FieldError, SessionAction, SessionForm};
+use crate::planner::components::person_picker::person_picker;
 use crate::planner::components::problems::problems_note;
 use crate::planner::state::{use_app_state, AppState};
 use crate::ui::form_fields::{finish, form_error, form_message, input, select, text_area};
 use crate::ui::notice::Notice;
-use crate::web::dom::{reveal, Submitted};
+use crate::web::dom::{focus_id, reveal, Submitted};
 
 fn kind_options(selected: SessionKind) -> impl IntoView {
     SessionKind::ALL
@@ -78,45 +79,47 @@ fn action_button(
     }
 }
 
-/// What the open session's form lists besides the session: the meeting's days, rooms,
-/// themes and people (as "name, position, organization" and with honorific).
+/// What the open session's form lists besides the session: the meeting's days, rooms and
+/// themes (people are found as they are typed: `person_picker`).
 #[derive(Clone, PartialEq)]
 struct FormContext {
     days: Vec<Day>,
     rooms: Vec<Room>,
     themes: Vec<Theme>,
-    /// (id, "name, position, organization", name with honorific), by family name.
-    people: Vec<(PersonId, String, String)>,
 }
 
 impl FormContext {
     fn of(m: &Meeting) -> FormContext {
-        let mut people: Vec<_> = m.people.iter().collect();
-        crate::domain::order::sort_by_cached_key(&mut people, |p| {
-            (
-                p.family_name.to_ascii_lowercase(),
-                p.given_name.to_ascii_lowercase(),
-            )
-        });
         FormContext {
             days: m.days_in_order().into_iter().cloned().collect(),
             rooms: m.rooms.clone(),
             themes: m.themes.clone(),
-            people: people
-                .into_iter()
-                .map(|p| (p.id, p.programme_line(false, true), p.display_name(true)))
-                .collect(),
         }
     }
 }
 
-/// The session's people by id, as its form lists them ("name, position, organization").
-fn participant_names(m: &Meeting, s: &Session) -> HashMap<PersonId, String> {
-    s.participants
-        .iter()
-        .filter_map(|p| Some((p.person, m.person(p.person)?.programme_line(true, true))))
-        .collect()
+/// The session's people (participants, then the run of show's others) by id, as its form
+/// lists them: ("name, position, organization", name with honorific).
+fn participant_names(m: &Meeting, s: &Session) -> Names {
+    let mut names: Names = Vec::new();
+    let people = s.participants.iter().map(|p| p.person);
+    for id in people.chain(s.items.iter().filter_map(|i| i.person)) {
+        if let Some(p) = m
+            .person(id)
+            .filter(|_| names.iter().all(|(n, ..)| *n != id))
+        {
+            names.push((id, p.programme_line(true, true), p.display_name(true)));
+        }
+    }
+    names
 }
+
+/// (id, "name, position, organization", name with honorific) of a session's people.
+type Names = Vec<(PersonId, String, String)>;
+
+/// The role last chosen for someone added to a session, offered again for the next one
+/// added to it (several panelists in a row), kept across the form's redraws.
+pub(super) type AddedRole = StoredValue<Option<(SessionId, Role)>>;
 
 /// The form of session `id` on its own (the Timetable's panel), drawn again only when the
 /// session, what its form lists or its problems change.
@@ -126,6 +129,7 @@ pub(super) fn lone_session_form(
     editing: RwSignal<Option<SessionId>>,
     drawn: Drawn<SessionId, Session>,
 ) -> impl IntoView {
+    let added_role: AddedRole = StoredValue::new(None);
     let data = Memo::new(move |_| {
         state.meeting().with(|m| {
             let s = m.session(id)?;
@@ -145,20 +149,22 @@ pub(super) fn lone_session_form(
         let problems = problems.get();
         let problems: Vec<&Finding> = problems.iter().collect();
         Some(session_form(
-            state, &s, &names, &context, &problems, editing, drawn,
+            state, &s, &names, &context, &problems, editing, drawn, added_role,
         ))
     }
 }
 
 /// The full form of one session.
+#[allow(clippy::too_many_arguments)]
 fn session_form(
     state: AppState,
     s: &Session,
-    names: &HashMap<PersonId, String>,
+    names: &[(PersonId, String, String)],
     context: &FormContext,
     problems: &[&Finding],
     editing: RwSignal<Option<SessionId>>,
     drawn: Drawn<SessionId, Session>,
+    added_role: AddedRole,
 ) -> AnyView {
     let error = form_error();
     let id = s.id;
@@ -175,12 +181,24 @@ fn session_form(
         let result = submit_session(state, id, &form, editing, drawn);
         if result.is_ok() {
             drawn.done(id);
+            if SessionAction::parse(&form.action) == Some(SessionAction::AddParticipant) {
+                // Ready for the next person: the form is drawn again with the one added.
+                let role = Role::parse(&form.field(NEW_ROLE).unwrap_or_default());
+                added_role.set_value(role.map(|r| (id, r)));
+                focus_id(format!("session-{id}-{NEW_PERSON_NAME}"));
+            }
         }
         finish(&form, error, result, false);
     };
     let key = format!("session-{}", s.id);
     let roles = roles_for(s.kind);
-    let name_of = |id: PersonId| names.get(&id).cloned().unwrap_or_default();
+    let name_of = |id: PersonId| {
+        names
+            .iter()
+            .find(|(n, ..)| *n == id)
+            .map(|(_, line, _)| line.clone())
+            .unwrap_or_default()
+    };
     let participants = s.participants.iter().enumerate().map(|(i, p)| {
         let who = name_of(p.person);
         let role_id = format!("{key}-role-{i}");
@@ -203,22 +221,25 @@ fn session_form(
             </li>
         }
     }).collect_view();
-    let person_options = context
-        .people
-        .iter()
-        .map(|(id, line, _)| view! { <option value=id.0.to_string()>{line.clone()}</option> })
-        .collect_view();
+    // Whom a run-of-show item names: someone of the session.
+    let item_people = |selected: Option<PersonId>| {
+        let people = names.iter().map(|(id, _, name)| {
+            view! { <option value=id.0.to_string() selected=Some(*id) == selected>{name.clone()}</option> }
+        });
+        view! { <option value="" selected=selected.is_none()>"No one"</option> {people.collect_view()} }
+    };
     let items = s.items.iter().enumerate().map(|(i, item)| {
         let time_id = format!("{key}-item-time-{i}");
         let title_id = format!("{key}-item-title-{i}");
+        let person_id = format!("{key}-item-person-{i}");
         view! {
             <li class="run-item">
                 <label class="visually-hidden" for=time_id.clone()>{format!("Time of item {}", i + 1)}</label>
                 <input id=time_id type="text" placeholder="HH:MM" maxlength="8" autocomplete="off" name=ITEM_TIME value=hh_mm(item.time)/>
                 <label class="visually-hidden" for=title_id.clone()>{format!("Title of item {}", i + 1)}</label>
                 <input id=title_id type="text" name=ITEM_TITLE value=item.title.clone()/>
-                <input type="hidden" name=ITEM_PERSON value=item.person.map(|p| p.0.to_string()).unwrap_or_default()/>
-                <span>{item.person.map(|p| context.people.iter().find(|(id, ..)| *id == p).map(|(_, _, n)| n.clone()).unwrap_or_default())}</span>
+                <label class="visually-hidden" for=person_id.clone()>{format!("Person of item {}", i + 1)}</label>
+                <select id=person_id name=ITEM_PERSON>{item_people(item.person)}</select>
                 {action_button(SessionAction::RemoveItem(i), "Remove", Some(format!("Remove item {}", i + 1)), true)}
             </li>
         }
@@ -229,14 +250,22 @@ fn session_form(
             {t.name.clone()}
         </label>
     }).collect_view();
+    // The role offered for the next person: the one last chosen here, else the first the
+    // kind of session needs that no one has yet.
+    let next_role = added_role
+        .get_value()
+        .filter(|(session, _)| *session == id)
+        .map(|(_, role)| role)
+        .or_else(|| {
+            let slots = s.kind.role_slots();
+            let open = slots
+                .iter()
+                .find(|r| s.participants.iter().all(|p| p.role != **r));
+            open.or(slots.first()).copied()
+        });
     let new_roles = roles
         .iter()
-        .map(|r| view! { <option value=r.as_str()>{r.heading(1)}</option> })
-        .collect_view();
-    let item_people = context
-        .people
-        .iter()
-        .map(|(id, _, name)| view! { <option value=id.0.to_string()>{name.clone()}</option> })
+        .map(|r| view! { <option value=r.as_str() selected=Some(*r) == next_role>{r.heading(1)}</option> })
         .collect_view();
     view! {
         <form id="session-form" class="item-form session-form" aria-label=format!("Session {}", s.title) on:submit=on_submit on:input=on_input novalidate>
@@ -262,11 +291,8 @@ fn session_form(
                 <legend>"People"</legend>
                 <ol class="participants">{participants}</ol>
                 <div class="add-row">
-                    {select(&key, "Add person", NEW_PERSON, (view! { <option value="">"Choose…"</option><option value=NEW>"New person…"</option> }, person_options), error)}
-                    {input(&key, "Honorific (new person)", NEW_HONORIFIC, "text", String::new(), error)}
-                    {input(&key, "Given name (new person)", NEW_GIVEN_NAME, "text", String::new(), error)}
-                    {input(&key, "Family name (new person)", NEW_FAMILY_NAME, "text", String::new(), error)}
                     {select(&key, "As", NEW_ROLE, new_roles, error)}
+                    {person_picker(&key, "Add person", SessionAction::AddParticipant.to_string(), error)}
                     {select(&key, "Status", NEW_STATUS, Status::ALL.into_iter().map(|st| view! { <option value=st.as_str()>{st.label()}</option> }).collect_view(), error)}
                     {action_button(SessionAction::AddParticipant, "Add to session", None, false)}
                 </div>
@@ -277,7 +303,7 @@ fn session_form(
                 <div class="add-row">
                     {input(&key, "Item time", NEW_ITEM_TIME, "time", hh_mm(s.start), error)}
                     {input(&key, "Item title", NEW_ITEM_TITLE, "text", String::new(), error)}
-                    {select(&key, "Item person", NEW_ITEM_PERSON, (view! { <option value="">"No one"</option> }, item_people), error)}
+                    {select(&key, "Item person", NEW_ITEM_PERSON, item_people(None), error)}
                     {action_button(SessionAction::AddItem, "Add item", None, false)}
                 </div>
             </fieldset>
@@ -353,7 +379,7 @@ struct Row {
     place: String,
     problems: Vec<Finding>,
     /// For the open session: what its form lists besides it.
-    context: Option<(FormContext, HashMap<PersonId, String>)>,
+    context: Option<(FormContext, Names)>,
 }
 
 /// The form to add a session to the chosen day.
@@ -462,6 +488,7 @@ pub fn SessionsPart() -> impl IntoView {
     });
     // What each session's form showed when its editing began (kept across redraws).
     let drawn = Drawn::<SessionId, Session>::new();
+    let added_role: AddedRole = StoredValue::new(None);
     let row = move |id: SessionId| {
         let data = Memo::new(move |_| {
             let open = editing.get() == Some(id);
@@ -486,7 +513,7 @@ pub fn SessionsPart() -> impl IntoView {
             let id = s.id;
             if let Some((context, names)) = context {
                 let problems: Vec<&Finding> = problems.iter().collect();
-                return Some(view! { <li>{session_form(state, &s, &names, &context, &problems, editing, drawn)}</li> }.into_any());
+                return Some(view! { <li>{session_form(state, &s, &names, &context, &problems, editing, drawn, added_role)}</li> }.into_any());
             }
             let marker = problems.iter().map(|f| f.severity).min().map(|worst| {
                 let tally = summary(counts(problems.iter()));
