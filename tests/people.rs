@@ -86,3 +86,132 @@ fn people_are_found_by_any_part_of_name_or_organization_best_first() {
     );
     assert_eq!(index.find("ann", 2).len(), 2, "no more than asked");
 }
+
+mod table {
+    use agenda_planner::domain::person::PeopleIndex;
+    use agenda_planner::domain::roster::{self, Column, Filter, Sort};
+    use agenda_planner::domain::sample::sample_meeting;
+    use agenda_planner::domain::{Category, Meeting, PersonId, Status};
+
+    fn names(m: &Meeting, filter: &Filter, sort: Sort) -> Vec<String> {
+        let rows = roster::rows(m, str::to_lowercase);
+        let index = PeopleIndex::new(&m.people, str::to_lowercase);
+        roster::shown(&rows, &index, filter, sort)
+            .into_iter()
+            .map(|r| r.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn rows_name_people_family_name_first_with_their_invitations_and_sessions() {
+        let m = sample_meeting();
+        let rows = roster::rows(&m, str::to_lowercase);
+        assert_eq!(rows.len(), m.people.len());
+        let kikoler = rows
+            .iter()
+            .find(|r| r.name.starts_with("Kikoler"))
+            .expect("row");
+        assert_eq!(kikoler.name, "Kikoler, Ms Naomi");
+        assert_eq!(kikoler.sessions, 1);
+        assert_eq!(kikoler.status_text(), "1 confirmed");
+        let by_name = names(&m, &Filter::default(), Sort::default());
+        let mut sorted = by_name.clone();
+        sorted.sort_by_key(|n| n.to_lowercase());
+        // Honorifics come after the comma, so family names alone decide the order.
+        assert_eq!(by_name.first(), sorted.first());
+        let reversed = names(
+            &m,
+            &Filter::default(),
+            Sort::default().toggled(Column::Name),
+        );
+        assert_eq!(
+            reversed.first(),
+            by_name.last(),
+            "a second click sorts the other way"
+        );
+    }
+
+    #[test]
+    fn filters_keep_a_category_an_organization_the_unconfirmed_and_a_search() {
+        let mut m = sample_meeting();
+        let un = |m: &Meeting| Filter {
+            category: Some(Category::UnitedNations),
+            ..Filter::default()
+        };
+        let un_names = names(&m, &un(&m), Sort::default());
+        assert!(!un_names.is_empty());
+        let rows = roster::rows(&m, str::to_lowercase);
+        for r in rows.iter().filter(|r| un_names.contains(&r.name)) {
+            assert_eq!(r.category, Category::UnitedNations);
+        }
+        let orgs = roster::organizations(&rows);
+        assert!(orgs.windows(2).all(|w| w[0] < w[1]), "each once, in order");
+        let oas = Filter {
+            organization: Some("Organization of American States".into()),
+            ..Filter::default()
+        };
+        assert!(names(&m, &oas, Sort::default())
+            .iter()
+            .any(|n| n.starts_with("Almagro")));
+        let search = Filter {
+            query: "kikoler".into(),
+            ..Filter::default()
+        };
+        assert_eq!(names(&m, &search, Sort::default()), ["Kikoler, Ms Naomi"]);
+
+        // One invitation still open: only that person is unconfirmed.
+        let unconfirmed = Filter {
+            unconfirmed: true,
+            ..Filter::default()
+        };
+        let before = names(&m, &unconfirmed, Sort::default()).len();
+        let id = rows
+            .iter()
+            .find(|r| r.name.starts_with("Kikoler"))
+            .unwrap()
+            .id;
+        let session = m
+            .sessions
+            .iter_mut()
+            .find(|s| s.participants.iter().any(|p| p.person == id))
+            .unwrap();
+        session
+            .participants
+            .iter_mut()
+            .find(|p| p.person == id)
+            .unwrap()
+            .status = Status::Invited;
+        let after = names(&m, &unconfirmed, Sort::default());
+        assert_eq!(after.len(), before + 1);
+        assert!(after.contains(&"Kikoler, Ms Naomi".to_string()));
+    }
+
+    #[test]
+    fn marking_everyone_invited_as_confirmed_is_one_undoable_step() {
+        let mut m = sample_meeting();
+        for s in &mut m.sessions {
+            for p in &mut s.participants {
+                p.status = Status::Invited;
+            }
+        }
+        let everyone: Vec<PersonId> = m.people.iter().map(|p| p.id).collect();
+        let invitations: u32 = m.sessions.iter().map(|s| s.participants.len() as u32).sum();
+        let (edit, changed) = roster::set_status(&m, &everyone, Status::Invited, Status::Confirmed)
+            .expect("a change");
+        assert_eq!(changed, invitations);
+        let before = m.clone();
+        let undo = edit.apply(&mut m).expect("applies");
+        assert!(m
+            .sessions
+            .iter()
+            .flat_map(|s| &s.participants)
+            .all(|p| p.status == Status::Confirmed));
+        undo.apply(&mut m).expect("undoes");
+        assert_eq!(m, before);
+        assert!(
+            roster::set_status(&m, &everyone, Status::Declined, Status::Confirmed).is_none(),
+            "nothing to change"
+        );
+        assert!(roster::set_status(&m, &[], Status::Invited, Status::Confirmed).is_none());
+    }
+}

@@ -17,6 +17,7 @@ pub mod person;
 pub mod programme;
 pub mod rebase;
 pub mod record;
+pub mod roster;
 pub mod sample;
 pub mod schedule;
 pub mod session;

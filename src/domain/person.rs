@@ -304,7 +304,7 @@ impl PeopleIndex {
                 (rank, i, *id)
             })
             .collect();
-        found.sort_unstable();
+        super::order::sort(&mut found);
         found.into_iter().take(limit).map(|(.., id)| id).collect()
     }
 }

@@ -29,6 +29,11 @@ impl PeopleFinder {
         use_context::<PeopleFinder>().unwrap_or_else(PeopleFinder::of_meeting)
     }
 
+    /// The index, read when a search needs it.
+    pub fn index(self) -> Memo<PeopleIndex> {
+        self.0
+    }
+
     /// The open meeting's people.
     pub fn of_meeting() -> PeopleFinder {
         let meeting = use_app_state().meeting();
