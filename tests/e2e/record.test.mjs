@@ -53,13 +53,16 @@ test('a key message and a recommendation written in the planner are kept and pri
   await page.getByRole('heading', { level: 2, name: 'Recommendations' }).waitFor();
   const added = page.getByRole('form', { name: 'New recommendation' });
   await added.getByLabel('Text of the new recommendation').fill('Hold the 11th meeting in the Global South.');
+  await added.getByText('Where it came from: not said').click();
   await added.getByLabel('Add a session it came from').selectOption('10');
   await added.getByRole('button', { name: 'Add recommendation' }).click();
   const text = (n) => page.getByRole('form', { name: `Recommendation ${n}` }).locator('textarea');
   await text(5).waitFor();
   assert.equal(await text(5).inputValue(), 'Hold the 11th meeting in the Global South.');
-  const from = page.getByRole('form', { name: 'Recommendation 5' })
-    .getByRole('group', { name: 'Sessions it came from' }).getByRole('checkbox', { name: 'Gendering R2P' });
+  // Folded, its summary names where it came from; opened, the session is ticked.
+  const fifth = page.getByRole('form', { name: 'Recommendation 5' });
+  await fifth.getByText('Where it came from: Gendering R2P').click();
+  const from = fifth.getByRole('group', { name: 'Sessions it came from' }).getByRole('checkbox', { name: 'Gendering R2P' });
   assert.equal(await from.isChecked(), true, 'the session it came from, ticked');
   // Enter on "Move … earlier" four times: the focus stays on the moved recommendation's button.
   await page.getByRole('button', { name: 'Move Recommendation 5 earlier' }).focus();

@@ -162,6 +162,22 @@ fn recommendation_form(
             }
         })
         .collect_view();
+    let from_names: Vec<String> = rec
+        .sessions
+        .iter()
+        .filter_map(|id| m.session(*id).map(|s| s.title.clone()))
+        .chain(rec.themes.iter().filter_map(|id| {
+            m.themes
+                .iter()
+                .find(|t| t.id == *id)
+                .map(|t| t.name.clone())
+        }))
+        .collect();
+    let from_summary = if from_names.is_empty() {
+        "Where it came from: not said".to_string()
+    } else {
+        format!("Where it came from: {}", from_names.join(" · "))
+    };
     let class = if index.is_some() {
         "item-form recommendation-form"
     } else {
@@ -175,22 +191,26 @@ fn recommendation_form(
     view! {
         <form class=class aria-label=name.clone() on:submit=on_submit novalidate>
             {text_area(&key, label, RECOMMENDATION, rec.text.clone(), error)}
-            <fieldset class="field--wide recommendation-form__from">
-                <legend>"Where it came from"</legend>
-                {(!rec.sessions.is_empty()).then(|| view! {
-                    <div class="recommendation-form__themes" role="group" aria-label="Sessions it came from">{chosen}</div>
-                })}
-                <div class="field">
-                    <label for=sessions_id.clone()>"Add a session it came from"</label>
-                    <select id=sessions_id name=FROM_SESSIONS>
-                        <option value="">"—"</option>
-                        {others}
-                    </select>
-                </div>
-                {(!m.themes.is_empty()).then(|| view! {
-                    <div class="recommendation-form__themes" role="group" aria-label="Themes it came from">{themes}</div>
-                })}
-            </fieldset>
+            // What it came from folds away (its names in the summary), keeping the list short.
+            <details class="field--wide recommendation-form__from">
+                <summary>{from_summary}</summary>
+                <fieldset>
+                    <legend class="visually-hidden">"Where it came from"</legend>
+                    {(!rec.sessions.is_empty()).then(|| view! {
+                        <div class="recommendation-form__themes" role="group" aria-label="Sessions it came from">{chosen}</div>
+                    })}
+                    <div class="field">
+                        <label for=sessions_id.clone()>"Add a session it came from"</label>
+                        <select id=sessions_id name=FROM_SESSIONS>
+                            <option value="">"—"</option>
+                            {others}
+                        </select>
+                    </div>
+                    {(!m.themes.is_empty()).then(|| view! {
+                        <div class="recommendation-form__themes" role="group" aria-label="Themes it came from">{themes}</div>
+                    })}
+                </fieldset>
+            </details>
             {form_message(error)}
             <div class="form-actions">
                 <button type="submit" name=ACTION value=RecommendationAction::Save.to_string()>

@@ -58,7 +58,7 @@ fn DetailsForm() -> impl IntoView {
                     {input("meeting", "Host organization", HOST, "text", m.host.clone(), error)}
                     {input("meeting", "Venue", VENUE, "text", m.venue.clone(), error)}
                     {input("meeting", "City", CITY, "text", m.city.clone(), error)}
-                    {input("meeting", "Timezone (IANA name, e.g. Europe/Zurich)", TIMEZONE, "text", m.timezone.clone(), error)}
+                    {input("meeting", "Timezone (IANA name)", TIMEZONE, "text", m.timezone.clone(), error)}
                     {text_area("meeting", "Description", DESCRIPTION, m.description.clone(), error)}
                     {buttons("Save details", false, error)}
                 </form>
@@ -87,9 +87,9 @@ fn DayForm(day: Option<Day>) -> impl IntoView {
         format!("Day {}", long_date(d.date))
     });
     let class = if day.is_some() {
-        "item-form"
+        "item-form item-form--row"
     } else {
-        "item-form item-form--new"
+        "item-form item-form--row item-form--new"
     };
     view! {
         <form class=class aria-label=name on:submit=on_submit on:input=on_input novalidate>
@@ -126,9 +126,9 @@ fn RoomForm(room: Option<Room>) -> impl IntoView {
         .as_ref()
         .map_or("New room".to_string(), |r| format!("Room {}", r.name));
     let class = if room.is_some() {
-        "item-form"
+        "item-form item-form--row"
     } else {
-        "item-form item-form--new"
+        "item-form item-form--row item-form--new"
     };
     view! {
         <form class=class aria-label=name on:submit=on_submit on:input=on_input novalidate>
@@ -160,9 +160,9 @@ fn ThemeForm(theme: Option<Theme>) -> impl IntoView {
         .as_ref()
         .map_or("New theme".to_string(), |t| format!("Theme {}", t.name));
     let class = if theme.is_some() {
-        "item-form"
+        "item-form item-form--row"
     } else {
-        "item-form item-form--new"
+        "item-form item-form--row item-form--new"
     };
     view! {
         <form class=class aria-label=name on:submit=on_submit on:input=on_input novalidate>
@@ -209,18 +209,24 @@ pub fn SetupPart() -> impl IntoView {
         </section>
         <section class="editor__section" aria-labelledby="days-heading">
             <h2 id="days-heading">"Days"</h2>
-            {keyed_forms(days, item_form)}
-            <DayForm day=None/>
+            <div class="setup-list setup-list--5">
+                {keyed_forms(days, item_form)}
+                <DayForm day=None/>
+            </div>
         </section>
         <section class="editor__section" aria-labelledby="rooms-heading">
             <h2 id="rooms-heading">"Rooms"</h2>
-            {keyed_forms(rooms, item_form)}
-            <RoomForm room=None/>
+            <div class="setup-list setup-list--3">
+                {keyed_forms(rooms, item_form)}
+                <RoomForm room=None/>
+            </div>
         </section>
         <section class="editor__section" aria-labelledby="themes-heading-edit">
             <h2 id="themes-heading-edit">"Themes"</h2>
-            {keyed_forms(themes, item_form)}
-            <ThemeForm theme=None/>
+            <div class="setup-list setup-list--3">
+                {keyed_forms(themes, item_form)}
+                <ThemeForm theme=None/>
+            </div>
         </section>
     }
 }
