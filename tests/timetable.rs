@@ -256,3 +256,30 @@ fn a_pointer_position_falls_in_a_row_inside_the_grid() {
     assert_eq!(grid.row_at(1.0), grid.rows - 1);
     assert_eq!(grid.row_at(0.5), grid.rows / 2);
 }
+
+#[test]
+fn a_session_added_without_a_slot_goes_after_the_days_last_in_the_first_room() {
+    let (mut m, day, a, b) = two_rooms();
+    let grid = Grid::of(&m, day).unwrap();
+    assert_eq!(
+        grid.after_last(),
+        (minutes_of(at(8, 0)), 0),
+        "an empty day: its first hour"
+    );
+    put(&mut m, SessionId(1), day, at(9, 0), 60, Placement::Room(a));
+    put(
+        &mut m,
+        SessionId(2),
+        day,
+        at(14, 30),
+        45,
+        Placement::Room(b),
+    );
+    let grid = Grid::of(&m, day).unwrap();
+    assert_eq!(grid.after_last(), (minutes_of(at(15, 15)), 0));
+    // A day full to the grid's last row: the last row, never past the grid.
+    put(&mut m, SessionId(3), day, at(19, 0), 60, Placement::Room(a));
+    let grid = Grid::of(&m, day).unwrap();
+    let (minutes, _) = grid.after_last();
+    assert!(minutes < grid.minutes_at(grid.rows), "{minutes}");
+}

@@ -156,6 +156,19 @@ impl Grid {
             .position(|c| c.placement == Placement::Room(room))
     }
 
+    /// Where a session added without a slot goes: in the first room, when the day's last
+    /// session ends (the day's first hour when it has none), in minutes, and the column.
+    pub fn after_last(&self) -> (i64, usize) {
+        let row = self
+            .blocks
+            .iter()
+            .map(|b| b.row + b.rows)
+            .max()
+            .unwrap_or(0)
+            .min((self.rows - 1).max(0));
+        (self.minutes_at(row), 0)
+    }
+
     /// The minutes after midnight a row starts at.
     pub fn minutes_at(&self, row: i64) -> i64 {
         self.from + row * SNAP_MINUTES

@@ -193,7 +193,10 @@ fn Planner() -> impl IntoView {
         <main id="main" class="page" tabindex="-1">
             {move || match screen.get() {
                 Route::Programme => view! { <ProgrammePage/> }.into_any(),
-                Route::Edit(_) => lazy_view(edit_screen),
+                Route::Edit(_) => {
+                    dom::stylesheet("edit-css", "edit.css");
+                    lazy_view(edit_screen)
+                }
                 Route::Export => lazy_view(export_screen),
                 Route::Meetings => lazy_view(meetings_screen),
             }}

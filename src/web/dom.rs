@@ -35,6 +35,26 @@ fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
 }
 
+/// Links the stylesheet at `href` (relative to the page) from the document's head, once (the
+/// link's id is `id`): the styles of a screen the first one does not show, fetched when that
+/// screen is first opened, alongside its code (the smaller file: in place before it is drawn).
+pub fn stylesheet(id: &str, href: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.get_element_by_id(id).is_some() {
+        return;
+    }
+    let head = document.query_selector("head").ok().flatten();
+    let (Some(head), Ok(link)) = (head, document.create_element("link")) else {
+        return;
+    };
+    link.set_id(id);
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", href);
+    let _ = head.append_child(&link);
+}
+
 /// Takes away the page's static shell (`<div id="shell">` in the HTML, what shows while the
 /// code loads): the app, just mounted, shows the same and more.
 pub fn remove_shell() {

@@ -49,6 +49,27 @@ test('Programme → Edit → Export, then Back twice lands on Programme and Forw
   await context.close();
 });
 
+test('the Edit screen\'s stylesheet is fetched when Edit is first opened, not with the Programme, and styles its timetable', async () => {
+  const { page, context, errors } = await app.newPage();
+  const sheets = [];
+  page.on('request', (r) => { if (r.resourceType() === 'stylesheet') sheets.push(new URL(r.url()).pathname); });
+  await page.goto(app.url);
+  await appReady(page);
+  assert.ok(!sheets.includes('/edit.css'), `the Programme fetched ${sheets}`);
+  await screen(page, 'Edit');
+  await page.getByRole('heading', { level: 2, name: 'Timetable' }).waitFor();
+  const grid = page.locator('.timetable');
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.timetable')).overflow === 'auto');
+  assert.deepEqual(sheets.filter((s) => s === '/edit.css'), ['/edit.css']);
+  // Back to the Programme and to Edit again: linked once.
+  await screen(page, 'Programme');
+  await screen(page, 'Edit');
+  await grid.waitFor();
+  assert.equal(await page.locator('link[rel=stylesheet][href="edit.css"]').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a reload on Export stays on Export', async () => {
   const { page, context } = await app.newPage();
   await page.goto(app.url);

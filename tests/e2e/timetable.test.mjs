@@ -227,20 +227,50 @@ test('from page load the first session of the timetable is reached in at most 10
   await context.close();
 });
 
-test('at 390 px the timetable scrolls sideways inside itself and the page does not overflow', async () => {
-  const { page, context } = await app.newPage({ viewport: { width: 390, height: 844 } });
+test('at 390 px the day is a list in time order, each session with its room: a tap opens it over the screen, and a session is added after the day\'s last', async () => {
+  const { page, context, errors } = await app.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto(`${app.url}#/edit`);
   await page.getByRole('heading', { level: 2, name: 'Timetable' }).waitFor();
-  await block(page, 'Opening ceremony, 09:00–10:00, Hall of the Americas').waitFor();
+  const opening = block(page, 'Opening ceremony, 09:00–10:00, Hall of the Americas');
+  await opening.waitFor();
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scroll of the page');
-  await page.screenshot({ path: 'target/screenshots/timetable-390.png' });
-  // A session opened on a phone takes the whole screen; Close gives the grid back.
-  await block(page, 'Opening ceremony, 09:00–10:00, Hall of the Americas').click();
+  await opening.getByText('Hall of the Americas').waitFor();
+  // One column, top to bottom in the order of their times (the accessible names say when).
+  const blocks = page.getByRole('group', { name: /^Timetable,/ }).getByRole('button');
+  const boxes = await blocks.evaluateAll((els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { x: r.left, y: r.top, w: r.width, name: e.getAttribute('aria-label') };
+  }));
+  assert.ok(boxes.length >= 5, `${boxes.length} sessions`);
+  for (const [i, b] of boxes.entries()) {
+    assert.equal(b.x, boxes[0].x, `${b.name} in the one column`);
+    assert.ok(b.w > 300, `${b.name} as wide as the phone`);
+    if (i > 0) assert.ok(b.y > boxes[i - 1].y, `${b.name} below ${boxes[i - 1].name}`);
+  }
+  const starts = boxes.map((b) => /, (\d\d:\d\d)–/.exec(b.name)[1]);
+  assert.deepEqual(starts, [...starts].sort(), 'in time order');
+  await page.screenshot({ path: 'target/screenshots/timetable-390.png', fullPage: true });
+
+  // A session opened on a phone takes the whole screen; Close gives the list back.
+  await opening.click();
   const form = page.getByRole('form', { name: 'Session Opening ceremony' });
   await form.waitFor();
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'the open session fits the phone');
   await page.screenshot({ path: 'target/screenshots/timetable-panel-390.png' });
   await form.getByRole('button', { name: 'Close' }).click();
   await form.waitFor({ state: 'detached' });
+  assert.equal(await focusedName(page), 'Opening ceremony, 09:00–10:00, Hall of the Americas', 'the focus back on it');
+
+  // No empty slot to tap: Add puts a new session where the day's last one ends.
+  const lastEnd = /–(\d\d:\d\d)/.exec(boxes.at(-1).name)[1];
+  await page.getByRole('button', { name: 'Add a session to this day' }).click();
+  const add = page.getByRole('form', { name: 'New session in the timetable' });
+  await add.getByText(`New session at ${lastEnd} in Hall of the Americas`).waitFor();
+  await add.getByLabel('Session').selectOption({ label: 'Keynote address' });
+  await add.getByRole('button', { name: 'Add session' }).click();
+  const added = page.getByRole('button', { name: new RegExp(`^Keynote address, ${lastEnd}–\\d\\d:\\d\\d, Hall of the Americas$`) });
+  await added.waitFor();
+  assert.equal(await blocks.last().getAttribute('aria-label'), await added.getAttribute('aria-label'), 'last in the list');
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -41,7 +41,17 @@ console.log(`${'total'.padEnd(width)}${kb(sum('raw'))}${kb(sum('gzip'))}${kb(sum
 // (split_*.wasm, chunk_*.wasm) load when first used.
 // The service worker (sw.js) is registered once the first screen is up; it then keeps the
 // whole build, lazily loaded parts included, for offline use.
-const lazy = (r) => /\/(split|chunk)_[^/]*\.wasm$/.test(r.name) || /(^|\/)sw\.js$/.test(r.name);
+// A stylesheet counts when its page links it; the others are linked by a screen when it is
+// first shown (edit.css by Edit, programme.css by the Export screen's preview).
+const linked = (page) => {
+  const html = readFileSync(join(root, page), 'utf8');
+  return new Set([...html.matchAll(/<link[^>]*rel="?stylesheet"?[^>]*>/g)]
+    .map((m) => /href="?([^" >]+)/.exec(m[0])?.[1].replace(/^.*\//, '')));
+};
+const pageCss = { planner: linked('index.html'), attendee: linked('view/index.html') };
+const unlinkedCss = (r) => r.name.endsWith('.css') &&
+  !pageCss[r.name.startsWith('view/') ? 'attendee' : 'planner'].has(r.name.replace(/^.*\//, ''));
+const lazy = (r) => /\/(split|chunk)_[^/]*\.wasm$/.test(r.name) || /(^|\/)sw\.js$/.test(r.name) || unlinkedCss(r);
 const apps = [
   ['planner', (r) => !r.name.startsWith('view/')],
   ['attendee', (r) => r.name.startsWith('view/')],
@@ -60,6 +70,8 @@ for (const [app, mine] of apps) {
     const file = part.name.replace(/^.*\//, '');
     const what = file === 'sw.js'
       ? 'service worker (after the first screen)'
+      : file.endsWith('.css')
+      ? `stylesheet ${file}`
       : file.startsWith('chunk_')
       ? `code shared by lazy parts (${file})`
       : file.replace(/^split_/, '').replace(/(_\d+)?\.wasm$/, '');

@@ -264,6 +264,7 @@ pub fn OutcomesPart() -> impl IntoView {
     });
     let recs = Memo::new(move |_| meeting.with(|m| m.record.recommendations.clone()));
     view! {
+        <div class="outcomes">
         <section class="editor__section" aria-labelledby="record-heading">
             <h2 id="record-heading">"Summary report"</h2>
             <p class="item-form__note">
@@ -292,5 +293,6 @@ pub fn OutcomesPart() -> impl IntoView {
             }}
             {move || meeting.with(|m| recommendation_form(state, m, None, &Recommendation::default(), 0))}
         </section>
+        </div>
     }
 }

@@ -246,7 +246,8 @@ pub fn TimetablePart() -> impl IntoView {
     };
 
     let on_down = move |id: SessionId, ev: leptos::ev::PointerEvent| {
-        if ev.button() != 0 {
+        // On a phone the day is a list (no lanes drawn): a touch scrolls it or opens a session.
+        if ev.button() != 0 || !dom::rect_of(&lane_id(0)).is_some_and(|(_, _, w, _)| w > 0.0) {
             return;
         }
         let Some(b) = grid.with_untracked(|g| {
@@ -357,6 +358,8 @@ pub fn TimetablePart() -> impl IntoView {
             >
                 <span class="timetable__time">{shown(|b| b.time.clone())}</span>
                 <span class="timetable__title">{shown(|b| b.title.clone())}</span>
+                // Shown in the phone's list, where no column says it.
+                <span class="timetable__place">{shown(|b| b.place.clone())}</span>
                 <span class="timetable__edge" aria-hidden="true"></span>
             </button>
         }
@@ -487,7 +490,9 @@ pub fn TimetablePart() -> impl IntoView {
         <section class="editor__section" aria-labelledby="timetable-heading">
             <h2 id="timetable-heading">"Timetable"</h2>
             <p class="timetable__help" id="timetable-help">
-                "Drag a session to move it, its lower edge to change its end. On a session: arrow keys move it (Shift: 15 minutes), Alt+↑/↓ change its length, Enter opens it, Delete removes it."
+                <span class="timetable__help-grid">"Drag a session to move it, its lower edge to change its end. "</span>
+                <span class="timetable__help-list">"Tap a session to change its time, room or anything else. "</span>
+                "On a session: arrow keys move it (Shift: 15 minutes), Alt+↑/↓ change its length, Enter opens it, Delete removes it."
             </p>
             {move || if days.with(Vec::is_empty) {
                 Some(view! { <p class="empty">"Add a day first (Setup)."</p> })
@@ -498,6 +503,13 @@ pub fn TimetablePart() -> impl IntoView {
             <div class="timetable__panel" role="tabpanel"
                 class:timetable__panel--open=move || editing.with(Option::is_some)
                 aria-labelledby=move || current_day.get().map(|id| format!("day-tab-{id}")).unwrap_or_default()>
+                // On a phone, where no empty slot is there to click: a session after the day's last.
+                <button type="button" class="timetable__list-add" on:click=move |_| {
+                    if let Some(cell) = grid.with_untracked(|g| g.as_ref().map(Grid::after_last)) {
+                        slot.set(Some(cell));
+                        dom::focus_id("timetable-template".into());
+                    }
+                }>"Add a session to this day"</button>
                 {add_form}
                 {body}
                 {move || editing.get().map(|id| view! {
