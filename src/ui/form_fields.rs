@@ -47,6 +47,46 @@ pub fn input(
     value: String,
     error: FormError,
 ) -> AnyView {
+    labelled_input(form, label, name, kind, value, error, None)
+}
+
+/// A timezone's field: typed, with the IANA names this browser knows offered as it is typed
+/// (the form's check refuses any other).
+pub fn timezone_input(
+    form: &str,
+    label: &'static str,
+    name: &'static str,
+    value: String,
+    error: FormError,
+) -> AnyView {
+    let list = format!("{form}-{name}-names");
+    view! {
+        {labelled_input(form, label, name, "text", value, error, Some(list.clone()))}
+        {timezone_names(list)}
+    }
+    .into_any()
+}
+
+/// A datalist (`id`) of the timezone names this browser knows.
+pub fn timezone_names(id: String) -> AnyView {
+    let names = crate::web::js::time_zone_names();
+    view! {
+        <datalist id=id>
+            {names.lines().map(|n| view! { <option value=n.to_string()/> }).collect_view()}
+        </datalist>
+    }
+    .into_any()
+}
+
+fn labelled_input(
+    form: &str,
+    label: &'static str,
+    name: &'static str,
+    kind: &'static str,
+    value: String,
+    error: FormError,
+    list: Option<String>,
+) -> AnyView {
     let id = format!("{form}-{name}");
     let error_id = format!("{id}-error");
     // A time is typed and shown on the 24-hour clock everywhere ("16:30"), whatever the
@@ -56,11 +96,12 @@ pub fn input(
     } else {
         (kind, None)
     };
+    let off = (hint.is_some() || list.is_some()).then_some("off");
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id type=kind name=name value=value placeholder=hint maxlength=hint.map(|_| "8") autocomplete=hint.map(|_| "off")
-                aria-describedby=error_id.clone() aria-invalid=invalid(error, name)/>
+            <input id=id type=kind name=name value=value placeholder=hint maxlength=hint.map(|_| "8") autocomplete=off
+                list=list aria-describedby=error_id.clone() aria-invalid=invalid(error, name)/>
             <span class="field-error" id=error_id>{message_for(error, name)}</span>
         </div>
     }

@@ -117,6 +117,9 @@ test('bad input is refused beside its field and nothing changes', async () => {
 
   // A timezone no calendar knows is refused beside its field; an IANA name is taken.
   const details = page.getByRole('form', { name: 'Meeting details' });
+  // The field offers the names this browser knows as they are typed.
+  const offered = await details.getByLabel(/^Timezone/).evaluate((el) => [...(el.list?.options ?? [])].map((o) => o.value));
+  assert.ok(offered.length > 300 && offered.includes('Europe/Zurich') && offered.includes('America/New_York'), `${offered.length} names offered`);
   await details.getByLabel(/^Timezone/).fill('Geneva');
   await details.getByRole('button', { name: 'Save details' }).click();
   await details.getByText('“Geneva” is not a timezone name calendars know: give an IANA name such as Europe/Zurich or America/New_York.').waitFor();

@@ -309,7 +309,6 @@ fn timezone_form(
     busy: RwSignal<bool>,
     close: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
-    let names: Vec<String> = js::time_zone_names().lines().map(str::to_string).collect();
     let guess = js::viewer_time_zone();
     let text = StoredValue::new(text);
     let name = StoredValue::new(name);
@@ -361,9 +360,7 @@ fn timezone_form(
                 />
                 <span class="item-form__note" id="review-timezone-hint">"An IANA name, such as Europe/Brussels or America/New_York (this browser's own is filled in)."</span>
             </label>
-            <datalist id="review-timezones">
-                {names.into_iter().map(|n| view! { <option value=n/> }).collect_view()}
-            </datalist>
+            {crate::ui::form_fields::timezone_names("review-timezones".into())}
             {problem(error)}
             <div class="form-actions">
                 <button type="submit" disabled=move || busy.get()>"Import"</button>

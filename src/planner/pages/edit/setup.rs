@@ -10,7 +10,7 @@ use crate::domain::{Day, DayId, Details, Edit, ItemId, Room, RoomId, Theme, Them
 use crate::forms::names::*;
 use crate::forms::FieldError;
 use crate::planner::state::use_app_state;
-use crate::ui::form_fields::{buttons, finish, form_error, input, text_area};
+use crate::ui::form_fields::{buttons, finish, form_error, input, text_area, timezone_input};
 use crate::web::dom::Submitted;
 
 /// The meeting's own fields.
@@ -58,7 +58,7 @@ fn DetailsForm() -> impl IntoView {
                     {input("meeting", "Host organization", HOST, "text", m.host.clone(), error)}
                     {input("meeting", "Venue", VENUE, "text", m.venue.clone(), error)}
                     {input("meeting", "City", CITY, "text", m.city.clone(), error)}
-                    {input("meeting", "Timezone (IANA name)", TIMEZONE, "text", m.timezone.clone(), error)}
+                    {timezone_input("meeting", "Timezone (IANA name)", TIMEZONE, m.timezone.clone(), error)}
                     {text_area("meeting", "Description", DESCRIPTION, m.description.clone(), error)}
                     {buttons("Save details", false, error)}
                 </form>
