@@ -283,3 +283,42 @@ fn a_session_added_without_a_slot_goes_after_the_days_last_in_the_first_room() {
     let (minutes, _) = grid.after_last();
     assert!(minutes < grid.minutes_at(grid.rows), "{minutes}");
 }
+
+#[test]
+fn the_first_free_slot_is_the_earliest_time_a_room_is_free_for_that_long() {
+    let (mut m, day, a, b) = two_rooms();
+    put(&mut m, SessionId(1), day, at(8, 0), 60, Placement::Room(a));
+    put(&mut m, SessionId(2), day, at(8, 0), 30, Placement::Room(b));
+    let grid = Grid::of(&m, day).unwrap();
+    assert_eq!(
+        grid.free_slot(&m, 45, false),
+        Some((minutes_of(at(8, 30)), 1)),
+        "room B after its 30 minutes"
+    );
+    assert_eq!(
+        grid.free_slot(&m, 45, true),
+        Some((minutes_of(at(9, 0)), 0)),
+        "all rooms: when both are free"
+    );
+    // A whole day taken in both rooms: no slot, and a session longer than the day never fits.
+    put(
+        &mut m,
+        SessionId(3),
+        day,
+        at(9, 0),
+        660,
+        Placement::AllRooms,
+    );
+    let grid = Grid::of(&m, day).unwrap();
+    assert_eq!(
+        grid.free_slot(&m, 30, false),
+        Some((minutes_of(at(8, 30)), 1)),
+        "exactly the gap"
+    );
+    assert_eq!(
+        grid.free_slot(&m, 31, false),
+        None,
+        "08:30–09:00 in B is 30 minutes"
+    );
+    assert_eq!(grid.free_slot(&m, 13 * 60, false), None);
+}

@@ -305,7 +305,20 @@ pub fn check(m: &Meeting, settings: &CheckSettings) -> Vec<Finding> {
 
     // Sessions: roles and confirmations.
     let first_day = m.date_range().map(|(a, _)| a);
-    for s in &m.sessions {
+    for s in m.unscheduled() {
+        finding(
+            Severity::Warning,
+            format!("unscheduled:{}", s.id),
+            format!(
+                "“{}” has no time yet: it waits on the timetable's Unscheduled tray and is in no programme or export.",
+                s.title
+            ),
+            vec![s.id],
+            vec![],
+            vec![],
+        );
+    }
+    for s in m.sessions.iter().filter(|s| !s.unscheduled) {
         let has = |roles: &[Role]| s.participants.iter().any(|p| roles.contains(&p.role));
         if matches!(s.kind, SessionKind::Panel | SessionKind::Roundtable)
             && !has(&[Role::Moderator, Role::Chair])

@@ -164,6 +164,7 @@ impl Edit {
             })?;
         session.day = day;
         session.placement = placement;
+        session.unscheduled = false;
         for item in &mut session.items {
             item.time = moved(item.time)?;
         }

@@ -134,6 +134,8 @@ pub enum EditError {
     RoomInUse { room: String, sessions: usize },
     #[error("Moving by {minutes} minutes would take “{title}” past midnight.")]
     PastMidnight { title: String, minutes: i64 },
+    #[error("No room is free for {minutes} minutes on this day for “{title}”: drag it onto the timetable, or give it a time in its form.")]
+    NoFreeSlot { title: String, minutes: i64 },
     #[error("That change would make the meeting invalid: {0}")]
     InvalidMeeting(String),
     #[error("This was changed in another tab meanwhile, so your change was not applied. The newer version is shown; make your change again if it still applies.")]

@@ -147,6 +147,7 @@ pub fn generated_meeting(sessions: usize, people: usize, days: usize, rooms: usi
                 guid: String::new(),
                 source_type: String::new(),
                 outcomes: String::new(),
+                unscheduled: false,
             }
         })
         .collect();

@@ -192,7 +192,11 @@ impl Meeting {
 
     /// The sessions of one day in programme order (start, then end, then title).
     pub fn sessions_on(&self, day: DayId) -> Vec<&Session> {
-        let mut sessions: Vec<&Session> = self.sessions.iter().filter(|s| s.day == day).collect();
+        let mut sessions: Vec<&Session> = self
+            .sessions
+            .iter()
+            .filter(|s| s.day == day && !s.unscheduled)
+            .collect();
         in_programme_order(&mut sessions);
         sessions
     }
@@ -205,7 +209,7 @@ impl Meeting {
         let days = self.days_in_order();
         let at = day_positions(&days);
         let mut lists: Vec<Vec<&Session>> = vec![Vec::new(); days.len()];
-        for s in &self.sessions {
+        for s in self.sessions.iter().filter(|s| !s.unscheduled) {
             if let Some(i) = position_of(&at, s.day) {
                 lists[i].push(s);
             }
@@ -214,6 +218,13 @@ impl Meeting {
             in_programme_order(list);
         }
         days.into_iter().zip(lists).collect()
+    }
+
+    /// The sessions with no time yet (the timetable's *Unscheduled* tray), by title.
+    pub fn unscheduled(&self) -> Vec<&Session> {
+        let mut list: Vec<&Session> = self.sessions.iter().filter(|s| s.unscheduled).collect();
+        crate::domain::order::sort_by_key(&mut list, |s| (s.title.to_ascii_lowercase(), s.id.0));
+        list
     }
 
     /// Every session of a known day with its day, in programme order.

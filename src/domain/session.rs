@@ -424,6 +424,11 @@ pub struct Session {
     /// and "- " lists).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub outcomes: String,
+    /// No time yet: the session waits on the timetable's *Unscheduled* tray and is in no
+    /// programme, export or check; its day, start and end only keep its length (and where a
+    /// drop or *Add to this day* does not say otherwise, its day).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unscheduled: bool,
 }
 
 impl Session {
@@ -451,6 +456,7 @@ impl Session {
             guid: String::new(),
             source_type: String::new(),
             outcomes: String::new(),
+            unscheduled: false,
         }
     }
 

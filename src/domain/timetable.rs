@@ -169,6 +169,33 @@ impl Grid {
         (self.minutes_at(row), 0)
     }
 
+    /// The first place a session `minutes` long fits on the day: the earliest start on the
+    /// grid's lines, within the day's hours, at which a room (every room, for one in all
+    /// rooms) is free for that long, in minutes, and the column. `None` when none is.
+    pub fn free_slot(&self, m: &Meeting, minutes: i64, all_rooms: bool) -> Option<(i64, usize)> {
+        let day = m.day(self.day)?;
+        let minutes = minutes.max(SNAP_MINUTES);
+        let open = (day.starts() + SNAP_MINUTES - 1).div_euclid(SNAP_MINUTES) * SNAP_MINUTES;
+        let busy = |column: usize, start: i64| {
+            self.blocks.iter().any(|b| {
+                b.column <= column
+                    && column < b.column + b.span
+                    && self.minutes_at(b.row) < start + minutes
+                    && start < self.minutes_at(b.row + b.rows)
+            })
+        };
+        let columns = self.columns.len();
+        (open..=day.ends() - minutes)
+            .step_by(SNAP_MINUTES as usize)
+            .find_map(|start| {
+                if all_rooms {
+                    (0..columns).all(|c| !busy(c, start)).then_some((start, 0))
+                } else {
+                    (0..columns).find(|&c| !busy(c, start)).map(|c| (start, c))
+                }
+            })
+    }
+
     /// The minutes after midnight a row starts at.
     pub fn minutes_at(&self, row: i64) -> i64 {
         self.from + row * SNAP_MINUTES
@@ -294,6 +321,20 @@ pub fn dropped(
     let s = find(m, id)?;
     let (day, start, placement) = landing(grid, s, start, column)?;
     Edit::move_session(m, id, day, start, placement)
+}
+
+/// A session put on the grid's day where a room (every room, for one in all rooms) is first
+/// free for its length: what *Add to this day* does with a session of the Unscheduled tray.
+pub fn placed_where_free(m: &Meeting, grid: &Grid, id: SessionId) -> Result<Edit, EditError> {
+    let s = find(m, id)?;
+    let minutes = s.duration_minutes();
+    match grid.free_slot(m, minutes, s.placement == Placement::AllRooms) {
+        Some((start, column)) => dropped(m, grid, id, start, column),
+        None => Err(EditError::NoFreeSlot {
+            title: s.title.clone(),
+            minutes,
+        }),
+    }
 }
 
 /// The day, start and place a block dragged to `start` in `column` would have.

@@ -450,7 +450,7 @@ impl Meeting {
     }
 
     /// The errors in a session's times: not ending after it starts, on no day of the meeting,
-    /// or outside its day.
+    /// or (when it has a time) outside its day.
     fn session_time_errors(&self, session: &Session, errors: &mut Vec<ValidationError>) {
         use ValidationError as E;
         let title = || brief(&session.title);
@@ -468,15 +468,20 @@ impl Meeting {
                 title: title(),
                 day: session.day,
             }),
-            Some(day) if session.starts() < day.starts() || session.ends() > day.ends() => errors
-                .push(E::OutsideDay {
+            // A session with no time yet keeps only its length: its times are no day's.
+            Some(day)
+                if !session.unscheduled
+                    && (session.starts() < day.starts() || session.ends() > day.ends()) =>
+            {
+                errors.push(E::OutsideDay {
                     session: session.id,
                     title: title(),
                     start: session.start,
                     end: session.end,
                     day_start: day.start,
                     day_end: day.end,
-                }),
+                })
+            }
             Some(_) => {}
         }
     }

@@ -22,6 +22,8 @@ pub const START: &str = "start";
 pub const END: &str = "end";
 /// A checkbox: the session or day ends after midnight.
 pub const ENDS_NEXT_DAY: &str = "ends_next_day";
+/// A session's "No time yet" box: it goes to the timetable's Unscheduled tray.
+pub const UNSCHEDULED: &str = "unscheduled";
 
 // Rooms and themes.
 pub const NAME: &str = "name";

@@ -173,6 +173,7 @@ impl SessionForm {
                 guid: String::new(),
                 source_type: String::new(),
                 outcomes: f.text(OUTCOMES),
+                unscheduled: !f.text(UNSCHEDULED).is_empty(),
             },
             new_person,
         })

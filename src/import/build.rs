@@ -618,6 +618,7 @@ pub(crate) fn build(
             participants,
             items: Vec::new(),
             outcomes: String::new(),
+            unscheduled: false,
         });
     }
 

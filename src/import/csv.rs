@@ -436,6 +436,7 @@ pub fn apply(
                     guid: String::new(),
                     source_type: String::new(),
                     outcomes: String::new(),
+                    unscheduled: false,
                 });
                 next_session += 1;
                 outcome.sessions_added += 1;

@@ -649,6 +649,7 @@ pub fn decode_published(text: &str) -> Result<Meeting, DecodeError> {
             guid: String::new(),
             source_type: String::new(),
             outcomes: String::new(),
+            unscheduled: false,
         });
     }
     m.sessions = list;

@@ -274,3 +274,57 @@ test('at 390 px the day is a list in time order, each session with its room: a t
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a session given no time waits on the Unscheduled tray, is dragged from it onto the grid, and another is added by keys where a room is free', async () => {
+  const { page, context, errors } = await app.newPage({ viewport: { width: 1280, height: 2000 } });
+  await page.goto(`${app.url}#/edit`);
+  await page.getByRole('heading', { level: 2, name: 'Timetable' }).waitFor();
+  const unschedule = async (name, title) => {
+    await block(page, name).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: `Session ${title}` });
+    await form.getByRole('checkbox', { name: /^No time yet/ }).check();
+    await form.getByRole('button', { name: 'Save session' }).click();
+    await block(page, name).waitFor({ state: 'detached' });
+    // Escape closes its form; the focus goes to it on the tray.
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    assert.match(await focusedName(page), new RegExp(`^${title}, \\d+ minutes, no time yet$`));
+  };
+  await unschedule('Gendering R2P, 16:15–17:30, Hall of the Americas', 'Gendering R2P');
+  const tray = page.getByRole('region', { name: 'Unscheduled (1)' });
+  const waiting = tray.getByRole('button', { name: 'Gendering R2P, 75 minutes, no time yet' });
+  await waiting.waitFor();
+  // Off the programme, named by a check.
+  await page.getByRole('button', { name: /warnings?/ }).first().waitFor();
+  await page.screenshot({ path: 'target/screenshots/timetable-tray-1280.png' });
+
+  // Dragged from the tray to 17:00 in the Simón Bolívar Room: the outline says where while it
+  // is held, and it lands there with its 75 minutes.
+  const from = await waiting.boundingBox();
+  await page.mouse.move(from.x + 10, from.y + 5);
+  await page.mouse.down();
+  const to = await point(page, 1, 17 * 60 + 1);
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.locator('.timetable__ghost', { hasText: '17:00–18:15' }).waitFor();
+  await page.mouse.up();
+  const placed = 'Gendering R2P, 17:00–18:15, Simón Bolívar Room';
+  await block(page, placed).waitFor();
+  assert.equal(await tray.count(), 0, 'the tray goes with its last session');
+  assert.equal(await page.getByRole('form', { name: 'Session Gendering R2P' }).count(), 0, 'the drop opens nothing');
+  await page.getByText('Saved in this browser').waitFor();
+  await page.reload();
+  await block(page, placed).waitFor();
+
+  // With keys only: taken off again, then Add to this day puts it where a room is first free.
+  await unschedule(placed, 'Gendering R2P');
+  await page.getByRole('button', { name: 'Add “Gendering R2P” to this day' }).focus();
+  await page.keyboard.press('Enter');
+  const again = page.getByRole('group', { name: /^Timetable,/ }).getByRole('button', { name: /^Gendering R2P, \d\d:\d\d–\d\d:\d\d, / });
+  await again.waitFor();
+  assert.equal(await focusedName(page), await again.getAttribute('aria-label'), 'the focus on the session placed');
+  assert.equal(await said(page).innerText(), await again.getAttribute('aria-label'), 'announced');
+  assert.equal(await page.getByRole('region', { name: /^Unscheduled/ }).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -279,6 +279,10 @@ fn session_form(
                 <input type="checkbox" name=ENDS_NEXT_DAY checked=s.ends_next_day/>
                 "Runs past midnight"
             </label>
+            <label class="check">
+                <input type="checkbox" name=UNSCHEDULED checked=s.unscheduled/>
+                "No time yet (kept on the timetable's Unscheduled tray)"
+            </label>
             {select(&key, "Room", ROOM, room_options(&context.rooms, s.placement), error)}
             <label class="check field--wide">
                 <input type="checkbox" name=SHIFT_LATER/>
@@ -561,6 +565,15 @@ pub fn SessionsPart() -> impl IntoView {
                     {row(id)}
                 </For>
             </ol>
+            {move || {
+                let waiting = meeting.with(|m| m.unscheduled().iter().map(|s| s.title.clone()).collect::<Vec<_>>());
+                (!waiting.is_empty()).then(|| view! {
+                    <p class="item-form__note">
+                        {format!("No time yet ({}): {}. ", waiting.len(), waiting.join("; "))}
+                        <a href=crate::planner::route::Route::Edit(crate::planner::route::EditPart::Timetable).href()>"They wait on the Timetable's Unscheduled tray."</a>
+                    </p>
+                })
+            }}
         </section>
     }
 }

@@ -108,6 +108,15 @@ pub fn TimetablePart() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // The sessions with no time yet: the Unscheduled tray (id, title, length in minutes).
+    let waiting = Memo::new(move |_| {
+        meeting.with(|m| {
+            m.unscheduled()
+                .into_iter()
+                .map(|s| (s.id, s.title.clone(), s.duration_minutes()))
+                .collect::<Vec<_>>()
+        })
+    });
     // Sessions with an open error or warning: marked on their blocks.
     let troubled = Memo::new(move |_| {
         state.findings.with(|f| {
@@ -134,7 +143,11 @@ pub fn TimetablePart() -> impl IntoView {
         let now = editing.get();
         match (before.flatten(), now) {
             (_, Some(_)) => dom::reveal("session-form".into()),
-            (Some(was), None) => dom::focus_id(block_id(was)),
+            // Back on its block, or on its place in the tray when it has no time now.
+            (Some(was), None) => match dom::rect_of(&block_id(was)) {
+                Some(_) => dom::focus_id(block_id(was)),
+                None => dom::focus_id(format!("timetable-waiting-{was}")),
+            },
             (None, None) => {}
         }
         now
@@ -157,6 +170,17 @@ pub fn TimetablePart() -> impl IntoView {
         }
     };
 
+    let remove = move |id: SessionId| match state.remove(ItemId::Session(id)) {
+        Ok(text) => {
+            if editing.get_untracked() == Some(id) {
+                editing.set(None);
+            }
+            said.set(format!("{text} Undo brings it back."));
+            dom::focus_id(GRID_ID.into());
+        }
+        Err(e) => state.notice.set(Some(Notice::error(e.to_string()))),
+    };
+
     let on_key = move |id: SessionId, ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && drag.with_value(Option::is_some) {
             // A drag let go of with Escape puts nothing anywhere.
@@ -167,16 +191,7 @@ pub fn TimetablePart() -> impl IntoView {
         }
         if ev.key() == "Delete" {
             ev.prevent_default();
-            match state.remove(ItemId::Session(id)) {
-                Ok(text) => {
-                    if editing.get_untracked() == Some(id) {
-                        editing.set(None);
-                    }
-                    said.set(format!("{text} Undo brings it back."));
-                    dom::focus_id(GRID_ID.into());
-                }
-                Err(e) => state.notice.set(Some(Notice::error(e.to_string()))),
-            }
+            remove(id);
             return;
         }
         let Some(mv) = timetable::key_move(&ev.key(), ev.shift_key(), ev.alt_key()) else {
@@ -281,6 +296,40 @@ pub fn TimetablePart() -> impl IntoView {
         }
     };
 
+    // A session taken from the tray: held by its top, as long as it is, from nowhere.
+    let on_tray_down = move |id: SessionId, minutes: i64, ev: leptos::ev::PointerEvent| {
+        if ev.button() != 0 || !dom::rect_of(&lane_id(0)).is_some_and(|(_, _, w, _)| w > 0.0) {
+            return;
+        }
+        let rows = (minutes / timetable::SNAP_MINUTES).max(1);
+        drag.set_value(Some(Drag {
+            id,
+            grab: Grab::Block,
+            offset: 0,
+            from: (-1, usize::MAX, rows),
+        }));
+        dragged.set_value(false);
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+    };
+
+    // "Add to this day": the first time a room is free for it.
+    let schedule_here = move |id: SessionId| {
+        let edit = meeting.with_untracked(|m| {
+            grid.with_untracked(|g| {
+                g.as_ref()
+                    .map(|g| timetable::placed_where_free(m, g, id).map(Some))
+            })
+        });
+        if let Some(edit) = edit {
+            run(id, edit);
+        }
+    };
+
     let finish_drag = move |drop_it: bool| {
         let Some(d) = drag.get_value() else {
             return;
@@ -297,7 +346,10 @@ pub fn TimetablePart() -> impl IntoView {
         if (t.row, t.column, t.rows) == d.from {
             return;
         }
+        // The click that ends a drag opens nothing; then clicks count again (a session
+        // dropped from the tray is gone from under the pointer before its click).
         dragged.set_value(true);
+        set_timeout(move || dragged.set_value(false), std::time::Duration::ZERO);
         let edit = meeting.with_untracked(|m| {
             grid.with_untracked(|g| {
                 let g = g
@@ -503,6 +555,40 @@ pub fn TimetablePart() -> impl IntoView {
             <div class="timetable__panel" role="tabpanel"
                 class:timetable__panel--open=move || editing.with(Option::is_some)
                 aria-labelledby=move || current_day.get().map(|id| format!("day-tab-{id}")).unwrap_or_default()>
+                {move || {
+                    let list = waiting.get();
+                    (!list.is_empty()).then(|| view! {
+                        <section class="timetable__tray" aria-labelledby="timetable-tray-heading">
+                            <h3 id="timetable-tray-heading">{format!("Unscheduled ({})", list.len())}</h3>
+                            <p class="timetable__tray-help">"No time yet: drag one onto the grid, or add it to this day where a room is first free."</p>
+                            <ul>
+                                {list.into_iter().map(|(id, title, minutes)| {
+                                    let add_name = format!("Add “{title}” to this day");
+                                    let name = format!("{title}, {minutes} minutes, no time yet");
+                                    view! {
+                                        <li>
+                                            <button type="button" id=format!("timetable-waiting-{id}") class="timetable__waiting"
+                                                aria-label=name
+                                                aria-keyshortcuts="Delete"
+                                                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Delete" { ev.prevent_default(); remove(id); }
+                                                on:pointerdown=move |ev| on_tray_down(id, minutes, ev)
+                                                on:pointermove=move |ev| follow(&ev)
+                                                on:pointerup=move |_| finish_drag(true)
+                                                on:pointercancel=move |_| finish_drag(false)
+                                                on:click=move |_| on_click(id)
+                                            >
+                                                <span class="timetable__time">{format!("{minutes} min")}</span>
+                                                <span class="timetable__title">{title}</span>
+                                            </button>
+                                            <button type="button" class="button--quiet" aria-label=add_name
+                                                on:click=move |_| schedule_here(id)>"Add to this day"</button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    })
+                }}
                 // On a phone, where no empty slot is there to click: a session after the day's last.
                 <button type="button" class="timetable__list-add" on:click=move |_| {
                     if let Some(cell) = grid.with_untracked(|g| g.as_ref().map(Grid::after_last)) {
