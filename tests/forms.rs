@@ -315,6 +315,11 @@ mod session_form {
         assert_eq!(order("up-2"), [1, 3, 2]);
         assert_eq!(order("up-0"), [1, 2, 3], "the first cannot move up");
         assert_eq!(order("remove-participant-0"), [2, 3]);
+        // A row dropped on another takes its place, the others closing up.
+        assert_eq!(order("move-0-to-2"), [2, 3, 1]);
+        assert_eq!(order("move-2-to-0"), [3, 1, 2]);
+        assert_eq!(order("move-1-to-1"), [1, 2, 3]);
+        assert_eq!(order("move-0-to-3"), [1, 2, 3], "no row 3: nothing moves");
         let orders: Vec<u32> = parse(&[], &panel_rows(), "down-1")
             .unwrap()
             .session

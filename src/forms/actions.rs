@@ -10,6 +10,8 @@ pub enum SessionAction {
     /// Move participant row `i` up or down within the list.
     Up(usize),
     Down(usize),
+    /// Move participant row `from` to the place of row `to` (a row dropped on another).
+    Move(usize, usize),
     RemoveParticipant(usize),
     /// Add the participant of the "new participant" row.
     AddParticipant,
@@ -29,6 +31,7 @@ impl fmt::Display for SessionAction {
             SessionAction::Save => f.write_str("save"),
             SessionAction::Up(i) => write!(f, "up-{i}"),
             SessionAction::Down(i) => write!(f, "down-{i}"),
+            SessionAction::Move(a, b) => write!(f, "move-{a}-to-{b}"),
             SessionAction::RemoveParticipant(i) => write!(f, "remove-participant-{i}"),
             SessionAction::AddParticipant => f.write_str("add-participant"),
             SessionAction::RemoveItem(i) => write!(f, "remove-item-{i}"),
@@ -42,11 +45,17 @@ impl fmt::Display for SessionAction {
 
 impl SessionAction {
     /// Parses a submit button's value as [`Display`](fmt::Display) writes it: "save",
-    /// "up-2", "down-0", "remove-participant-1", "add-participant", "remove-item-3",
+    /// "up-2", "down-0", "move-0-to-2", "remove-participant-1", "add-participant", "remove-item-3",
     /// "add-item", "duplicate", "remove", "close".
     pub fn parse(value: &str) -> Option<SessionAction> {
         let index = |prefix: &str| value.strip_prefix(prefix).and_then(|i| i.parse().ok());
-        Some(if let Some(i) = index("up-") {
+        let moved = value.strip_prefix("move-").and_then(|rest| {
+            let (a, b) = rest.split_once("-to-")?;
+            Some(SessionAction::Move(a.parse().ok()?, b.parse().ok()?))
+        });
+        Some(if let Some(m) = moved {
+            m
+        } else if let Some(i) = index("up-") {
             SessionAction::Up(i)
         } else if let Some(i) = index("down-") {
             SessionAction::Down(i)

@@ -72,6 +72,10 @@ impl SessionForm {
         match action {
             SessionAction::Up(i) if i > 0 && i < rows.len() => rows.swap(i, i - 1),
             SessionAction::Down(i) if i + 1 < rows.len() => rows.swap(i, i + 1),
+            SessionAction::Move(from, to) if from < rows.len() && to < rows.len() => {
+                let row = rows.remove(from);
+                rows.insert(to, row);
+            }
             SessionAction::RemoveParticipant(i) if i < rows.len() => {
                 rows.remove(i);
             }

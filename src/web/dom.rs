@@ -55,6 +55,19 @@ pub fn stylesheet(id: &str, href: &str) {
     let _ = head.append_child(&link);
 }
 
+/// Submits the form of the submit button with this id as if that button, carrying `value`,
+/// had been pressed: a form action that comes from a gesture rather than a button (a row
+/// dropped on another).
+pub fn submit_with(button: &str, value: &str) {
+    let Some(el) = element(button) else {
+        return;
+    };
+    let _ = el.set_attribute("value", value);
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        el.click();
+    }
+}
+
 /// Takes away the page's static shell (`<div id="shell">` in the HTML, what shows while the
 /// code loads): the app, just mounted, shows the same and more.
 pub fn remove_shell() {

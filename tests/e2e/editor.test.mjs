@@ -220,6 +220,12 @@ test('sessions: a panel with a moderator and three panelists, a keynote and a br
   await form.getByRole('button', { name: 'Move Erik Larsen up' }).click();
   const names = await form.locator('.participant__name').allInnerTexts();
   assert.deepEqual(names.map((n) => n.split(',')[0]), ['Amina Odhiambo', 'Bruno Silva', 'Erik Larsen', 'Chen Wang']);
+  // And with the mouse: Erik Larsen's row dragged onto Bruno Silva's takes its place.
+  const row = (name) => form.locator('.participant', { has: page.locator('.participant__name', { hasText: name }) });
+  await row('Erik Larsen').locator('.participant__handle').dragTo(row('Bruno Silva').locator('.participant__name'));
+  await page.waitForFunction(() => document.querySelector('#session-form .participant:nth-child(2) .participant__name')?.textContent.startsWith('Erik Larsen'));
+  const dragged = await form.locator('.participant__name').allInnerTexts();
+  assert.deepEqual(dragged.map((n) => n.split(',')[0]), ['Amina Odhiambo', 'Erik Larsen', 'Bruno Silva', 'Chen Wang']);
   // A run-of-show item.
   await form.getByLabel('Item time').fill('09:50');
   await form.getByLabel('Item title').fill('Opening question');
@@ -248,7 +254,7 @@ test('sessions: a panel with a moderator and three panelists, a keynote and a br
   await screen(page, 'Programme');
   const panel = page.getByRole('article', { name: 'Panel' });
   await panel.getByText('Moderator').waitFor();
-  assert.match(await panel.innerText(), /Panelists\n[\s\S]*Bruno Silva[\s\S]*Erik Larsen[\s\S]*Chen Wang/);
+  assert.match(await panel.innerText(), /Panelists\n[\s\S]*Erik Larsen[\s\S]*Bruno Silva[\s\S]*Chen Wang/, "the order the rows were dragged to");
   await page.getByRole('article', { name: 'Keynote address' }).waitFor();
   await page.getByRole('article', { name: 'Coffee break' }).waitFor();
   assert.deepEqual(errors, []);

@@ -199,12 +199,32 @@ fn session_form(
             .map(|(_, line, _)| line.clone())
             .unwrap_or_default()
     };
+    // A row dragged onto another takes its place (saved at once, as ↑ and ↓ are), through the
+    // form's hidden "move" button.
+    let moving = StoredValue::new(None::<usize>);
+    let move_button = format!("{key}-move");
     let participants = s.participants.iter().enumerate().map(|(i, p)| {
         let who = name_of(p.person);
         let role_id = format!("{key}-role-{i}");
         let status_id = format!("{key}-status-{i}");
+        let move_button = move_button.clone();
         view! {
-            <li class="participant">
+            <li class="participant" draggable="true"
+                on:dragstart=move |ev: leptos::ev::DragEvent| {
+                    moving.set_value(Some(i));
+                    if let Some(dt) = ev.data_transfer() { let _ = dt.set_data("text/plain", &i.to_string()); }
+                }
+                on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+                on:drop=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    if let Some(from) = moving.get_value().filter(|from| *from != i) {
+                        crate::web::dom::submit_with(&move_button, &SessionAction::Move(from, i).to_string());
+                    }
+                    moving.set_value(None);
+                }
+                on:dragend=move |_| moving.set_value(None)
+            >
+                <span class="participant__handle" aria-hidden="true">"⠿"</span>
                 <input type="hidden" name=PARTICIPANT_PERSON value=p.person.0.to_string()/>
                 <span class="participant__name">{who.clone()}</span>
                 <label class="visually-hidden" for=role_id.clone()>{format!("Role of {who}")}</label>
@@ -294,6 +314,7 @@ fn session_form(
             <fieldset class="field--wide">
                 <legend>"People"</legend>
                 <ol class="participants">{participants}</ol>
+                <button type="submit" id=move_button name=ACTION value="" hidden>"Move"</button>
                 <div class="add-row">
                     {select(&key, "As", NEW_ROLE, new_roles, error)}
                     {person_picker(&key, "Add person", SessionAction::AddParticipant.to_string(), error)}

@@ -560,7 +560,7 @@ pub fn TimetablePart() -> impl IntoView {
                     (!list.is_empty()).then(|| view! {
                         <section class="timetable__tray" aria-labelledby="timetable-tray-heading">
                             <h3 id="timetable-tray-heading">{format!("Unscheduled ({})", list.len())}</h3>
-                            <p class="timetable__tray-help">"No time yet: drag one onto the grid, or add it to this day where a room is first free."</p>
+                            <p class="timetable__tray-help">"No time yet: add one to this day where a room is first free, or drag it onto the grid."</p>
                             <ul>
                                 {list.into_iter().map(|(id, title, minutes)| {
                                     let add_name = format!("Add “{title}” to this day");
