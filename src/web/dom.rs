@@ -68,6 +68,13 @@ pub fn submit_with(button: &str, value: &str) {
     }
 }
 
+/// Scrolls the element with this id by (`dx`, `dy`) pixels.
+pub fn scroll_by(id: &str, dx: f64, dy: f64) {
+    if let Some(el) = element(id) {
+        el.scroll_by_with_x_and_y(dx, dy);
+    }
+}
+
 /// Takes away the page's static shell (`<div id="shell">` in the HTML, what shows while the
 /// code loads): the app, just mounted, shows the same and more.
 pub fn remove_shell() {

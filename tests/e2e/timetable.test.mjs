@@ -328,3 +328,35 @@ test('a session given no time waits on the Unscheduled tray, is dragged from it 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a session held near the bottom edge of the grid scrolls it, and lands at a time that was out of view', async () => {
+  const { page, context, errors } = await app.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${app.url}#/edit`);
+  const opening = block(page, 'Opening ceremony, 09:00–10:00, Hall of the Americas');
+  await opening.waitFor();
+  const view = page.locator('.timetable');
+  await view.scrollIntoViewIfNeeded();
+  const box = await view.boundingBox();
+  const scrollTop = () => view.evaluate((el) => el.scrollTop);
+  assert.equal(await scrollTop(), 0);
+  const from = await opening.boundingBox();
+  await page.mouse.move(from.x + 20, from.y + 10);
+  await page.mouse.down();
+  const lane = await page.locator('#timetable-lane-1').boundingBox();
+  // Held 10 px above the view's lower edge: it scrolls on its own, without moving.
+  await page.mouse.move(lane.x + lane.width / 2, box.y + box.height - 10, { steps: 10 });
+  await page.waitForFunction(() => document.querySelector('.timetable').scrollTop > 300);
+  // Back to the middle of the view (it stops scrolling), then let go.
+  await page.mouse.move(lane.x + lane.width / 2, box.y + box.height / 2, { steps: 4 });
+  const stopped = await scrollTop();
+  await page.waitForTimeout(200);
+  assert.equal(await scrollTop(), stopped, 'away from the edge it stops');
+  const ghost = await page.locator('.timetable__ghost').innerText();
+  await page.mouse.up();
+  const landed = page.getByRole('button', { name: new RegExp(`^Opening ceremony, ${ghost}, Simón Bolívar Room$`) });
+  await landed.waitFor();
+  const start = Number(ghost.slice(0, 2));
+  assert.ok(start >= 13, `landed at ${ghost}, below what was in view at first`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

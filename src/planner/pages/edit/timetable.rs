@@ -87,6 +87,39 @@ fn grid_row(row: i64, rows: i64) -> String {
     format!("{} / span {}", row + 1, rows.max(1))
 }
 
+/// The grid's scrolling view.
+const SCROLL_ID: &str = "timetable-view";
+
+/// How far a drag held at (`x`, `y`) scrolls the view `id` each frame: up to 16 px towards an
+/// edge it is within 48 px of (the room names' band counted as the top edge); `None` away
+/// from every edge.
+fn edge_speed(id: &str, x: f64, y: f64) -> Option<(f64, f64)> {
+    const BAND: f64 = 48.0;
+    const HEAD: f64 = 40.0;
+    let (left, top, width, height) = dom::rect_of(id)?;
+    let towards = |at: f64, low: f64, high: f64| {
+        if at > high - BAND {
+            ((at - (high - BAND)) / BAND).min(1.0) * 16.0
+        } else if at < low + BAND {
+            -((low + BAND - at) / BAND).min(1.0) * 16.0
+        } else {
+            0.0
+        }
+    };
+    let dx = towards(x, left + HEAD, left + width);
+    let dy = towards(y, top + HEAD, top + height);
+    (dx != 0.0 || dy != 0.0).then_some((dx.round(), dy.round()))
+}
+
+/// Runs `step` once a frame for as long as it returns true.
+fn every_frame(step: impl Fn() -> bool + Copy + 'static) {
+    request_animation_frame(move || {
+        if step() {
+            every_frame(step);
+        }
+    });
+}
+
 /// The Timetable part: day tabs, then the day's grid.
 #[component]
 pub fn TimetablePart() -> impl IntoView {
@@ -203,13 +236,13 @@ pub fn TimetablePart() -> impl IntoView {
     };
 
     // The target under the pointer, and what would clash there.
-    let follow = move |ev: &leptos::ev::PointerEvent| {
+    let follow_at = move |x: f64, y: f64| {
         let Some(d) = drag.get_value() else {
             return;
         };
         let Some(next) = grid.with_untracked(|g| {
             let g = g.as_ref()?;
-            let (row, column) = cell_at(g, f64::from(ev.client_x()), f64::from(ev.client_y()))?;
+            let (row, column) = cell_at(g, x, y)?;
             let (_, from_column, rows) = d.from;
             let span = g.blocks.iter().find(|b| b.id == d.id).map_or(1, |b| b.span);
             Some(match d.grab {
@@ -258,6 +291,34 @@ pub fn TimetablePart() -> impl IntoView {
             clashing.set(clashes);
         }
         target.set(Some(next));
+    };
+
+    // Held near an edge of the grid's view, a drag scrolls it that way (faster nearer the
+    // edge), every frame until the pointer moves away or lets go; the target follows.
+    let pointer = StoredValue::new((0.0_f64, 0.0_f64));
+    let scrolling = StoredValue::new(false);
+    let scroll_step = move || {
+        let (x, y) = pointer.get_value();
+        let speed = edge_speed(SCROLL_ID, x, y).filter(|_| drag.with_value(Option::is_some));
+        let Some((dx, dy)) = speed else {
+            scrolling.set_value(false);
+            return false;
+        };
+        dom::scroll_by(SCROLL_ID, dx, dy);
+        follow_at(x, y);
+        true
+    };
+    let follow = move |ev: &leptos::ev::PointerEvent| {
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        pointer.set_value((x, y));
+        follow_at(x, y);
+        if drag.with_value(Option::is_some)
+            && !scrolling.get_value()
+            && edge_speed(SCROLL_ID, x, y).is_some()
+        {
+            scrolling.set_value(true);
+            every_frame(scroll_step);
+        }
     };
 
     let on_down = move |id: SessionId, ev: leptos::ev::PointerEvent| {
@@ -516,7 +577,7 @@ pub fn TimetablePart() -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <div class="timetable" style:--rooms=columns.to_string() style:--rows=rows.to_string()>
+            <div class="timetable" id=SCROLL_ID style:--rooms=columns.to_string() style:--rows=rows.to_string()>
                 <div class="timetable__head" aria-hidden="true">
                     <div class="timetable__corner"></div>
                     {head}
