@@ -173,11 +173,21 @@ fn a_secretariats_own_sheet_is_read_by_its_headers_with_semicolons_and_full_name
         Some(Role::Panelist),
         "roles read in any case"
     );
+    // A session the sheet names without a time waits on the Unscheduled tray, with its people.
+    let waiting = m
+        .sessions
+        .iter()
+        .find(|s| s.title == "Unknown session")
+        .unwrap();
+    assert!(waiting.unscheduled, "no time in the sheet: on the tray");
+    let lee = m.people.iter().find(|p| p.family_name == "Wong").unwrap();
+    assert!(waiting.participants.iter().any(|p| p.person == lee.id));
+    assert!(m.unscheduled().iter().any(|s| s.id == waiting.id));
     assert!(
         outcome
             .notes
             .iter()
-            .any(|n| n.contains("“Unknown session”")),
+            .any(|n| n.contains("“Unknown session”") && n.contains("Unscheduled tray")),
         "{:?}",
         outcome.notes
     );

@@ -329,6 +329,7 @@ pub fn apply(
     let mut next = m.clone();
     let mut outcome = Outcome::default();
     let (mut unknown_sessions, mut unknown_roles, mut bad_times) = (Vec::new(), 0, 0);
+    let mut unscheduled: Vec<String> = Vec::new();
     // Where each person (by folded name) and each session (by folded title) is in `next`: a
     // sheet may have tens of thousands of rows.
     let mut people_at: HashMap<String, usize> = next
@@ -448,6 +449,56 @@ pub fn apply(
                 bad_times += 1;
                 continue;
             }
+            // A session the rows give no (whole) time: it waits on the timetable's
+            // Unscheduled tray, on the day the row names (or the first), an hour long from
+            // the start given (or 09:00) unless the row says when it ends.
+            (None, ..) if !next.days.is_empty() => {
+                let day = date
+                    .and_then(|d| next.days.iter().find(|x| x.date == d))
+                    .or_else(|| next.days_in_order().first().copied())
+                    .map(|d| d.id)
+                    .unwrap_or(next.days[0].id);
+                let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
+                let start = start.unwrap_or(nine);
+                let hour_later = start.overflowing_add_signed(chrono::Duration::hours(1));
+                let (start, end) = match (end, hour_later) {
+                    (Some(end), _) if end > start => (start, end),
+                    (_, (later, 0)) => (start, later),
+                    _ => (nine, nine + chrono::Duration::hours(1)),
+                };
+                let room = cell(row, Column::Room);
+                let placement = if room.trim().is_empty() || folded(&room) == "all rooms" {
+                    Placement::AllRooms
+                } else {
+                    Placement::Room(room_for(&mut next, room.trim()))
+                };
+                next.sessions.push(Session {
+                    id: SessionId(next_session),
+                    title: title.clone(),
+                    kind: SessionKind::Other,
+                    day,
+                    start,
+                    end,
+                    ends_next_day: false,
+                    placement,
+                    themes: Vec::new(),
+                    description: String::new(),
+                    participants: Vec::new(),
+                    items: Vec::new(),
+                    guid: String::new(),
+                    source_type: String::new(),
+                    outcomes: String::new(),
+                    unscheduled: true,
+                });
+                next_session += 1;
+                outcome.sessions_added += 1;
+                if !unscheduled.contains(&title) {
+                    unscheduled.push(title);
+                }
+                let i = next.sessions.len() - 1;
+                sessions_at.entry(wanted).or_default().push(i);
+                i
+            }
             _ => {
                 if !unknown_sessions.contains(&title) {
                     unknown_sessions.push(title);
@@ -500,6 +551,19 @@ pub fn apply(
             unknown_sessions.len(),
             shown.join(", "),
             if unknown_sessions.len() > 3 { ", …" } else { "" }
+        ));
+    }
+    if !unscheduled.is_empty() {
+        let shown: Vec<String> = unscheduled
+            .iter()
+            .take(3)
+            .map(|t| format!("“{t}”"))
+            .collect();
+        outcome.notes.push(format!(
+            "{} session(s) named in the sheet had no time there: they wait on the timetable's Unscheduled tray, with their people: {}{}.",
+            unscheduled.len(),
+            shown.join(", "),
+            if unscheduled.len() > 3 { ", …" } else { "" }
         ));
     }
     if bad_times > 0 {

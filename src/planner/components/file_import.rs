@@ -476,7 +476,7 @@ fn sheet_form(
     };
     view! {
         <form class="review__form" on:submit=on_submit>
-            <p>{format!("{rows} rows. Say what each column holds; the first rows are shown below as the sheet gives them. People already in the meeting (by name) are updated, not added again; a row that names a session adds the person to it in its role, and adds the session when the row gives its day, start and end. One Undo takes it all back.")}</p>
+            <p>{format!("{rows} rows. Say what each column holds; the first rows are shown below as the sheet gives them. People already in the meeting (by name) are updated, not added again; a row that names a session adds the person to it in its role, and adds the session when it is not in the meeting: at the day, start and end the row gives, or on the timetable's Unscheduled tray when it gives none. One Undo takes it all back.")}</p>
             {notes.into_iter().map(|n| view! { <p class="item-form__note">{n}</p> }).collect_view()}
             <div class="review__table" tabindex="0" role="region" aria-label="The sheet's first rows">
                 <table>
