@@ -6,7 +6,7 @@ use agenda_planner::domain::check::{check, Severity};
 use agenda_planner::domain::sample::sample_meeting;
 use agenda_planner::domain::time::TzDatabase;
 use agenda_planner::domain::timetable::{dropped, Grid};
-use agenda_planner::domain::{CheckSettings, Meeting, Session};
+use agenda_planner::domain::{CheckSettings, Edit, ItemId, Meeting, Session};
 use agenda_planner::export::c3voc::{schedule_json, schedule_xml};
 use agenda_planner::export::csv::participation_csv;
 use agenda_planner::export::html::{programme, ProgrammeOptions};
@@ -186,4 +186,24 @@ fn add_to_this_day_puts_it_where_a_room_is_first_free_or_says_none_is() {
             .contains("No room is free for 1425 minutes"),
         "{refused}"
     );
+}
+
+#[test]
+fn removing_a_day_keeps_its_sessions_with_no_time_on_the_tray_and_undo_puts_all_back() {
+    let (mut m, s) = with_unscheduled();
+    let before = encode_pretty(&m);
+    let day = s.day;
+    let programme = m.sessions_on(day).len();
+    let summary = m.removal_summary(ItemId::Day(day)).unwrap();
+    assert!(
+        summary.ends_with(&format!("removed with its {programme} sessions.")),
+        "{summary}"
+    );
+    let undo = Edit::Remove(ItemId::Day(day)).apply(&mut m).unwrap();
+    let kept = m.session(s.id).expect("still in the meeting");
+    assert!(kept.unscheduled);
+    assert_ne!(kept.day, day);
+    assert_eq!(m.unscheduled().len(), 1);
+    undo.apply(&mut m).unwrap();
+    assert_eq!(encode_pretty(&m), before);
 }

@@ -235,7 +235,9 @@ impl Meeting {
                 } else {
                     format!("{} ({date})", day.label.trim())
                 };
-                match uses(&|s| s.day == d) {
+                // Sessions with no time yet stay (on another day) while one is left.
+                let stays = |s: &Session| s.unscheduled && self.days.len() > 1;
+                match uses(&|s| s.day == d && !stays(s)) {
                     0 => format!("{name} removed."),
                     n => format!("{name} removed with its {}.", sessions(n)),
                 }

@@ -357,6 +357,18 @@ fn remove(m: &mut Meeting, id: ItemId) -> Result<Edit, EditError> {
     let removed = match id {
         ItemId::Day(day) => {
             let (index, x) = take(&mut m.days, |d| d.id == day).ok_or_else(missing)?;
+            // Sessions with no time yet are on no day's programme: they stay on the tray, on
+            // the first day left (with the last day, they go with it).
+            if let Some(other) = m.days_in_order().first().map(|d| d.id) {
+                for s in m
+                    .sessions
+                    .iter_mut()
+                    .filter(|s| s.day == day && s.unscheduled)
+                {
+                    restore.push(Edit::Put(Box::new(Item::Session(s.clone()))));
+                    s.day = other;
+                }
+            }
             let mut gone = Vec::new();
             while let Some((i, s)) = take(&mut m.sessions, |s| s.day == day) {
                 gone.push(s.id);
