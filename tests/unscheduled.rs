@@ -207,3 +207,22 @@ fn removing_a_day_keeps_its_sessions_with_no_time_on_the_tray_and_undo_puts_all_
     undo.apply(&mut m).unwrap();
     assert_eq!(encode_pretty(&m), before);
 }
+
+#[test]
+fn the_change_note_says_a_session_given_no_time_left_the_programme_and_came_back() {
+    use agenda_planner::domain::changes::{changes, Change};
+    let before = sample_meeting();
+    let mut after = before.clone();
+    let id = after.sessions[3].id;
+    after.sessions[3].unscheduled = true;
+    let gone = changes(&before, &after);
+    assert!(
+        matches!(gone.as_slice(), [Change::SessionRemoved { id: x, .. }] if *x == id),
+        "{gone:?}"
+    );
+    let back = changes(&after, &before);
+    assert!(
+        matches!(back.as_slice(), [Change::SessionAdded { id: x, .. }] if *x == id),
+        "{back:?}"
+    );
+}

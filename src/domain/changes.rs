@@ -151,9 +151,11 @@ fn person_name(m: &Meeting, id: PersonId) -> String {
 /// those removed), then people.
 pub fn changes(old: &Meeting, new: &Meeting) -> Vec<Change> {
     let mut out = Vec::new();
+    // Only what is on each programme: a session given no time yet has left it, one given a
+    // time again joins it.
     let old_sessions: HashMap<SessionId, &Session> =
-        old.sessions.iter().map(|s| (s.id, s)).collect();
-    let new_ids: HashSet<SessionId> = new.sessions.iter().map(|s| s.id).collect();
+        old.programme_sessions().map(|(_, s)| (s.id, s)).collect();
+    let new_ids: HashSet<SessionId> = new.programme_sessions().map(|(_, s)| s.id).collect();
     for (_, s) in new.programme_sessions() {
         let Some(before) = old_sessions.get(&s.id) else {
             out.push(Change::SessionAdded {
@@ -181,9 +183,9 @@ pub fn changes(old: &Meeting, new: &Meeting) -> Vec<Change> {
         }
         participation(old, new, before, s, &mut out);
     }
-    // Sessions of no day of the newer meeting are not in its programme; gone ones are listed
-    // in the older meeting's order.
-    for s in &old.sessions {
+    // Sessions of no day of the newer meeting, or with no time yet, are not in its programme;
+    // gone ones are listed in the older meeting's programme order.
+    for (_, s) in old.programme_sessions() {
         if !new_ids.contains(&s.id) {
             out.push(Change::SessionRemoved {
                 id: s.id,
