@@ -226,3 +226,26 @@ fn the_change_note_says_a_session_given_no_time_left_the_programme_and_came_back
         "{back:?}"
     );
 }
+
+#[test]
+fn a_persons_sessions_list_the_ones_with_no_time_last() {
+    use agenda_planner::domain::roster::person_sessions;
+    let (m, s) = with_unscheduled();
+    let p = &s.participants[0];
+    let role = p.role.heading(1);
+    let lines = &person_sessions(&m)[&p.person];
+    assert_eq!(
+        lines.last().unwrap(),
+        &format!("No time yet · {TITLE} · {role}")
+    );
+    assert!(
+        lines[..lines.len() - 1]
+            .iter()
+            .all(|l| !l.starts_with("No time yet")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.len() >= 2,
+        "their session with a time is listed first: {lines:?}"
+    );
+}

@@ -221,3 +221,42 @@ pub fn set_status(
     }
     (changed > 0 && from != to).then_some((Edit::Batch(edits), changed))
 }
+
+/// Each person's sessions as the panel lists them: "Thu 15 Sep, 14:30–16:00 · The role of
+/// civil society… · Panelist", in programme order.
+/// Then those with no time yet: "No time yet · Side event · Speaker".
+pub fn person_sessions(m: &Meeting) -> HashMap<PersonId, Vec<String>> {
+    let by_person = m.sessions_by_person();
+    let waiting = m.unscheduled();
+    m.people
+        .iter()
+        .map(|p| {
+            let roles = |s: &super::Session| {
+                s.participants
+                    .iter()
+                    .filter(|x| x.person == p.id)
+                    .map(|x| x.role.heading(1))
+                    .collect::<Vec<&str>>()
+                    .join(", ")
+            };
+            let lines = by_person.of(p.id).iter().map(|s| {
+                let day = m
+                    .day(s.day)
+                    .map(|d| super::schedule::short_date(d.date))
+                    .unwrap_or_default();
+                format!(
+                    "{day}, {}–{} · {} · {}",
+                    super::schedule::hh_mm(s.start),
+                    super::schedule::hh_mm(s.end),
+                    s.title,
+                    roles(s)
+                )
+            });
+            let later = waiting
+                .iter()
+                .filter(|s| s.participants.iter().any(|x| x.person == p.id))
+                .map(|s| format!("No time yet · {} · {}", s.title, roles(s)));
+            (p.id, lines.chain(later).collect())
+        })
+        .collect()
+}

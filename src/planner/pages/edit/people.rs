@@ -12,7 +12,6 @@ use super::item_submit;
 use crate::domain::check::Finding;
 use crate::domain::edit::Item;
 use crate::domain::roster::{self, Column, Filter, Row, Sort};
-use crate::domain::schedule::{hh_mm, short_date};
 use crate::domain::{Category, ItemId, Person, PersonId, Status};
 use crate::forms::names::*;
 use crate::forms::{availability_from_fields, availability_text};
@@ -141,7 +140,7 @@ pub fn PeoplePart() -> impl IntoView {
     let shown = Memo::new(move |_| {
         kept.with(|k| k.iter().take(limit.get()).cloned().collect::<Vec<Row>>())
     });
-    let sessions = Memo::new(move |_| meeting.with(person_sessions));
+    let sessions = Memo::new(move |_| meeting.with(crate::domain::roster::person_sessions));
     let problems = Memo::new(move |_| {
         state.findings.with(|findings| {
             let mut map: HashMap<PersonId, Vec<Finding>> = HashMap::new();
@@ -380,34 +379,6 @@ fn BulkStatus(selected: RwSignal<HashSet<PersonId>>) -> impl IntoView {
             <button type="button" on:click=apply>"Change status"</button>
         </fieldset>
     }
-}
-
-/// Each person's sessions as the panel lists them: "Thu 15 Sep, 14:30–16:00 · The role of
-/// civil society… · Panelist", in programme order.
-fn person_sessions(m: &crate::domain::Meeting) -> HashMap<PersonId, Vec<String>> {
-    let by_person = m.sessions_by_person();
-    m.people
-        .iter()
-        .map(|p| {
-            let lines = by_person.of(p.id).iter().map(|s| {
-                let day = m.day(s.day).map(|d| short_date(d.date)).unwrap_or_default();
-                let roles: Vec<&str> = s
-                    .participants
-                    .iter()
-                    .filter(|x| x.person == p.id)
-                    .map(|x| x.role.heading(1))
-                    .collect();
-                format!(
-                    "{day}, {}–{} · {} · {}",
-                    hh_mm(s.start),
-                    hh_mm(s.end),
-                    s.title,
-                    roles.join(", ")
-                )
-            });
-            (p.id, lines.collect())
-        })
-        .collect()
 }
 
 /// One person's form data, read inside the panel's own memo; `sessions` and `problems` are
