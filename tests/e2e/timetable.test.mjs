@@ -279,10 +279,11 @@ test('a session given no time waits on the Unscheduled tray, is dragged from it 
   const { page, context, errors } = await app.newPage({ viewport: { width: 1280, height: 2000 } });
   await page.goto(`${app.url}#/edit`);
   await page.getByRole('heading', { level: 2, name: 'Timetable' }).waitFor();
-  const unschedule = async (name, title) => {
+  const unschedule = async (name, title, room) => {
     await block(page, name).focus();
     await page.keyboard.press('Enter');
     const form = page.getByRole('form', { name: `Session ${title}` });
+    if (room) await form.getByLabel('Room').selectOption({ label: room });
     await form.getByRole('checkbox', { name: /^No time yet/ }).check();
     await form.getByRole('button', { name: 'Save session' }).click();
     await block(page, name).waitFor({ state: 'detached' });
@@ -306,7 +307,10 @@ test('a session given no time waits on the Unscheduled tray, is dragged from it 
   await page.mouse.down();
   const to = await point(page, 1, 17 * 60 + 1);
   await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.locator('.timetable__ghost', { hasText: '17:00–18:15' }).waitFor();
+  const ghost = page.locator('.timetable__ghost', { hasText: '17:00–18:15' });
+  await ghost.waitFor();
+  const lane = await page.locator('#timetable-lane-1').boundingBox();
+  assert.ok((await ghost.boundingBox()).width < lane.width, 'one room wide');
   await page.mouse.up();
   const placed = 'Gendering R2P, 17:00–18:15, Simón Bolívar Room';
   await block(page, placed).waitFor();
@@ -316,8 +320,23 @@ test('a session given no time waits on the Unscheduled tray, is dragged from it 
   await page.reload();
   await block(page, placed).waitFor();
 
-  // With keys only: taken off again, then Add to this day puts it where a room is first free.
-  await unschedule(placed, 'Gendering R2P');
+  // Taken off again as a session in all rooms: held over the grid, its outline spans them.
+  await unschedule(placed, 'Gendering R2P', 'All rooms');
+  const again0 = await tray.getByRole('button', { name: 'Gendering R2P, 75 minutes, no time yet' }).boundingBox();
+  await page.mouse.move(again0.x + 10, again0.y + 5);
+  await page.mouse.down();
+  const there = await point(page, 1, 17 * 60 + 1);
+  await page.mouse.move(there.x, there.y, { steps: 8 });
+  await ghost.waitFor();
+  const grid = await page.locator('#timetable-grid').boundingBox();
+  assert.ok((await ghost.boundingBox()).width > grid.width * 0.8, 'across every room');
+  // Let go with Escape: it stays on the tray.
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await ghost.waitFor({ state: 'detached' });
+  assert.equal(await tray.getByRole('button', { name: 'Gendering R2P, 75 minutes, no time yet' }).count(), 1);
+
+  // With keys only: Add to this day puts it where every room is first free.
   await page.getByRole('button', { name: 'Add “Gendering R2P” to this day' }).focus();
   await page.keyboard.press('Enter');
   const again = page.getByRole('group', { name: /^Timetable,/ }).getByRole('button', { name: /^Gendering R2P, \d\d:\d\d–\d\d:\d\d, / });

@@ -111,6 +111,12 @@ fn edge_speed(id: &str, x: f64, y: f64) -> Option<(f64, f64)> {
     (dx != 0.0 || dy != 0.0).then_some((dx.round(), dy.round()))
 }
 
+/// Whether a press may start a drag: the main button, on the grid. On a phone the day is a
+/// list (no lanes drawn): a touch there scrolls it or opens a session.
+fn can_drag(ev: &leptos::ev::PointerEvent) -> bool {
+    ev.button() == 0 && dom::rect_of(&lane_id(0)).is_some_and(|(_, _, w, _)| w > 0.0)
+}
+
 /// Runs `step` once a frame for as long as it returns true.
 fn every_frame(step: impl Fn() -> bool + Copy + 'static) {
     request_animation_frame(move || {
@@ -214,12 +220,19 @@ pub fn TimetablePart() -> impl IntoView {
         Err(e) => state.notice.set(Some(Notice::error(e.to_string()))),
     };
 
+    // A drag let go of with Escape puts nothing anywhere; true when there was one.
+    let let_go = move |ev: &leptos::ev::KeyboardEvent| {
+        if ev.key() != "Escape" || drag.with_value(Option::is_none) {
+            return false;
+        }
+        drag.set_value(None);
+        target.set(None);
+        clashing.set(Vec::new());
+        true
+    };
+
     let on_key = move |id: SessionId, ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && drag.with_value(Option::is_some) {
-            // A drag let go of with Escape puts nothing anywhere.
-            drag.set_value(None);
-            target.set(None);
-            clashing.set(Vec::new());
+        if let_go(&ev) {
             return;
         }
         if ev.key() == "Delete" {
@@ -244,7 +257,21 @@ pub fn TimetablePart() -> impl IntoView {
             let g = g.as_ref()?;
             let (row, column) = cell_at(g, x, y)?;
             let (_, from_column, rows) = d.from;
-            let span = g.blocks.iter().find(|b| b.id == d.id).map_or(1, |b| b.span);
+            // A session from the tray has no block yet: one across all rooms spans them all.
+            let span = g.blocks.iter().find(|b| b.id == d.id).map_or_else(
+                || {
+                    let all = meeting.with_untracked(|m| {
+                        m.session(d.id)
+                            .is_some_and(|s| s.placement == crate::domain::Placement::AllRooms)
+                    });
+                    if all {
+                        g.columns.len().max(1)
+                    } else {
+                        1
+                    }
+                },
+                |b| b.span,
+            );
             Some(match d.grab {
                 Grab::Block => {
                     let top = (row - d.offset).clamp(0, (g.rows - rows).max(0));
@@ -321,9 +348,20 @@ pub fn TimetablePart() -> impl IntoView {
         }
     };
 
+    // A drag begins: what is held, and the pointer kept by the element pressed.
+    let hold = move |held: Drag, ev: &leptos::ev::PointerEvent| {
+        drag.set_value(Some(held));
+        dragged.set_value(false);
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+    };
+
     let on_down = move |id: SessionId, ev: leptos::ev::PointerEvent| {
-        // On a phone the day is a list (no lanes drawn): a touch scrolls it or opens a session.
-        if ev.button() != 0 || !dom::rect_of(&lane_id(0)).is_some_and(|(_, _, w, _)| w > 0.0) {
+        if !can_drag(&ev) {
             return;
         }
         let Some(b) = grid.with_untracked(|g| {
@@ -342,40 +380,30 @@ pub fn TimetablePart() -> impl IntoView {
         }) else {
             return;
         };
-        drag.set_value(Some(Drag {
+        let held = Drag {
             id,
             grab: if on_edge { Grab::End } else { Grab::Block },
             offset: (row - b.row).clamp(0, b.rows - 1),
             from: (b.row, b.column, b.rows),
-        }));
-        dragged.set_value(false);
-        if let Some(el) = ev
-            .current_target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        {
-            let _ = el.set_pointer_capture(ev.pointer_id());
-        }
+        };
+        hold(held, &ev);
     };
 
     // A session taken from the tray: held by its top, as long as it is, from nowhere.
+    // (Row -1: never a target, so any drop moves it; column 0: where one across all rooms
+    // starts.)
     let on_tray_down = move |id: SessionId, minutes: i64, ev: leptos::ev::PointerEvent| {
-        if ev.button() != 0 || !dom::rect_of(&lane_id(0)).is_some_and(|(_, _, w, _)| w > 0.0) {
+        if !can_drag(&ev) {
             return;
         }
         let rows = (minutes / timetable::SNAP_MINUTES).max(1);
-        drag.set_value(Some(Drag {
+        let held = Drag {
             id,
             grab: Grab::Block,
             offset: 0,
-            from: (-1, usize::MAX, rows),
-        }));
-        dragged.set_value(false);
-        if let Some(el) = ev
-            .current_target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        {
-            let _ = el.set_pointer_capture(ev.pointer_id());
-        }
+            from: (-1, 0, rows),
+        };
+        hold(held, &ev);
     };
 
     // "Add to this day": the first time a room is free for it.
@@ -631,7 +659,7 @@ pub fn TimetablePart() -> impl IntoView {
                                             <button type="button" id=format!("timetable-waiting-{id}") class="timetable__waiting"
                                                 aria-label=name
                                                 aria-keyshortcuts="Delete"
-                                                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Delete" { ev.prevent_default(); remove(id); }
+                                                on:keydown=move |ev: leptos::ev::KeyboardEvent| if !let_go(&ev) && ev.key() == "Delete" { ev.prevent_default(); remove(id); }
                                                 on:pointerdown=move |ev| on_tray_down(id, minutes, ev)
                                                 on:pointermove=move |ev| follow(&ev)
                                                 on:pointerup=move |_| finish_drag(true)
