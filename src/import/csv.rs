@@ -409,12 +409,30 @@ pub fn apply(
                     && start.is_none_or(|t| s.start == t)
             })
         });
-        let session = match (found, date, start, end) {
-            (Some(i), ..) => i,
-            (None, Some(date), Some(start), Some(end)) if end != start => {
-                // An end before the start is after midnight.
-                let ends_next_day = end < start;
-                let day = day_for(&mut next, date, start, end, ends_next_day);
+        let session = match found {
+            Some(i) => i,
+            None => {
+                // Where a session not in the meeting goes: at the row's day, start and end, or
+                // (when it gives no whole time) on the timetable's Unscheduled tray.
+                let when = match (date, start, end) {
+                    (Some(date), Some(start), Some(end)) if end != start => {
+                        // An end before the start is after midnight.
+                        let ends_next_day = end < start;
+                        let day = day_for(&mut next, date, start, end, ends_next_day);
+                        Some((day, start, end, ends_next_day, false))
+                    }
+                    (Some(_), Some(_), Some(_)) => {
+                        bad_times += 1;
+                        continue;
+                    }
+                    _ => tray_slot(&next, date, start, end).map(|(d, s, e)| (d, s, e, false, true)),
+                };
+                let Some((day, start, end, ends_next_day, waits)) = when else {
+                    if !unknown_sessions.contains(&title) {
+                        unknown_sessions.push(title);
+                    }
+                    continue;
+                };
                 let room = cell(row, Column::Room);
                 let placement = if room.trim().is_empty() || folded(&room) == "all rooms" {
                     Placement::AllRooms
@@ -437,73 +455,16 @@ pub fn apply(
                     guid: String::new(),
                     source_type: String::new(),
                     outcomes: String::new(),
-                    unscheduled: false,
+                    unscheduled: waits,
                 });
                 next_session += 1;
                 outcome.sessions_added += 1;
-                let i = next.sessions.len() - 1;
-                sessions_at.entry(wanted).or_default().push(i);
-                i
-            }
-            (None, Some(_), Some(_), Some(_)) => {
-                bad_times += 1;
-                continue;
-            }
-            // A session the rows give no (whole) time: it waits on the timetable's
-            // Unscheduled tray, on the day the row names (or the first), an hour long from
-            // the start given (or 09:00) unless the row says when it ends.
-            (None, ..) if !next.days.is_empty() => {
-                let day = date
-                    .and_then(|d| next.days.iter().find(|x| x.date == d))
-                    .or_else(|| next.days_in_order().first().copied())
-                    .map(|d| d.id)
-                    .unwrap_or(next.days[0].id);
-                let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
-                let start = start.unwrap_or(nine);
-                let hour_later = start.overflowing_add_signed(chrono::Duration::hours(1));
-                let (start, end) = match (end, hour_later) {
-                    (Some(end), _) if end > start => (start, end),
-                    (_, (later, 0)) => (start, later),
-                    _ => (nine, nine + chrono::Duration::hours(1)),
-                };
-                let room = cell(row, Column::Room);
-                let placement = if room.trim().is_empty() || folded(&room) == "all rooms" {
-                    Placement::AllRooms
-                } else {
-                    Placement::Room(room_for(&mut next, room.trim()))
-                };
-                next.sessions.push(Session {
-                    id: SessionId(next_session),
-                    title: title.clone(),
-                    kind: SessionKind::Other,
-                    day,
-                    start,
-                    end,
-                    ends_next_day: false,
-                    placement,
-                    themes: Vec::new(),
-                    description: String::new(),
-                    participants: Vec::new(),
-                    items: Vec::new(),
-                    guid: String::new(),
-                    source_type: String::new(),
-                    outcomes: String::new(),
-                    unscheduled: true,
-                });
-                next_session += 1;
-                outcome.sessions_added += 1;
-                if !unscheduled.contains(&title) {
+                if waits && !unscheduled.contains(&title) {
                     unscheduled.push(title);
                 }
                 let i = next.sessions.len() - 1;
                 sessions_at.entry(wanted).or_default().push(i);
                 i
-            }
-            _ => {
-                if !unknown_sessions.contains(&title) {
-                    unknown_sessions.push(title);
-                }
-                continue;
             }
         };
         let role_cell = cell(row, Column::Role);
@@ -628,6 +589,31 @@ pub fn apply(
 
 /// The meeting's day on `date`, widened to hold `start`–`end` (the next date's `end` when
 /// `next_day`); added when there is none.
+/// The day and times of a session a sheet names without a whole time (for the Unscheduled
+/// tray): the day the row names (or the meeting's first), an hour from the start given (or
+/// 09:00) unless the row says when it ends. `None` when the meeting has no day.
+fn tray_slot(
+    m: &Meeting,
+    date: Option<chrono::NaiveDate>,
+    start: Option<NaiveTime>,
+    end: Option<NaiveTime>,
+) -> Option<(DayId, NaiveTime, NaiveTime)> {
+    let day = date
+        .and_then(|d| m.days.iter().find(|x| x.date == d))
+        .or_else(|| m.days_in_order().first().copied())?;
+    let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
+    let start = start.unwrap_or(nine);
+    let (start, end) = match (
+        end,
+        start.overflowing_add_signed(chrono::Duration::hours(1)),
+    ) {
+        (Some(end), _) if end > start => (start, end),
+        (_, (later, 0)) => (start, later),
+        _ => (nine, nine + chrono::Duration::hours(1)),
+    };
+    Some((day.id, start, end))
+}
+
 fn day_for(
     m: &mut Meeting,
     date: chrono::NaiveDate,
