@@ -77,6 +77,12 @@ fn an_all_rooms_session_spans_every_column_and_a_room_session_one() {
     assert_eq!(one.label(), "Session 2, 10:00–10:30, Room B");
     assert_ne!(grid.column(a), Some(col));
     assert_eq!(grid.span_text(one.row, one.rows), "10:00–10:30");
+    // What a session held over the grid before it has a block (from the tray) covers.
+    assert_eq!(
+        grid.column_span(Placement::AllRooms),
+        (all.column, all.span)
+    );
+    assert_eq!(grid.column_span(Placement::Room(b)), (one.column, one.span));
 }
 
 #[test]

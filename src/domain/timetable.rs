@@ -109,20 +109,10 @@ impl Grid {
                 })
                 .collect()
         };
-        let column_of = |p: Placement| match p {
-            Placement::AllRooms => (0, columns.len()),
-            Placement::Room(id) => (
-                columns
-                    .iter()
-                    .position(|c| c.placement == Placement::Room(id))
-                    .unwrap_or(0),
-                1,
-            ),
-        };
         let blocks = sessions
             .iter()
             .map(|s| {
-                let (column, span) = column_of(s.placement);
+                let (column, span) = column_span(&columns, s.placement);
                 Block {
                     id: s.id,
                     title: s.title.clone(),
@@ -154,6 +144,12 @@ impl Grid {
         self.columns
             .iter()
             .position(|c| c.placement == Placement::Room(room))
+    }
+
+    /// The first column and how many a session at `placement` covers (what its block would
+    /// span, for one held over the grid before it has a block).
+    pub fn column_span(&self, placement: Placement) -> (usize, usize) {
+        column_span(&self.columns, placement)
     }
 
     /// Where a session added without a slot goes: in the first room, when the day's last
@@ -334,6 +330,20 @@ pub fn placed_where_free(m: &Meeting, grid: &Grid, id: SessionId) -> Result<Edit
             title: s.title.clone(),
             minutes,
         }),
+    }
+}
+
+/// The first column and how many a session at `placement` covers: one room's, or all.
+fn column_span(columns: &[Column], placement: Placement) -> (usize, usize) {
+    match placement {
+        Placement::AllRooms => (0, columns.len()),
+        Placement::Room(id) => (
+            columns
+                .iter()
+                .position(|c| c.placement == Placement::Room(id))
+                .unwrap_or(0),
+            1,
+        ),
     }
 }
 

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use crate::domain::check::Severity;
 use crate::domain::timetable::{self, Block, Grid};
-use crate::domain::{DayId, Edit, ItemId, SessionId, Template, TEMPLATES};
+use crate::domain::{DayId, Edit, ItemId, Placement, SessionId, Template, TEMPLATES};
 use crate::planner::state::use_app_state;
 use crate::ui::day_tabs::DayTabs;
 use crate::ui::notice::Notice;
@@ -39,6 +39,8 @@ struct Drag {
     offset: i64,
     /// Where the block was.
     from: (i64, usize, i64),
+    /// How many columns it covers.
+    span: usize,
 }
 
 /// Where a dragged block would land: first row, column, rows, span, and its time.
@@ -147,12 +149,13 @@ pub fn TimetablePart() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // The sessions with no time yet: the Unscheduled tray (id, title, length in minutes).
+    // The sessions with no time yet: the Unscheduled tray (id, title, length in minutes,
+    // placement).
     let waiting = Memo::new(move |_| {
         meeting.with(|m| {
             m.unscheduled()
                 .into_iter()
-                .map(|s| (s.id, s.title.clone(), s.duration_minutes()))
+                .map(|s| (s.id, s.title.clone(), s.duration_minutes(), s.placement))
                 .collect::<Vec<_>>()
         })
     });
@@ -257,21 +260,7 @@ pub fn TimetablePart() -> impl IntoView {
             let g = g.as_ref()?;
             let (row, column) = cell_at(g, x, y)?;
             let (_, from_column, rows) = d.from;
-            // A session from the tray has no block yet: one across all rooms spans them all.
-            let span = g.blocks.iter().find(|b| b.id == d.id).map_or_else(
-                || {
-                    let all = meeting.with_untracked(|m| {
-                        m.session(d.id)
-                            .is_some_and(|s| s.placement == crate::domain::Placement::AllRooms)
-                    });
-                    if all {
-                        g.columns.len().max(1)
-                    } else {
-                        1
-                    }
-                },
-                |b| b.span,
-            );
+            let span = d.span;
             Some(match d.grab {
                 Grab::Block => {
                     let top = (row - d.offset).clamp(0, (g.rows - rows).max(0));
@@ -385,26 +374,32 @@ pub fn TimetablePart() -> impl IntoView {
             grab: if on_edge { Grab::End } else { Grab::Block },
             offset: (row - b.row).clamp(0, b.rows - 1),
             from: (b.row, b.column, b.rows),
+            span: b.span,
         };
         hold(held, &ev);
     };
 
-    // A session taken from the tray: held by its top, as long as it is, from nowhere.
-    // (Row -1: never a target, so any drop moves it; column 0: where one across all rooms
-    // starts.)
-    let on_tray_down = move |id: SessionId, minutes: i64, ev: leptos::ev::PointerEvent| {
-        if !can_drag(&ev) {
-            return;
-        }
-        let rows = (minutes / timetable::SNAP_MINUTES).max(1);
-        let held = Drag {
-            id,
-            grab: Grab::Block,
-            offset: 0,
-            from: (-1, 0, rows),
+    // A session taken from the tray: held by its top, as long as it is and as many columns
+    // as its block would cover, from nowhere (row -1 is never a target: any drop moves it).
+    let on_tray_down =
+        move |id: SessionId, minutes: i64, placement: Placement, ev: leptos::ev::PointerEvent| {
+            let Some((column, span)) =
+                grid.with_untracked(|g| g.as_ref().map(|g| g.column_span(placement)))
+            else {
+                return;
+            };
+            if !can_drag(&ev) {
+                return;
+            }
+            let held = Drag {
+                id,
+                grab: Grab::Block,
+                offset: 0,
+                from: (-1, column, (minutes / timetable::SNAP_MINUTES).max(1)),
+                span,
+            };
+            hold(held, &ev);
         };
-        hold(held, &ev);
-    };
 
     // "Add to this day": the first time a room is free for it.
     let schedule_here = move |id: SessionId| {
@@ -651,7 +646,7 @@ pub fn TimetablePart() -> impl IntoView {
                             <h3 id="timetable-tray-heading">{format!("Unscheduled ({})", list.len())}</h3>
                             <p class="timetable__tray-help">"No time yet: add one to this day where a room is first free, or drag it onto the grid."</p>
                             <ul>
-                                {list.into_iter().map(|(id, title, minutes)| {
+                                {list.into_iter().map(|(id, title, minutes, placement)| {
                                     let add_name = format!("Add “{title}” to this day");
                                     let name = format!("{title}, {minutes} minutes, no time yet");
                                     view! {
@@ -660,7 +655,7 @@ pub fn TimetablePart() -> impl IntoView {
                                                 aria-label=name
                                                 aria-keyshortcuts="Delete"
                                                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if !let_go(&ev) && ev.key() == "Delete" { ev.prevent_default(); remove(id); }
-                                                on:pointerdown=move |ev| on_tray_down(id, minutes, ev)
+                                                on:pointerdown=move |ev| on_tray_down(id, minutes, placement, ev)
                                                 on:pointermove=move |ev| follow(&ev)
                                                 on:pointerup=move |_| finish_drag(true)
                                                 on:pointercancel=move |_| finish_drag(false)
