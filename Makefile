@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build view test test-native test-browser bench lint tools wasm-target trunk wasm-bindgen wasm-split node-deps chromium validators clean
+.PHONY: help serve build view test test-native test-sync test-browser bench lint tools wasm-target trunk wasm-bindgen wasm-split node-deps chromium validators clean
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080"
@@ -27,7 +27,11 @@ help:
 # copies it into dist/view/.
 VIEW_DIST := target/trunk-view/view
 
+# The sync server (sync/server.mjs: Hocuspocus from npm) runs beside the app on
+# ws://127.0.0.1:1234, its documents in .sync-data/; it stops when the app's server does.
 serve: tools view
+	node sync/server.mjs & sync=$$!; \
+	trap 'kill $$sync 2>/dev/null; wait $$sync 2>/dev/null || true' EXIT; \
 	trunk serve --release
 
 build: tools view
@@ -36,10 +40,14 @@ build: tools view
 view: tools
 	trunk build view.html --release=true --dist $(VIEW_DIST) --public-url /view/
 
-test: lint test-native test-browser
+test: lint test-native test-sync test-browser
 
 test-native: validators
 	cargo test --locked
+
+# The sync server for real on a free loopback port, with Yjs clients (tests/sync/).
+test-sync: node-deps
+	node --test --test-concurrency=1 tests/sync/
 
 test-browser: build chromium validators
 	node --test --test-concurrency=1 tests/e2e/
