@@ -9,7 +9,8 @@
 //! 1. [`domain`]: the meeting model and its rules (pure).
 //! 2. [`forms`]: field names, form actions and parsers (pure).
 //! 3. [`storage`], [`export`], [`import`]: stored bytes, files out, files in (pure but for
-//!    `storage::browser`, the localStorage side of the storage port).
+//!    `storage::browser`, the localStorage side of the storage port); [`sync`]: the meeting as
+//!    a Yjs document for several organizers at once (pure).
 //! 4. [`web`]: browser glue by job (js interop, clock, files, dom).
 //! 5. [`ui`]: components both apps use.
 //! 6. [`planner`] and [`attendee`]: the two apps; neither imports the other.
@@ -19,6 +20,7 @@ pub mod export;
 pub mod forms;
 pub mod import;
 pub mod storage;
+pub mod sync;
 
 #[cfg(feature = "attendee")]
 pub mod attendee;

@@ -13,7 +13,7 @@ const SRC = process.argv[2] ?? 'src';
 const RANK = {
   domain: 0,
   forms: 1,
-  storage: 2, export: 2,
+  storage: 2, export: 2, sync: 2,
   // Reads our own files through storage's envelope, and everyone else's.
   import: 3,
   web: 4,
@@ -25,7 +25,7 @@ const RANK = {
 const BROWSER = /\b(leptos|web_sys|js_sys|wasm_bindgen|wasm_bindgen_futures|gloo_storage|gloo_[a-z_]+|console_error_panic_hook)\s*::/;
 // Where browser crates may not appear (the pure core). `storage/browser.rs` is the browser
 // side of the storage port and the one exception.
-const PURE = new Set(['domain', 'forms', 'export', 'import', 'storage']);
+const PURE = new Set(['domain', 'forms', 'export', 'import', 'storage', 'sync']);
 const BROWSER_ALLOWED = new Set([['storage', 'browser.rs'].join('/')]);
 
 function files(dir) {
