@@ -42,7 +42,7 @@ view: tools
 
 test: lint test-native test-sync test-browser
 
-test-native: validators
+test-native: validators node-deps
 	cargo test --locked
 
 # The sync server for real on a free loopback port, with Yjs clients (tests/sync/).

@@ -255,3 +255,41 @@ fn a_generated_meeting_of_1000_sessions_reads_back_exactly() {
     let a = Organizer::sharing(&m, 7);
     assert_eq!(a.meeting, m);
 }
+
+#[test]
+fn a_session_moved_by_one_organizer_and_resized_by_another_keeps_one_of_their_times() {
+    // Which organizer's write wins depends on their documents' random client ids: ten tries
+    // see both.
+    for _ in 0..10 {
+        moved_and_resized();
+    }
+}
+
+fn moved_and_resized() {
+    use chrono::{Duration, NaiveTime};
+    let mut a = Organizer::sharing(&sample_meeting(), 1);
+    let mut b = Organizer::joining(&a, 2);
+    let id = a.meeting.sessions[2].id;
+    let at = |m: &Meeting| m.sessions.iter().position(|s| s.id == id).unwrap();
+    let (start, end) = {
+        let s = &a.meeting.sessions[at(&a.meeting)];
+        (s.start, s.end)
+    };
+    a.edit(|m| {
+        let i = at(m);
+        m.sessions[i].start = start + Duration::minutes(30);
+        m.sessions[i].end = end + Duration::minutes(30);
+    });
+    b.edit(|m| {
+        let i = at(m);
+        m.sessions[i].start = start - Duration::minutes(15);
+    });
+    merge(&mut a, &mut b);
+    let s = a.meeting.session(id).unwrap();
+    let times: (NaiveTime, NaiveTime) = (s.start, s.end);
+    assert!(
+        times == (start + Duration::minutes(30), end + Duration::minutes(30))
+            || times == (start - Duration::minutes(15), end),
+        "{times:?} is neither organizer's"
+    );
+}

@@ -5,7 +5,8 @@
 //! `rooms`, `themes`, `people`, `sessions`), each keyed by a random id (16 hex digits) with a
 //! map of that thing's fields. Every field holds its JSON text, so two organizers changing
 //! different fields of one session both keep their change, and the same field: the later one
-//! (Yjs's rule). References between things (a session's day, room, themes and people; a
+//! (Yjs's rule). A session's day and times are one field (`when`), and so are a day's date and
+//! hours: a merge never makes a time that neither organizer set. References between things (a session's day, room, themes and people; a
 //! person's availability days; a recommendation's sessions and themes; a dismissed finding's
 //! key) are stored by random id, never by the app's small numbers, which two organizers working
 //! offline would both hand out. Order (days, rooms, themes, people) is a fractional key per
@@ -304,6 +305,7 @@ impl Shared {
         for kind in KINDS {
             for (uid, mut fields) in std::mem::take(&mut sorted[kind.at()]) {
                 fields.remove(ORDER);
+                ungroup(kind, &mut fields);
                 let Some(number) = ids.number(kind, &uid) else {
                     skipped += 1;
                     continue;
@@ -338,6 +340,40 @@ impl Shared {
         drop(txn);
         self.ids = ids;
         Ok((meeting, skipped))
+    }
+}
+
+/// Fields that only make sense together, kept as one entry so that two organizers' changes
+/// never mix into a time that neither made (one's start with the other's end).
+fn grouped(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Session => &["day", "start", "end", "ends_next_day", "unscheduled"],
+        Kind::Day => &["date", "start", "end", "ends_next_day"],
+        _ => &[],
+    }
+}
+
+const WHEN: &str = "when";
+
+fn group(kind: Kind, fields: &mut Object<String, Value>) {
+    let names = grouped(kind);
+    if names.is_empty() {
+        return;
+    }
+    let when: Object<String, Value> = names
+        .iter()
+        .filter_map(|&n| fields.remove(n).map(|v| (n.to_string(), v)))
+        .collect();
+    fields.insert(WHEN.into(), Value::Object(when));
+}
+
+fn ungroup(kind: Kind, fields: &mut Object<String, Value>) {
+    if let Some(Value::Object(when)) = fields.remove(WHEN) {
+        for (name, value) in when {
+            if grouped(kind).contains(&name.as_str()) {
+                fields.insert(name, value);
+            }
+        }
     }
 }
 
@@ -525,6 +561,7 @@ impl Form {
                     return;
                 };
                 refs(&mut fields);
+                group(kind, &mut fields);
                 let text = fields
                     .into_iter()
                     .map(|(k, v)| (k, v.to_string()))

@@ -2,5 +2,7 @@
 //! fractional keys ([`keys`]). Pure: no browser and no network here (the app's sync layer and
 //! the tests bring the socket).
 
+pub mod client;
 pub mod doc;
 pub mod keys;
+pub mod protocol;
