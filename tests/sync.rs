@@ -60,6 +60,16 @@ impl Organizer {
         );
     }
 
+    fn undo(&mut self) {
+        assert!(self.shared.undo(), "there was something to undo");
+        self.meeting = self.shared.meeting().expect("readable").0;
+    }
+
+    fn redo(&mut self) {
+        assert!(self.shared.redo(), "there was something to redo");
+        self.meeting = self.shared.meeting().expect("readable").0;
+    }
+
     fn receive(&mut self, from: &Organizer) {
         self.shared
             .apply(&from.shared.state())
@@ -292,4 +302,44 @@ fn moved_and_resized() {
             || times == (start - Duration::minutes(15), end),
         "{times:?} is neither organizer's"
     );
+}
+
+#[test]
+fn undo_takes_back_only_this_organizers_change() {
+    let mut a = Organizer::sharing(&sample_meeting(), 1);
+    let mut b = Organizer::joining(&a, 2);
+    let id = a.meeting.sessions[4].id;
+    let original = a.meeting.session(id).unwrap().clone();
+    a.edit(|m| m.sessions[4].title = "Renamed by A".into());
+    b.edit(|m| m.sessions[4].description = "Described by B".into());
+    merge(&mut a, &mut b);
+    a.undo();
+    merge(&mut a, &mut b);
+    let s = a.meeting.session(id).unwrap();
+    assert_eq!(s.title, original.title, "A's rename is undone");
+    assert_eq!(s.description, "Described by B", "B's change stands");
+    a.redo();
+    merge(&mut a, &mut b);
+    assert_eq!(a.meeting.session(id).unwrap().title, "Renamed by A");
+}
+
+#[test]
+fn undo_never_overwrites_a_value_someone_else_wrote_since() {
+    let mut a = Organizer::sharing(&sample_meeting(), 1);
+    let mut b = Organizer::joining(&a, 2);
+    a.edit(|m| m.title = "Title by A".into());
+    merge(&mut a, &mut b);
+    b.edit(|m| m.title = "Title by B".into());
+    merge(&mut a, &mut b);
+    // A's change was written over: undoing it changes nothing (Yjs keeps the newer value).
+    a.shared.undo();
+    a.meeting = a.shared.meeting().unwrap().0;
+    merge(&mut a, &mut b);
+    assert_eq!(a.meeting.title, "Title by B");
+}
+
+#[test]
+fn sharing_is_not_a_step_to_undo() {
+    let a = Organizer::sharing(&sample_meeting(), 1);
+    assert!(!a.shared.can_undo());
 }

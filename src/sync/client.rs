@@ -168,4 +168,21 @@ impl Client {
         self.sent += 1;
         Some(protocol::update(&self.document, &update))
     }
+
+    /// Undoes (`redo`: false) or redoes this organizer's last edit; returns whether there was
+    /// one, and the message that sends it when connected.
+    pub fn undo(&mut self, redo: bool) -> (bool, Option<Vec<u8>>) {
+        let before = self.shared.doc().transact().state_vector();
+        let done = if redo {
+            self.shared.redo()
+        } else {
+            self.shared.undo()
+        };
+        if !done || !self.open || self.read_only {
+            return (done, None);
+        }
+        let update = self.shared.doc().transact().encode_diff_v1(&before);
+        self.sent += 1;
+        (true, Some(protocol::update(&self.document, &update)))
+    }
 }

@@ -132,12 +132,24 @@ pub enum SyncError {
     BadUpdate(String),
 }
 
-/// A shared meeting: its Yjs document and the numbering last read from it.
+/// A shared meeting: its Yjs document, the numbering last read from it, and this organizer's
+/// undo history (Yjs's: it undoes only this client's own transactions, and leaves a value that
+/// someone else wrote since as it is).
 pub struct Shared {
     doc: Doc,
     meeting: MapRef,
     roots: [MapRef; 5],
     ids: Ids,
+    undo: yrs::UndoManager,
+}
+
+/// Every edit its own undo step: the app decides what one step is (one `Edit`).
+struct NoClock;
+
+impl yrs::sync::Clock for NoClock {
+    fn now(&self) -> yrs::sync::time::Timestamp {
+        0
+    }
 }
 
 impl Default for Shared {
@@ -152,12 +164,44 @@ impl Shared {
         let doc = Doc::new();
         let meeting = doc.get_or_insert_map("meeting");
         let roots = KINDS.map(|k| doc.get_or_insert_map(k.root()));
+        let mut undo = yrs::UndoManager::with_options(yrs::undo::Options {
+            capture_timeout_millis: 0,
+            tracked_origins: Default::default(),
+            capture_transaction: None,
+            timestamp: std::sync::Arc::new(NoClock),
+            init_undo_stack: Vec::new(),
+            init_redo_stack: Vec::new(),
+        });
+        undo.expand_scope(&doc, &meeting);
+        for root in &roots {
+            undo.expand_scope(&doc, root);
+        }
+        undo.include_origin(LOCAL);
         Shared {
             doc,
             meeting,
             roots,
             ids: Ids::default(),
+            undo,
         }
+    }
+
+    /// Undoes this organizer's last edit (true), or does nothing (false: none left).
+    pub fn undo(&mut self) -> bool {
+        self.undo.undo_blocking()
+    }
+
+    /// Redoes what [`Shared::undo`] undid last.
+    pub fn redo(&mut self) -> bool {
+        self.undo.redo_blocking()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.undo.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.undo.can_redo()
     }
 
     /// `meeting` as a new shared document: every thing gets a random id from `random` (done
@@ -165,6 +209,8 @@ impl Shared {
     pub fn share(meeting: &Meeting, random: &mut dyn FnMut() -> u64) -> Shared {
         let mut shared = Shared::new();
         shared.write(&Meeting::default(), meeting, random);
+        // Sharing is no step to undo.
+        shared.undo.clear_all();
         shared
     }
 
