@@ -507,3 +507,86 @@ fn garbled_tokens_and_updates_are_refused_and_the_meeting_is_unharmed() {
     drop(server);
     let _ = std::fs::remove_dir_all(data);
 }
+
+#[test]
+fn an_attendee_on_the_published_link_sees_each_publication_live_and_never_a_draft() {
+    use agenda_planner::sync::publication::{latest, publish};
+    let data = data_folder("published");
+    let server = Server::start(&data, 0);
+    let url = server.url();
+    let (meeting_doc, _edit, _read, mut organizer) = shared_meeting(&url, &sample_meeting(), 8);
+    // The organizers' publication document, with keys of its own.
+    let mut r = Random(80);
+    let (published, publish_key, attend_key) =
+        (format!("p-{}", key(&mut r)), key(&mut r), key(&mut r));
+    let mut publisher = Peer::new(
+        &published,
+        &format!("claim.{publish_key}.{attend_key}"),
+        Shared::new(),
+        81,
+    );
+    publisher.connect(&url);
+    publisher.until("the publication document open", |p| p.client.is_synced());
+    let first = organizer.meeting.clone();
+    if let Some(m) = publisher.client.change(|s| {
+        publish(s.doc(), &first, "2022-09-14 18:00");
+        true
+    }) {
+        publisher.send(m);
+    }
+    publisher.until("the publication saved", |p| p.client.unsaved() == 0);
+
+    let mut attendee = joining(&url, &published, &format!("read.{attend_key}"), 82);
+    assert!(attendee.client.is_read_only());
+    let seen = latest(attendee.client.shared.doc()).expect("the first publication");
+    assert_eq!(seen.meeting.sessions.len(), first.sessions.len());
+    assert_eq!(seen.note, "");
+
+    // A draft: the organizers move a session. The attendee sees nothing of it.
+    let id = organizer
+        .meeting
+        .sessions
+        .iter()
+        .find(|s| s.title == "Gendering R2P")
+        .map(|s| s.id)
+        .expect("the sample's session");
+    organizer.edit(|m, _| {
+        let s = m.sessions.iter_mut().find(|s| s.id == id).unwrap();
+        s.start += chrono::Duration::minutes(15);
+        s.end += chrono::Duration::minutes(15);
+    });
+    organizer.until("the draft saved", |p| p.client.unsaved() == 0);
+    std::thread::sleep(Duration::from_millis(200));
+    attendee.pump();
+    let unchanged = latest(attendee.client.shared.doc()).unwrap();
+    assert_eq!(
+        unchanged.meeting, seen.meeting,
+        "a draft reached an attendee"
+    );
+    // The attendee's key opens nothing but the publication.
+    let peek = joining(&url, &meeting_doc, &format!("read.{attend_key}"), 83);
+    assert!(peek.events.iter().any(|e| matches!(e, Event::Refused(_))));
+
+    // Published: the attendee sees it, with what changed.
+    let now = organizer.meeting.clone();
+    if let Some(m) = publisher.client.change(|s| {
+        publish(s.doc(), &now, "2022-09-15 10:42");
+        true
+    }) {
+        publisher.send(m);
+    }
+    attendee.until("the new publication", |p| {
+        latest(p.client.shared.doc()).is_some_and(|p| p.at == "2022-09-15 10:42")
+    });
+    let new = latest(attendee.client.shared.doc()).unwrap();
+    let s = new
+        .meeting
+        .sessions
+        .iter()
+        .find(|s| s.title == "Gendering R2P")
+        .unwrap();
+    assert_eq!(s.start.to_string(), "16:30:00");
+    assert!(new.note.contains("Moved: Gendering R2P"), "{}", new.note);
+    drop(server);
+    let _ = std::fs::remove_dir_all(data);
+}

@@ -159,9 +159,17 @@ impl Client {
         edited: &Meeting,
         random: &mut dyn FnMut() -> u64,
     ) -> Option<Vec<u8>> {
+        self.change(|shared| {
+            shared.write(base, edited, random);
+            true
+        })
+    }
+
+    /// Any local change of the document (a publication, an edit): made by `change` (which
+    /// says whether it changed anything), returned as the message that sends it when connected.
+    pub fn change(&mut self, change: impl FnOnce(&mut Shared) -> bool) -> Option<Vec<u8>> {
         let before = self.shared.doc().transact().state_vector();
-        self.shared.write(base, edited, random);
-        if !self.open || self.read_only {
+        if !change(&mut self.shared) || !self.open || self.read_only {
             return None;
         }
         let update = self.shared.doc().transact().encode_diff_v1(&before);
@@ -172,17 +180,11 @@ impl Client {
     /// Undoes (`redo`: false) or redoes this organizer's last edit; returns whether there was
     /// one, and the message that sends it when connected.
     pub fn undo(&mut self, redo: bool) -> (bool, Option<Vec<u8>>) {
-        let before = self.shared.doc().transact().state_vector();
-        let done = if redo {
-            self.shared.redo()
-        } else {
-            self.shared.undo()
-        };
-        if !done || !self.open || self.read_only {
-            return (done, None);
-        }
-        let update = self.shared.doc().transact().encode_diff_v1(&before);
-        self.sent += 1;
-        (true, Some(protocol::update(&self.document, &update)))
+        let mut done = false;
+        let message = self.change(|shared| {
+            done = if redo { shared.redo() } else { shared.undo() };
+            done
+        });
+        (done, message)
     }
 }

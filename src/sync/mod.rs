@@ -6,3 +6,4 @@ pub mod client;
 pub mod doc;
 pub mod keys;
 pub mod protocol;
+pub mod publication;

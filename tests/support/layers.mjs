@@ -13,9 +13,11 @@ const SRC = process.argv[2] ?? 'src';
 const RANK = {
   domain: 0,
   forms: 1,
-  storage: 2, export: 2, sync: 2,
+  storage: 2, export: 2,
   // Reads our own files through storage's envelope, and everyone else's.
   import: 3,
+  // The meeting as a Yjs document; a publication is the published file (storage).
+  sync: 3,
   web: 4,
   ui: 5,
   planner: 6, attendee: 6,
