@@ -590,3 +590,39 @@ fn an_attendee_on_the_published_link_sees_each_publication_live_and_never_a_draf
     drop(server);
     let _ = std::fs::remove_dir_all(data);
 }
+
+#[test]
+fn each_organizer_sees_who_else_is_here_and_which_session_they_have_open() {
+    use agenda_planner::sync::client::Here;
+    let data = data_folder("presence");
+    let server = Server::start(&data, 0);
+    let url = server.url();
+    let (document, edit, _read, mut ana) = shared_meeting(&url, &sample_meeting(), 9);
+    if let Some(m) = ana.client.present(Here {
+        name: "Ana\u{1b}[31m".into(),
+        session: Some(3),
+    }) {
+        ana.send(m);
+    }
+    let mut ben = joining(&url, &document, &format!("edit.{edit}"), 90);
+    if let Some(m) = ben.client.present(Here {
+        name: "Ben".into(),
+        session: None,
+    }) {
+        ben.send(m);
+    }
+    ben.until("Ana's presence", |p| {
+        p.client.others()
+            == vec![Here {
+                name: "Ana[31m".into(),
+                session: Some(3),
+            }]
+    });
+    ana.until("Ben's presence", |p| {
+        p.client.others().iter().any(|h| h.name == "Ben")
+    });
+    ben.disconnect();
+    ana.until("Ben gone", |p| p.client.others().is_empty());
+    drop(server);
+    let _ = std::fs::remove_dir_all(data);
+}

@@ -24,10 +24,25 @@ pub enum Event {
     Synced,
     /// Another client's change was applied: read the meeting again.
     Changed,
+    /// Who else is here changed: read [`Client::others`] again.
+    Presence,
     /// The server refused an update of ours (a read-only link), or one of theirs could not be
     /// applied: nothing was changed.
     Rejected(String),
 }
+
+/// Who an organizer is and what they have open, as the others see it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Here {
+    pub name: String,
+    /// The session whose panel they have open.
+    #[serde(default)]
+    pub session: Option<u32>,
+}
+
+/// Longest name shown for another organizer, and most organizers listed.
+const NAME: usize = 80;
+const OTHERS: usize = 100;
 
 pub struct Client {
     document: String,
@@ -38,6 +53,11 @@ pub struct Client {
     synced: bool,
     sent: u64,
     acknowledged: u64,
+    /// This client's presence and its clock.
+    here: Option<Here>,
+    clock: u64,
+    /// The others' presence by their Yjs client id, with its clock.
+    others: std::collections::BTreeMap<u64, (u64, Here)>,
 }
 
 impl Client {
@@ -51,7 +71,75 @@ impl Client {
             synced: false,
             sent: 0,
             acknowledged: 0,
+            here: None,
+            clock: 0,
+            others: Default::default(),
         }
+    }
+
+    /// Says who this organizer is and what they have open; returns the message for the others.
+    pub fn present(&mut self, here: Here) -> Option<Vec<u8>> {
+        self.here = Some(here);
+        self.clock += 1;
+        self.open.then(|| self.presence_message())
+    }
+
+    fn presence_message(&self) -> Vec<u8> {
+        let state = self
+            .here
+            .as_ref()
+            .and_then(|h| serde_json::to_string(h).ok());
+        protocol::awareness(
+            &self.document,
+            &protocol::awareness_update(&[protocol::Presence {
+                client: self.shared.doc().client_id().get(),
+                clock: self.clock,
+                state,
+            }]),
+        )
+    }
+
+    /// The other clients here now (organizers who said who they are), in no particular order.
+    pub fn others(&self) -> Vec<Here> {
+        self.others.values().map(|(_, h)| h.clone()).collect()
+    }
+
+    fn take_presence(&mut self, update: &[u8]) -> bool {
+        let Ok(presences) = protocol::decode_awareness(update, OTHERS) else {
+            return false;
+        };
+        let me = self.shared.doc().client_id().get();
+        let mut changed = false;
+        for p in presences.into_iter().filter(|p| p.client != me) {
+            let here = p
+                .state
+                .as_deref()
+                .and_then(|s| serde_json::from_str::<Here>(s).ok())
+                .map(|mut h| {
+                    h.name = h
+                        .name
+                        .chars()
+                        .filter(|c| !c.is_control())
+                        .take(NAME)
+                        .collect();
+                    h
+                });
+            match here {
+                None => changed |= self.others.remove(&p.client).is_some(),
+                Some(h) => {
+                    let newer = self
+                        .others
+                        .get(&p.client)
+                        .is_none_or(|(c, _)| p.clock >= *c);
+                    if newer && (self.others.len() < OTHERS || self.others.contains_key(&p.client))
+                    {
+                        self.others.insert(p.client, (p.clock, h));
+                        changed = true;
+                    }
+                }
+            }
+        }
+        changed
     }
 
     /// The socket opened: what to send first.
@@ -67,6 +155,7 @@ impl Client {
     pub fn disconnected(&mut self) {
         self.open = false;
         self.synced = false;
+        self.others.clear();
     }
 
     pub fn is_synced(&self) -> bool {
@@ -108,6 +197,10 @@ impl Client {
                     &self.document,
                     &yrs::updates::encoder::Encode::encode_v1(&sv),
                 ));
+                if self.here.is_some() {
+                    out.push(self.presence_message());
+                }
+                out.push(protocol::query_awareness(&self.document));
                 events.push(Event::Opened { read_only });
             }
             Incoming::Denied(reason) => {
@@ -146,7 +239,17 @@ impl Client {
                 self.open = false;
                 events.push(Event::Refused(reason));
             }
-            Incoming::Awareness(_) | Incoming::QueryAwareness | Incoming::Stateless(_) => {}
+            Incoming::Awareness(update) => {
+                if self.take_presence(&update) {
+                    events.push(Event::Presence);
+                }
+            }
+            Incoming::QueryAwareness => {
+                if self.here.is_some() {
+                    out.push(self.presence_message());
+                }
+            }
+            Incoming::Stateless(_) => {}
         }
         (out, events)
     }

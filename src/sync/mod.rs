@@ -5,5 +5,6 @@
 pub mod client;
 pub mod doc;
 pub mod keys;
+pub mod links;
 pub mod protocol;
 pub mod publication;

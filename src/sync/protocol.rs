@@ -181,6 +181,51 @@ pub fn awareness(document: &str, update: &[u8]) -> Vec<u8> {
     message(document, AWARENESS, |out| bytes(out, update))
 }
 
+/// Asks the server for everyone's presence.
+pub fn query_awareness(document: &str) -> Vec<u8> {
+    message(document, QUERY_AWARENESS, |_| {})
+}
+
+/// One client's presence in an awareness update: its Yjs client id, a clock that grows with
+/// each change of it, and its state as JSON (`None`: it left).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Presence {
+    pub client: u64,
+    pub clock: u64,
+    pub state: Option<String>,
+}
+
+/// The awareness update (inside an awareness message) carrying `presences`.
+pub fn awareness_update(presences: &[Presence]) -> Vec<u8> {
+    let mut out = Vec::new();
+    uint(&mut out, presences.len() as u64);
+    for p in presences {
+        uint(&mut out, p.client);
+        uint(&mut out, p.clock);
+        bytes(&mut out, p.state.as_deref().unwrap_or("null").as_bytes());
+    }
+    out
+}
+
+/// Reads an awareness update; at most `limit` presences (a hostile count is no reason to
+/// allocate).
+pub fn decode_awareness(update: &[u8], limit: usize) -> Result<Vec<Presence>, ProtocolError> {
+    let mut r = Reader(update);
+    let count = r.uint()?;
+    let mut out = Vec::new();
+    for _ in 0..count.min(limit as u64) {
+        let client = r.uint()?;
+        let clock = r.uint()?;
+        let state = r.text()?;
+        out.push(Presence {
+            client,
+            clock,
+            state: (state != "null").then_some(state),
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +242,26 @@ mod tests {
             decode(&m),
             Ok(("m-abc".into(), Incoming::Update(vec![7; 300])))
         );
+    }
+
+    #[test]
+    fn presences_read_back_as_written_and_a_huge_count_is_cut_short() {
+        let ps = vec![
+            Presence {
+                client: 12345678901,
+                clock: 3,
+                state: Some(r#"{"name":"Ana"}"#.into()),
+            },
+            Presence {
+                client: 7,
+                clock: 9,
+                state: None,
+            },
+        ];
+        assert_eq!(decode_awareness(&awareness_update(&ps), 10), Ok(ps));
+        let mut huge = Vec::new();
+        uint(&mut huge, u64::MAX);
+        assert_eq!(decode_awareness(&huge, 10), Err(ProtocolError::Truncated));
     }
 
     #[test]
