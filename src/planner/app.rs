@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
+use super::components::live_badge::LiveBadge;
 use super::components::{
     check_status::CheckStatus, file_import::FileDrop, meeting_actions::MeetingActions,
     save_file::save_as_file, undo_redo::UndoRedo,
 };
+use super::live::{self, Action};
 use super::pages::{
     edit::EditPage, export::ExportPage, meetings::MeetingsPage, programme::ProgrammePage,
 };
@@ -15,6 +17,8 @@ use super::state::{provide_app_state, AppState};
 use crate::storage::browser::BrowserStore;
 use crate::storage::build::updated_since_last_visit;
 use crate::storage::share::LinkData;
+use crate::sync::links::{Kind, Link};
+use crate::ui::lazy::flat;
 use crate::ui::lazy::{lazy_view, NotLoaded};
 use crate::ui::notice::{Notice, NoticeBanner};
 use crate::web::{dom, js};
@@ -114,6 +118,35 @@ fn address(state: AppState) {
     Effect::new(move |_| dom::set_title(&title.with(|t| state.route.get().title(t))));
 }
 
+/// Effect "live": a shared meeting's changes go to the co-organizers as they are made, and
+/// the open meeting's link to the sync server follows which meeting is open. The sync code
+/// loads only for a shared meeting.
+fn live_sync(state: AppState) {
+    Effect::new(move |_| {
+        state.meeting().track();
+        if let Some(hooks) = state.live_hooks.get_value() {
+            hooks.edited.run(());
+        }
+    });
+    Effect::new(move |_| {
+        let slot = state.slot();
+        if live::stored_link(slot).is_some() || state.live_hooks.get_value().is_some() {
+            live_action(state, Action::Resume);
+        }
+    });
+}
+
+/// Runs a live action once its code is there; a failure is said in the notice.
+fn live_action(state: AppState, action: Action) {
+    leptos::task::spawn_local(async move {
+        if let Err(e) = flat(live::act(state, action).await) {
+            state.notice.set(Some(Notice::error(format!(
+                "The shared meeting could not be opened: {e}."
+            ))));
+        }
+    });
+}
+
 /// The Edit screen: its code loads when it is first shown.
 #[wasm_split(edit_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn edit_screen() -> Result<AnyView, NotLoaded> {
@@ -136,10 +169,19 @@ fn meetings_screen() -> Result<AnyView, NotLoaded> {
 #[component]
 fn Planner() -> impl IntoView {
     let state = provide_app_state();
+    // An edit link: the shared meeting opens (a new meeting here, filled from the server).
+    let join = Link::parse(&dom::location_hash()).filter(|l| l.kind == Kind::Join);
+    if join.is_some() {
+        dom::set_hash(&Route::Programme.href());
+    }
     persist(state);
     tab_sync(state);
     checks(state);
     address(state);
+    live_sync(state);
+    if let Some(link) = join {
+        live_action(state, Action::Join(link));
+    }
     if updated_since_last_visit(&BrowserStore, "planner", &js::app_build())
         && state.notice.with_untracked(Option::is_none)
     {
@@ -185,6 +227,7 @@ fn Planner() -> impl IntoView {
                 dom::reveal("share".into());
             }>"Share"</button>
             <CheckStatus/>
+            <LiveBadge/>
             <UndoRedo/>
             <MeetingActions/>
         </header>

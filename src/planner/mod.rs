@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod components;
+pub mod live;
 pub mod pages;
 pub mod route;
 pub mod sample;

@@ -42,6 +42,17 @@ pub fn versions(slot: u32) -> String {
     format!("{}.versions", meeting(slot))
 }
 
+/// The shared meeting in `slot` is live: its edit link, and its publication's (`sync`).
+pub fn live(slot: u32) -> String {
+    format!("{}.live", meeting(slot))
+}
+
+/// The shared meeting's Yjs document as this browser last had it (base64url of its state), so
+/// that edits made offline merge when the server is back, also after a reload.
+pub fn live_state(slot: u32) -> String {
+    format!("{}.live-state", meeting(slot))
+}
+
 /// Where a copy of unreadable text is kept: named by the text's digest, so the same text is
 /// copied once however often it is found.
 pub fn backup(digest: &str) -> String {

@@ -371,6 +371,8 @@ pub fn delete_slot(store: &dyn KeyValue, slot: u32) -> Result<(), StorageError> 
     let _ = store.remove(&keys::revision(slot));
     let _ = store.remove(&keys::history(slot));
     let _ = store.remove(&keys::versions(slot));
+    let _ = store.remove(&keys::live(slot));
+    let _ = store.remove(&keys::live_state(slot));
     Ok(())
 }
 

@@ -68,6 +68,18 @@ pub enum ShareError {
 pub fn fragment(deflated: &[u8]) -> String {
     let mut out = String::with_capacity(FRAGMENT_KEY.len() + deflated.len().div_ceil(3) * 4);
     out.push_str(FRAGMENT_KEY);
+    base64url_into(&mut out, deflated);
+    out
+}
+
+/// `bytes` as base64url without padding.
+pub fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    base64url_into(&mut out, bytes);
+    out
+}
+
+fn base64url_into(out: &mut String, deflated: &[u8]) {
     for chunk in deflated.chunks(3) {
         let n = chunk
             .iter()
@@ -77,7 +89,6 @@ pub fn fragment(deflated: &[u8]) -> String {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
     }
-    out
 }
 
 /// base64url without padding (RFC 4648 §5): nothing in it needs escaping in a URL.
@@ -90,6 +101,11 @@ pub fn deflated_bytes(data: &str) -> Result<Vec<u8>, ShareError> {
     if data.len() > MAX_FRAGMENT {
         return Err(ShareError::TooLong(data.len()));
     }
+    from_base64url(data)
+}
+
+/// The bytes of base64url text (white space and `%20` dropped, as in [`deflated_bytes`]).
+pub fn from_base64url(data: &str) -> Result<Vec<u8>, ShareError> {
     let data = data.replace("%20", "");
     let mut out = Vec::with_capacity(data.len() / 4 * 3 + 2);
     let (mut n, mut bits) = (0u32, 0);

@@ -142,6 +142,11 @@ impl Client {
         changed
     }
 
+    /// The token sent on the next connection (a claim becomes the edit key once it worked).
+    pub fn set_token(&mut self, token: &str) {
+        self.token = token.into();
+    }
+
     /// The socket opened: what to send first.
     pub fn connected(&mut self) -> Vec<Vec<u8>> {
         self.open = false;

@@ -6,3 +6,4 @@ pub mod clock;
 pub mod dom;
 pub mod files;
 pub mod js;
+pub mod socket;

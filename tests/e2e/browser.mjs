@@ -9,8 +9,8 @@ const FLAGS = [
 ];
 
 /** Starts the server and a browser with a fresh profile. `extra`: further files to serve. */
-export async function start(extra = {}) {
-  const server = await serve('dist', extra);
+export async function start(extra = {}, options = {}) {
+  const server = await serve('dist', extra, options);
   // launch() gives every run a new, empty profile of its own.
   const plain = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

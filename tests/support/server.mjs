@@ -1,5 +1,6 @@
 // A static file server for the release build, on a free loopback port, for the browser tests.
 import { createServer } from 'node:http';
+import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -22,11 +23,11 @@ export const CSP = (() => {
 
 /**
  * Serves `root` on 127.0.0.1; resolves to { url, close, setRoot }. Unknown paths get
- * index.html. `extra` maps further paths to [content type, body] (the benchmark's generated
+ * index.html (`options.sync`: the sync server's port, reached at `/sync`). `extra` maps further paths to [content type, body] (the benchmark's generated
  * files); it may be added to while serving. `setRoot(dir)` serves another build from then on
  * (a new version of the app, deployed).
  */
-export async function serve(root = 'dist', extra = {}) {
+export async function serve(root = 'dist', extra = {}, options = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (extra[path]) {
@@ -44,11 +45,29 @@ export async function serve(root = 'dist', extra = {}) {
       res.end(await readFile(join(root, 'index.html')));
     }
   });
+  // `/sync`: WebSockets passed through to the sync server on `options.sync` (its port), as
+  // `make serve` (Trunk's proxy) and a real host's reverse proxy do; `cutSync()` drops them.
+  const piped = new Set();
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (!options.sync || !path.startsWith('/sync')) { socket.destroy(); return; }
+    const upstream = connect(options.sync, '127.0.0.1', () => {
+      const headers = [];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+      upstream.write(`GET / HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n`);
+      upstream.write(head);
+      socket.pipe(upstream).pipe(socket);
+    });
+    const pair = [socket, upstream];
+    piped.add(pair);
+    const end = () => { piped.delete(pair); socket.destroy(); upstream.destroy(); };
+    upstream.on('error', end); socket.on('error', end); upstream.on('close', end); socket.on('close', end);
+  });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((r) => server.close(r)),
+    close: () => new Promise((r) => { for (const [a, b] of piped) { a.destroy(); b.destroy(); } server.close(r); }),
     setRoot: (dir) => { root = dir; },
   };
 }

@@ -2,7 +2,7 @@
 // run for real on a free loopback port, with Yjs clients through Hocuspocus's own provider.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { startSync } from "../support/sync.mjs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,23 +18,12 @@ after(() => {
   rmSync(data, { recursive: true, force: true });
 });
 
-/// Starts the server on a free port; resolves to { url, process }.
-function start(port = 0) {
-  const child = spawn(process.execPath, ["sync/server.mjs"], {
-    env: { ...process.env, AGENDA_SYNC_PORT: String(port), AGENDA_SYNC_DATA: data },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  servers.add(child);
-  child.on("exit", () => servers.delete(child));
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const m = out.match(/ws:\/\/127\.0\.0\.1:(\d+)/);
-      if (m) resolve({ url: `ws://127.0.0.1:${m[1]}`, port: Number(m[1]), child });
-    });
-    child.on("exit", (code) => reject(new Error(`sync server exited (${code}): ${out}`)));
-  });
+/// Starts the server on a free port (or `port`); resolves to { url, port, child }.
+async function start(port = 0) {
+  const server = await startSync(data, port);
+  servers.add(server.child);
+  server.child.on('exit', () => servers.delete(server.child));
+  return server;
 }
 
 const key = () => randomBytes(16).toString("base64url").slice(0, 22);

@@ -3,6 +3,8 @@
 pub mod check_status;
 pub mod file_import;
 pub mod findings_panel;
+pub mod invite;
+pub mod live_badge;
 pub mod meeting_actions;
 pub mod meeting_header;
 pub mod person_picker;

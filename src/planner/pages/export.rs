@@ -14,6 +14,7 @@ use crate::export::ics::{calendar, CalendarOptions};
 use crate::export::summary::{summary, summary_with};
 use crate::export::Format;
 use crate::forms::names::*;
+use crate::planner::components::invite::Invite;
 use crate::planner::components::share_link::ShareLink;
 use crate::planner::pages::versions::VersionsPanel;
 use crate::planner::state::use_app_state;
@@ -129,6 +130,7 @@ pub fn ExportPage() -> impl IntoView {
         <section class="export" aria-labelledby="export-heading">
             <h1 id="export-heading">"Export"</h1>
             <ShareLink/>
+            <Invite/>
             <VersionsPanel initial=versions latest=on_latest/>
             <div class="export__layout">
                 <form class="export__options" on:input=on_change on:submit=on_submit>

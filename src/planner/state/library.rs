@@ -26,6 +26,11 @@ impl<S: KeyValue + 'static> AppState<S> {
         self.slot.get()
     }
 
+    /// The open meeting's slot, untracked.
+    pub fn slot_untracked(&self) -> u32 {
+        self.slot.get_untracked()
+    }
+
     /// The meeting stored in `slot`, read afresh.
     fn stored(&self, slot: u32) -> Result<Meeting, String> {
         let text = self

@@ -44,6 +44,32 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// Whether the open meeting is shared with co-organizers through the sync server, and how
+/// that link is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Live {
+    /// Not shared (this browser's alone).
+    #[default]
+    Off,
+    Connecting,
+    /// Connected: every change goes to the others at once; `others` are the organizers here.
+    On {
+        others: Vec<String>,
+    },
+    /// No connection: editing goes on, and the changes are sent when it is back.
+    Offline,
+    /// The server refused the link (wrong, or replaced).
+    Refused(String),
+}
+
+/// What a shared meeting's sync layer does for the state: undo (false) and redo (true) of
+/// this organizer's own changes only, and sending each change made here.
+#[derive(Clone, Copy)]
+pub struct LiveHooks {
+    pub step: Callback<bool>,
+    pub edited: Callback<()>,
+}
+
 /// One save of this tab: its clock, the text it was made on, and the edits it wrote.
 struct Record {
     clock: u64,
@@ -104,6 +130,10 @@ pub struct AppState<S: KeyValue + 'static = BrowserStore> {
     slot: RwSignal<u32>,
     /// Changes when the library in storage changes (a meeting added, renamed or deleted).
     library: RwSignal<u32>,
+    /// The shared meeting's link to the sync server, when it is shared.
+    pub live: RwSignal<Live>,
+    /// A shared meeting's sync layer, once it is running (`planner::live`).
+    pub live_hooks: StoredValue<Option<LiveHooks>>,
     inner: StoredValue<Inner<S>, LocalStorage>,
 }
 
@@ -168,12 +198,34 @@ impl<S: KeyValue + 'static> AppState<S> {
     }
 
     pub fn undo(&self) {
-        self.step(History::undo);
+        match self.live_hooks.get_value() {
+            Some(hooks) => hooks.step.run(false),
+            None => self.step(History::undo),
+        }
     }
 
     /// Redoes the last undone edit, if any.
     pub fn redo(&self) {
-        self.step(History::redo);
+        match self.live_hooks.get_value() {
+            Some(hooks) => hooks.step.run(true),
+            None => self.step(History::redo),
+        }
+    }
+
+    /// Shows the meeting as the shared document now has it (another organizer's change, or an
+    /// undo): saved like an edit, but not one of this tab's undo steps.
+    pub fn take_live(&self, meeting: Meeting) {
+        if self.meeting.with_untracked(|m| *m == meeting) {
+            return;
+        }
+        self.meeting.set(meeting.clone());
+        self.changed(Edit::Replace(Box::new(meeting)));
+    }
+
+    /// Whether undo and redo are possible in a shared meeting (its sync layer says).
+    pub fn show_live_history(&self, undo: bool, redo: bool) {
+        self.can_undo.set(undo);
+        self.can_redo.set(redo);
     }
 
     fn step(&self, step: fn(&mut History, &mut Meeting) -> Option<Edit>) {
