@@ -17,7 +17,6 @@ use super::state::{provide_app_state, AppState};
 use crate::storage::browser::BrowserStore;
 use crate::storage::build::updated_since_last_visit;
 use crate::storage::share::LinkData;
-use crate::sync::links::{Kind, Link};
 use crate::ui::lazy::flat;
 use crate::ui::lazy::{lazy_view, NotLoaded};
 use crate::ui::notice::{Notice, NoticeBanner};
@@ -130,7 +129,7 @@ fn live_sync(state: AppState) {
     });
     Effect::new(move |_| {
         let slot = state.slot();
-        if live::stored_link(slot).is_some() || state.live_hooks.get_value().is_some() {
+        if live::is_shared(slot) || state.live_hooks.get_value().is_some() {
             live_action(state, Action::Resume);
         }
     });
@@ -140,9 +139,7 @@ fn live_sync(state: AppState) {
 fn live_action(state: AppState, action: Action) {
     leptos::task::spawn_local(async move {
         if let Err(e) = flat(live::act(state, action).await) {
-            state.notice.set(Some(Notice::error(format!(
-                "The shared meeting could not be opened: {e}."
-            ))));
+            state.notice.set(Some(Notice::error(e)));
         }
     });
 }
@@ -170,7 +167,7 @@ fn meetings_screen() -> Result<AnyView, NotLoaded> {
 fn Planner() -> impl IntoView {
     let state = provide_app_state();
     // An edit link: the shared meeting opens (a new meeting here, filled from the server).
-    let join = Link::parse(&dom::location_hash()).filter(|l| l.kind == Kind::Join);
+    let join = Some(dom::location_hash()).filter(|h| h.starts_with("#join="));
     if join.is_some() {
         dom::set_hash(&Route::Programme.href());
     }

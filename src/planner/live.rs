@@ -11,7 +11,7 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 
-use super::state::{AppState, Live, LiveHooks};
+use super::state::{AppState, LiveHooks};
 use crate::domain::Meeting;
 use crate::storage::browser::BrowserStore;
 use crate::storage::keys;
@@ -27,8 +27,8 @@ use crate::web::socket::{random_bytes, random_u64, sync_url, Socket};
 pub enum Action {
     /// Share the open meeting (its edit link comes back).
     Invite,
-    /// Open an edit link.
-    Join(Link),
+    /// Open an edit link (the address's fragment, `#join=…`).
+    Join(String),
     /// Reconnect the open meeting if it is shared, or end the link of the one before.
     Resume,
 }
@@ -36,11 +36,19 @@ pub enum Action {
 /// The one way into this module's code, which loads when first used.
 #[leptos::wasm_split::wasm_split(live, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn act(state: AppState, action: Action) -> Result<Result<Option<Link>, String>, NotLoaded> {
-    Ok(match action {
+    let inviting = matches!(action, Action::Invite);
+    let done = match action {
         Action::Invite => invite(state).map(Some),
-        Action::Join(link) => join(state, link).map(|()| None),
+        Action::Join(fragment) => match Link::parse(&fragment).filter(|l| l.kind == Kind::Join) {
+            Some(link) => join(state, link).map(|()| None),
+            None => Err("the edit link is damaged (copy it again, whole)".into()),
+        },
         Action::Resume => resume(state).map(|()| None),
-    })
+    };
+    Ok(done.map_err(|e| match inviting {
+        true => format!("The meeting was not shared: {e}."),
+        false => format!("The shared meeting could not be opened: {e}."),
+    }))
 }
 
 struct Session {
@@ -70,6 +78,56 @@ thread_local! {
     static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
 }
 
+/// Whether the open meeting is shared with co-organizers through the sync server, and how
+/// that link is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+enum Live {
+    /// Not shared (this browser's alone).
+    #[default]
+    Off,
+    Connecting,
+    /// Connected: every change goes to the others at once; `others` are the organizers here.
+    On {
+        others: Vec<String>,
+    },
+    /// No connection: editing goes on, and the changes are sent when it is back.
+    Offline,
+    /// The server refused the link (wrong, or replaced).
+    Refused(String),
+}
+
+thread_local! {
+    static LIVE: RefCell<Live> = const { RefCell::new(Live::Off) };
+}
+
+fn live() -> Live {
+    LIVE.with(|l| l.borrow().clone())
+}
+
+/// The link's state, and what the top bar says of it.
+fn set_live(state: AppState, live: Live) {
+    let (ok, badge) = match &live {
+        Live::Off => (false, None),
+        Live::Connecting => (false, Some("Shared · connecting…".to_string())),
+        Live::On { others } => (
+            true,
+            Some(match others.len() {
+                0 => "Shared · live".to_string(),
+                1 => "Shared · live · 1 other organizer here".to_string(),
+                n => format!("Shared · live · {n} other organizers here"),
+            }),
+        ),
+        Live::Offline => (false, Some("Offline — changes will sync".to_string())),
+        Live::Refused(why) => (
+            false,
+            Some(format!("Not shared: the server refused the link ({why})")),
+        ),
+    };
+    LIVE.with(|l| *l.borrow_mut() = live);
+    state.live_ok.set(ok);
+    state.live_badge.set(badge);
+}
+
 fn random() -> impl FnMut() -> u64 {
     random_u64
 }
@@ -81,6 +139,11 @@ pub fn address(link: &Link) -> String {
         .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
         .unwrap_or_default();
     format!("{base}{}", link.fragment())
+}
+
+/// Whether the meeting in `slot` is shared (cheap: the planner asks at start).
+pub fn is_shared(slot: u32) -> bool {
+    BrowserStore.get(&keys::live(slot)).ok().flatten().is_some()
 }
 
 /// The edit link of the open meeting, if it is shared.
@@ -166,7 +229,7 @@ fn resume(state: AppState) -> Result<(), String> {
 fn stop(state: AppState) {
     SESSION.with(|s| s.borrow_mut().take());
     state.live_hooks.set_value(None);
-    state.live.set(Live::Off);
+    set_live(state, Live::Off);
 }
 
 fn start(state: AppState, slot: u32, link: Link, mut shared: Shared, token: &str) {
@@ -214,7 +277,7 @@ fn start(state: AppState, slot: u32, link: Link, mut shared: Shared, token: &str
 
 fn connect(state: AppState) {
     let Some(url) = sync_url() else { return };
-    state.live.set(Live::Connecting);
+    set_live(state, Live::Connecting);
     let opened = Socket::open(
         &url,
         move || {
@@ -229,7 +292,7 @@ fn connect(state: AppState) {
             with_session(|s| s.socket = Some(socket));
         }
         Err(e) => {
-            state.live.set(Live::Offline);
+            set_live(state, Live::Offline);
             leptos::logging::warn!("{e}");
             retry_later(state);
         }
@@ -269,7 +332,7 @@ fn received(state: AppState, bytes: &[u8]) {
                 show_others(state);
             }
             Event::Refused(reason) => {
-                state.live.set(Live::Refused(reason));
+                set_live(state, Live::Refused(reason));
                 SESSION.with(|s| {
                     if let Some(s) = s.borrow_mut().as_mut() {
                         s.socket = None;
@@ -285,9 +348,12 @@ fn received(state: AppState, bytes: &[u8]) {
 
 fn show_others(state: AppState) {
     if let Some(others) = with_session(|s| s.client.others()) {
-        state.live.set(Live::On {
-            others: others.into_iter().map(|h| h.name).collect(),
-        });
+        set_live(
+            state,
+            Live::On {
+                others: others.into_iter().map(|h| h.name).collect(),
+            },
+        );
     }
 }
 
@@ -369,8 +435,8 @@ fn went_offline(state: AppState) {
         s.socket.take()
     });
     drop(dropped);
-    if !matches!(state.live.get_untracked(), Live::Refused(_)) {
-        state.live.set(Live::Offline);
+    if !matches!(live(), Live::Refused(_)) {
+        set_live(state, Live::Offline);
     }
 }
 
@@ -382,8 +448,8 @@ fn closed(state: AppState) {
     if had.is_none() {
         return;
     }
-    if !matches!(state.live.get_untracked(), Live::Refused(_)) {
-        state.live.set(Live::Offline);
+    if !matches!(live(), Live::Refused(_)) {
+        set_live(state, Live::Offline);
         retry_later(state);
     }
 }
@@ -399,7 +465,7 @@ fn retry_later(state: AppState) {
     leptos::prelude::set_timeout(
         move || {
             let waiting = with_session(|s| s.socket.is_none()).unwrap_or(false);
-            if waiting && matches!(state.live.get_untracked(), Live::Offline) {
+            if waiting && matches!(live(), Live::Offline) {
                 connect(state);
             }
         },

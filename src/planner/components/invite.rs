@@ -21,7 +21,7 @@ pub fn Invite() -> impl IntoView {
             match flat(live::act(state, Action::Invite).await) {
                 Ok(Some(made)) => link.set(Some(live::address(&made))),
                 Ok(None) => {}
-                Err(e) => failed.set(Some(format!("Not shared: {e}."))),
+                Err(e) => failed.set(Some(e)),
             }
         });
     };

@@ -44,24 +44,6 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// Whether the open meeting is shared with co-organizers through the sync server, and how
-/// that link is.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum Live {
-    /// Not shared (this browser's alone).
-    #[default]
-    Off,
-    Connecting,
-    /// Connected: every change goes to the others at once; `others` are the organizers here.
-    On {
-        others: Vec<String>,
-    },
-    /// No connection: editing goes on, and the changes are sent when it is back.
-    Offline,
-    /// The server refused the link (wrong, or replaced).
-    Refused(String),
-}
-
 /// What a shared meeting's sync layer does for the state: undo (false) and redo (true) of
 /// this organizer's own changes only, and sending each change made here.
 #[derive(Clone, Copy)]
@@ -130,8 +112,10 @@ pub struct AppState<S: KeyValue + 'static = BrowserStore> {
     slot: RwSignal<u32>,
     /// Changes when the library in storage changes (a meeting added, renamed or deleted).
     library: RwSignal<u32>,
-    /// The shared meeting's link to the sync server, when it is shared.
-    pub live: RwSignal<Live>,
+    /// What the top bar says of a shared meeting's link to the sync server (none: the meeting
+    /// is not shared), set by the sync layer; `live_ok`: whether changes reach the others now.
+    pub live_badge: RwSignal<Option<String>>,
+    pub live_ok: RwSignal<bool>,
     /// A shared meeting's sync layer, once it is running (`planner::live`).
     pub live_hooks: StoredValue<Option<LiveHooks>>,
     inner: StoredValue<Inner<S>, LocalStorage>,

@@ -174,7 +174,8 @@ impl<S: KeyValue + 'static> AppState<S> {
             can_redo: RwSignal::new(can_redo),
             slot: RwSignal::new(slot),
             library: RwSignal::new(0),
-            live: RwSignal::new(super::Live::Off),
+            live_badge: RwSignal::new(None),
+            live_ok: RwSignal::new(false),
             live_hooks: StoredValue::new(None),
             inner: StoredValue::new_local(Inner {
                 store,
