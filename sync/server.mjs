@@ -171,7 +171,12 @@ const server = new Server(
   { maxPayload: MAX_MESSAGE },
 );
 
-await server.listen();
+// Listening through Node's own server: Hocuspocus 3.4's listen() hands Node `address`, which
+// Node ignores (it takes `host`), and would listen on every interface.
+await new Promise((resolve, reject) => {
+  server.httpServer.once("error", reject);
+  server.httpServer.listen({ port, host: "127.0.0.1" }, resolve);
+});
 console.log(`sync server on ws://127.0.0.1:${server.address.port} (documents in ${data})`);
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
