@@ -60,10 +60,6 @@ fn persist(state: AppState) {
     let build = js::app_build();
     Effect::new(move |_| {
         state.meeting().track();
-        // A shared meeting's change goes to the co-organizers at once (`live_sync`).
-        if let Some(hooks) = state.live_hooks.get_value() {
-            hooks.edited.run(());
-        }
         let build = build.clone();
         dom::after_paint_or_hidden(move || {
             state.flush();
@@ -125,7 +121,12 @@ fn address(state: AppState) {
 /// the open meeting's link to the sync server follows which meeting is open. The sync code
 /// loads only for a shared meeting.
 fn live_sync(state: AppState) {
-    // (Each change is sent from the effect "persist", which follows every change already.)
+    Effect::new(move |_| {
+        state.meeting().track();
+        if let Some(hooks) = state.live_hooks.get_value() {
+            hooks.edited.run(());
+        }
+    });
     Effect::new(move |_| {
         let slot = state.slot();
         if live::is_shared(slot) || state.live_hooks.get_value().is_some() {
